@@ -1,0 +1,5 @@
+package dev.braid.starter;
+
+public class BraidApplication {
+  public static void main(String[] args) {}
+}

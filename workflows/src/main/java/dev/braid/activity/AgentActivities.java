@@ -1,0 +1,17 @@
+package dev.braid.activity;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Runs the coding agent and the checks in a task's worktree. */
+@ActivityInterface
+public interface AgentActivities {
+
+  /**
+   * Runs the agent, commits what it left and runs the checks.
+   *
+   * @throws io.temporal.failure.ApplicationFailure typed by {@link AttemptFailure}
+   */
+  @ActivityMethod
+  AttemptResult attempt(AttemptRequest request);
+}

@@ -1,0 +1,30 @@
+package dev.braid.activity;
+
+/**
+ * The failure types an attempt ends with. The workflow tells them apart in the status and the
+ * report, and the retry policies match on them.
+ */
+public final class AttemptFailure {
+  /** The agent exited non-zero or crashed. Retryable. */
+  public static final String AGENT_FAILED = "AgentFailed";
+
+  /** The agent ran past its tier's timeout and its process tree was killed. Retryable. */
+  public static final String AGENT_TIMED_OUT = "AgentTimedOut";
+
+  /** The agent said it was done, but a check failed. Retryable. */
+  public static final String CHECKS_FAILED = "ChecksFailed";
+
+  /** The agent's executable does not exist. Retrying cannot fix it. */
+  public static final String AGENT_NOT_FOUND = "AgentNotFound";
+
+  /** The configuration cannot work, such as an unknown placeholder. Retrying cannot fix it. */
+  public static final String BAD_CONFIG = "BadConfig";
+
+  /** The worktree cannot be created. Retrying cannot fix it. */
+  public static final String WORKTREE_FAILED = "WorktreeFailed";
+
+  /** The plan cannot be read. Retrying cannot fix it. */
+  public static final String PLAN_INVALID = "PlanInvalid";
+
+  private AttemptFailure() {}
+}

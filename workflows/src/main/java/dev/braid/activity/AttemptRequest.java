@@ -1,0 +1,35 @@
+package dev.braid.activity;
+
+import dev.braid.config.AgentTier;
+import java.util.List;
+
+/**
+ * One tier's go at a task: run the agent, commit what it left, run the checks. The tier's retry
+ * policy repeats it; each repeat is one more attempt.
+ *
+ * @param runId the run, for the log path
+ * @param taskId the task
+ * @param repo the main checkout, absolute
+ * @param worktree the task's worktree, absolute
+ * @param taskFile the task file, absolute
+ * @param tier the agent tier
+ * @param attemptsBefore attempts already spent on earlier tiers, so that {@code BRAID_ATTEMPT} counts
+ *     over all tiers
+ * @param checks argv lists that must all exit 0
+ * @param guidance a human's guidance for the agent, or null
+ */
+public record AttemptRequest(
+    String runId,
+    String taskId,
+    String repo,
+    String worktree,
+    String taskFile,
+    AgentTier tier,
+    int attemptsBefore,
+    List<List<String>> checks,
+    String guidance) {
+
+  public AttemptRequest {
+    checks = checks.stream().map(List::copyOf).toList();
+  }
+}

@@ -1,0 +1,11 @@
+package dev.braid.activity;
+
+/**
+ * A successful attempt: the agent exited 0 and the checks passed.
+ *
+ * @param attempt the attempt's number, counted over all tiers (1-based)
+ * @param headCommit the task branch's head after committing the agent's leftovers
+ * @param usage what the agent reported it consumed over every attempt of this tier
+ * @param logFile the attempt's log, absolute
+ */
+public record AttemptResult(int attempt, String headCommit, Usage usage, String logFile) {}

@@ -1,0 +1,21 @@
+package dev.braid.config;
+
+import java.util.List;
+
+/**
+ * One rung of the escalation cascade: an agent command and the retry policy it runs under.
+ *
+ * @param name the tier's name, such as {@code fast} or {@code strong}
+ * @param command the agent's argv; may hold the placeholders {@code {prompt}}, {@code
+ *     {promptFile}}, {@code {taskId}} and {@code {worktree}}
+ * @param attempts how many times this tier runs before the next tier takes over
+ * @param timeoutSeconds how long one attempt may run before its process tree is killed
+ * @param backoffSeconds the pause before this tier's second attempt; it doubles after that
+ */
+public record AgentTier(
+    String name, List<String> command, int attempts, long timeoutSeconds, long backoffSeconds) {
+
+  public AgentTier {
+    command = List.copyOf(command);
+  }
+}

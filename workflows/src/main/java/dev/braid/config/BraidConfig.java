@@ -1,0 +1,27 @@
+package dev.braid.config;
+
+import java.util.List;
+
+/**
+ * The settings of one run, read from {@code braid.yaml} and overridden by flags. It travels in
+ * workflow inputs, so it must never hold a secret: tokens stay in the worker's environment.
+ *
+ * @param tiers the escalation cascade, cheapest first; never empty
+ * @param setup argv lists run in each new worktree
+ * @param checks argv lists that must all exit 0 for a task to be done
+ * @param maxParallel how many tasks may run at once
+ * @param merge how finished work is merged
+ */
+public record BraidConfig(
+    List<AgentTier> tiers,
+    List<List<String>> setup,
+    List<List<String>> checks,
+    int maxParallel,
+    MergeSettings merge) {
+
+  public BraidConfig {
+    tiers = List.copyOf(tiers);
+    setup = setup.stream().map(List::copyOf).toList();
+    checks = checks.stream().map(List::copyOf).toList();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.braid.workflow;
+
+/**
+ * The names other processes rely on: task queues, id formats, branch and worktree layout, search
+ * attribute keys. They are kept in one place because a worker, a CLI and the Web UI must agree on
+ * them across versions.
+ */
+public final class BraidNames {
+  /** The task queue every worker polls; workflows and host-independent activities run here. */
+  public static final String TASK_QUEUE = "braid";
+
+  /** Search attribute: the plan's name. */
+  public static final String SA_PLAN = "BraidPlan";
+
+  /** Search attribute: the run's phase, such as {@code running} or {@code done}. */
+  public static final String SA_STATE = "BraidState";
+
+  /** Search attribute: how many tasks are completed. */
+  public static final String SA_TASKS_DONE = "BraidTasksDone";
+
+  /** Search attribute: how many tasks are blocked. */
+  public static final String SA_TASKS_BLOCKED = "BraidTasksBlocked";
+
+  /** Where task worktrees live, relative to the repository root. */
+  public static final String WORKTREES_DIR = "worktrees";
+
+  private BraidNames() {}
+
+  /** The task queue of one host; activities that touch a task's worktree run there. */
+  public static String hostTaskQueue(String host) {
+    return TASK_QUEUE + "@" + host;
+  }
+
+  /** The child workflow id of a task: the run id, a slash, the task id. */
+  public static String taskWorkflowId(String runId, String taskId) {
+    return runId + "/" + taskId;
+  }
+
+  /** The branch a task's work is committed to. */
+  public static String taskBranch(String taskId) {
+    return "feature/" + taskId;
+  }
+
+  /** The integration branch that collects a run's merged work before the target moves. */
+  public static String integrationBranch(String runId) {
+    return "braid/" + runId;
+  }
+}

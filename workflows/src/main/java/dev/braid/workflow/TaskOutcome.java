@@ -1,0 +1,25 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.Usage;
+
+/**
+ * How a task's workflow ended.
+ *
+ * @param taskId the task
+ * @param phase completed or blocked
+ * @param attempts attempts spent over all tiers
+ * @param tier the last tier that ran
+ * @param branch the task's branch
+ * @param headCommit the branch's head, or null when nothing was committed
+ * @param reason why it is blocked, else null
+ * @param usage what the agent reported it consumed
+ */
+public record TaskOutcome(
+    String taskId,
+    TaskPhase phase,
+    int attempts,
+    String tier,
+    String branch,
+    String headCommit,
+    String reason,
+    Usage usage) {}

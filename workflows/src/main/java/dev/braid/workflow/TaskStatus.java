@@ -1,0 +1,31 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.Usage;
+
+/**
+ * One task as the run sees it now.
+ *
+ * @param id the task id
+ * @param title the task's title
+ * @param phase where it stands
+ * @param attempts attempts spent over all tiers
+ * @param tier the last tier that ran, or null
+ * @param branch the task's branch
+ * @param headCommit the branch's head, or null
+ * @param reason why it is blocked or skipped, else null
+ * @param startedAtMillis when its workflow started (workflow time), or 0
+ * @param finishedAtMillis when it finished (workflow time), or 0
+ * @param usage what the agent reported it consumed
+ */
+public record TaskStatus(
+    String id,
+    String title,
+    TaskPhase phase,
+    int attempts,
+    String tier,
+    String branch,
+    String headCommit,
+    String reason,
+    long startedAtMillis,
+    long finishedAtMillis,
+    Usage usage) {}
