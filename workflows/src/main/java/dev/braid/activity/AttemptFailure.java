@@ -27,4 +27,12 @@ public final class AttemptFailure {
   public static final String PLAN_INVALID = "PlanInvalid";
 
   private AttemptFailure() {}
+
+  /**
+   * Whether a failure of this type means no tier can succeed, so the task goes straight to blocked
+   * instead of trying the next tier.
+   */
+  public static boolean endsCascade(String type) {
+    return AGENT_NOT_FOUND.equals(type) || BAD_CONFIG.equals(type) || WORKTREE_FAILED.equals(type);
+  }
 }

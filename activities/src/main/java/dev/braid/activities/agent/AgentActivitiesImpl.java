@@ -1,0 +1,92 @@
+package dev.braid.activities.agent;
+
+import dev.braid.activities.git.GitCli;
+import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activity.AgentActivities;
+import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.AttemptRequest;
+import dev.braid.activity.AttemptResult;
+import io.temporal.activity.Activity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one attempt of a task: the agent, a commit of what it left, then the checks.
+ *
+ * <p><b>Idempotency.</b> The attempt's number is {@code attemptsBefore} plus the activity's own
+ * attempt, so every execution of this activity is a new attempt with its own log. A successful
+ * attempt writes its result to {@code result-<n>.json} in the task's state directory before it
+ * returns. When Temporal runs the activity again because that completion was lost (the worker
+ * crashed after the attempt succeeded), the recorded result of this tier's latest successful
+ * attempt is returned without running the agent again, provided it belongs to the same run and the
+ * worktree's head is still the recorded commit. Before any process starts, the process group that a
+ * crashed worker may have left running for the task (recorded in {@code agent.pid}) is killed. A
+ * failed attempt changes nothing but the worktree the agent worked in: its uncommitted work stays
+ * for the next attempt, next to {@code feedback-<n+1>.txt}, which says why it failed.
+ *
+ * <p>Failures are typed by {@link AttemptFailure}. A cancelled or timed-out activity, seen when a
+ * heartbeat throws, kills the running process tree and propagates unchanged.
+ */
+public final class AgentActivitiesImpl implements AgentActivities {
+  private static final Logger log = LoggerFactory.getLogger(AgentActivitiesImpl.class);
+
+  private final ProcessRunner runner;
+  private final Supplier<AttemptContext> contexts;
+
+  /** The production activity, reading its context from the running Temporal activity. */
+  public AgentActivitiesImpl() {
+    this(new ProcessRunner(), TemporalAttemptContext::current);
+  }
+
+  /**
+   * @param runner runs the agent, the checks and git
+   * @param contexts gives the context of the attempt being run, called on the attempt's thread
+   */
+  public AgentActivitiesImpl(ProcessRunner runner, Supplier<AttemptContext> contexts) {
+    this.runner = runner;
+    this.contexts = contexts;
+  }
+
+  @Override
+  public AttemptResult attempt(AttemptRequest r) {
+    AttemptContext context = contexts.get();
+    int n = r.attemptsBefore() + context.activityAttempt();
+    Preconditions.commands(r);
+    Path worktree = Path.of(r.worktree());
+    if (!Files.isDirectory(worktree)) {
+      throw Failures.nonRetryable(
+          "worktree " + worktree + " does not exist on this host", AttemptFailure.WORKTREE_FAILED);
+    }
+    try {
+      GitCli git = new GitCli(worktree, runner);
+      AttemptState state = AttemptState.open(git);
+      Optional<AttemptResult> done = recorded(state, r, n, git);
+      if (done.isPresent()) {
+        log.info("task {}: attempt {} already succeeded, returning its record", r.taskId(), n);
+        return done.get();
+      }
+      return new AttemptRun(runner, r, n, worktree, context, git, state).run();
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  /** The latest success this tier recorded for this run, if the worktree still holds it. */
+  private static Optional<AttemptResult> recorded(
+      AttemptState state, AttemptRequest r, int n, GitCli git) {
+    for (int m = n; m > r.attemptsBefore(); m--) {
+      Optional<RecordedAttempt> record = state.recorded(m);
+      if (record.isPresent()
+          && r.runId().equals(record.get().runId())
+          && git.head().equals(record.get().result().headCommit())) {
+        return Optional.of(record.get().result());
+      }
+    }
+    return Optional.empty();
+  }
+}

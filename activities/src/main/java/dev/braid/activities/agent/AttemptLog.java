@@ -1,0 +1,71 @@
+package dev.braid.activities.agent;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One attempt's log file: the agent's output, then each check's under a header line. Reads of it
+ * are bounded, because an agent can print megabytes and only the end says why it failed.
+ */
+final class AttemptLog {
+  private final Path file;
+
+  private AttemptLog(Path file) {
+    this.file = file;
+  }
+
+  /** The log {@code <repo>/.parallel/logs/<run>/<task>/<attempt>-<tier>.log}. */
+  static AttemptLog of(Path repo, String runId, String taskId, int attempt, String tier) {
+    return new AttemptLog(
+        repo.resolve(".parallel")
+            .resolve("logs")
+            .resolve(safe(runId))
+            .resolve(safe(taskId))
+            .resolve(attempt + "-" + safe(tier) + ".log"));
+  }
+
+  /** A name that is safe as one path element: characters outside {@code [A-Za-z0-9._-]} become _. */
+  static String safe(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    // A name made only of dots would climb out of the logs directory.
+    return s.isEmpty() || s.chars().allMatch(c -> c == '.') ? s.replace('.', '_') + "_" : s;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** The log's current size, which marks where the next section starts. */
+  long size() throws IOException {
+    return Files.exists(file) ? Files.size(file) : 0;
+  }
+
+  /** Appends a header line that tells the sections of the log apart. */
+  void header(String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    String line = (size() > 0 ? "\n" : "") + "=== braid: " + text + " ===\n";
+    Files.writeString(
+        file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** At most the last {@code maxBytes} of the log written since {@code from}. */
+  String since(long from, int maxBytes) throws IOException {
+    long size = size();
+    long start = Math.max(from, size - maxBytes);
+    if (start >= size) {
+      return "";
+    }
+    try (var channel = Files.newByteChannel(file, StandardOpenOption.READ)) {
+      channel.position(start);
+      ByteBuffer buffer = ByteBuffer.allocate((int) (size - start));
+      while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+        // Reads until the buffer holds the whole section.
+      }
+      return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+  }
+}

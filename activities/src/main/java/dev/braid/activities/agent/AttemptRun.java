@@ -1,0 +1,188 @@
+package dev.braid.activities.agent;
+
+import dev.braid.activities.git.GitCli;
+import dev.braid.activities.process.Heartbeat;
+import dev.braid.activities.process.ProcessOutcome;
+import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activities.process.ProcessSpec;
+import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.AttemptRequest;
+import dev.braid.activity.AttemptResult;
+import dev.braid.activity.Usage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of one attempt, once {@link AgentActivitiesImpl} has decided it must run: render the
+ * prompt, run the agent, commit its leftovers, run the checks and record the success. Each failing
+ * step writes the next attempt's feedback before it throws.
+ */
+final class AttemptRun {
+  private static final Logger log = LoggerFactory.getLogger(AttemptRun.class);
+  private static final int FEEDBACK_BYTES = 4000;
+  private static final int MESSAGE_CHARS = 500;
+  private static final int USAGE_SCAN_BYTES = 1 << 20;
+
+  private final ProcessRunner runner;
+  private final AttemptRequest r;
+  private final int n;
+  private final Path worktree;
+  private final AttemptContext context;
+  private final GitCli git;
+  private final AttemptState state;
+  private final String label;
+  private final Duration timeout;
+  private final String timeoutText;
+
+  AttemptRun(
+      ProcessRunner runner,
+      AttemptRequest r,
+      int n,
+      Path worktree,
+      AttemptContext context,
+      GitCli git,
+      AttemptState state) {
+    this.runner = runner;
+    this.r = r;
+    this.n = n;
+    this.worktree = worktree;
+    this.context = context;
+    this.git = git;
+    this.state = state;
+    this.label = "attempt " + n + " (" + r.tier().name() + ")";
+    this.timeout = Duration.ofSeconds(r.tier().timeoutSeconds());
+    this.timeoutText = HumanDuration.format(timeout);
+  }
+
+  AttemptResult run() throws IOException {
+    String feedback = n > 1 ? feedback() : null;
+    if (r.guidance() != null) {
+      state.write(state.guidance(), r.guidance());
+    } else {
+      Files.deleteIfExists(state.guidance());
+    }
+    String prompt =
+        PromptRenderer.render(
+            taskText(), r.taskId(), worktree, r.checks(), feedback, r.guidance());
+    state.write(state.prompt(), prompt);
+    Placeholders placeholders = new Placeholders(prompt, state.prompt(), r.taskId(), worktree);
+    List<String> argv =
+        placeholders.apply(r.tier().command(), "agent command of tier " + r.tier().name());
+    List<List<String>> checks =
+        r.checks().stream().map(c -> placeholders.apply(c, "check " + Argv.display(c))).toList();
+    Preconditions.executables(argv, checks, worktree, r.tier().name());
+
+    var env =
+        AgentEnvironment.of(
+            r.runId(),
+            r.taskId(),
+            r.taskFile(),
+            state.prompt(),
+            n,
+            r.tier().name(),
+            feedback != null ? state.feedback(n) : null,
+            r.guidance() != null ? state.guidance() : null);
+    AttemptLog attemptLog =
+        AttemptLog.of(Path.of(r.repo()), r.runId(), r.taskId(), n, r.tier().name());
+    Usage usage = runAgent(argv, env, attemptLog);
+
+    git.commitAll(AttemptMessages.commit(r.taskId(), n, r.tier().name()));
+    Optional<CheckFailure> failed =
+        new CheckRunner(runner, worktree, env, attemptLog, timeout, state.pidFile())
+            .firstFailure(
+                checks, i -> heartbeat("check " + i + "/" + checks.size()), FEEDBACK_BYTES);
+    if (failed.isPresent()) {
+      throw checksFailed(failed.get(), usage);
+    }
+    AttemptResult result =
+        new AttemptResult(
+            n,
+            git.head(),
+            state.usageOf(r.attemptsBefore() + 1, n),
+            attemptLog.file().toString());
+    state.record(n, new RecordedAttempt(r.runId(), r.tier().name(), result));
+    log.info("task {}: {} succeeded at {}", r.taskId(), label, result.headCommit());
+    return result;
+  }
+
+  /** Runs the agent; returns what it reported it used, or throws when it did not succeed. */
+  private Usage runAgent(List<String> argv, Map<String, String> env, AttemptLog out)
+      throws IOException {
+    out.header(label + ": agent " + argv.get(0));
+    long from = out.size();
+    log.info("task {}: {} running agent {}", r.taskId(), label, argv.get(0));
+    ProcessOutcome agent =
+        runner.run(
+            new ProcessSpec(argv, worktree, env, out.file(), timeout, state.pidFile()),
+            heartbeat("agent"));
+    Usage usage = UsageParser.parse(out.since(from, USAGE_SCAN_BYTES));
+    state.recordUsage(n, usage);
+    if (agent.succeeded()) {
+      return usage;
+    }
+    String ending =
+        agent.timedOut()
+            ? "timed out after " + timeoutText
+            : "agent exited with status " + agent.exitCode();
+    state.write(
+        state.feedback(n + 1),
+        AttemptMessages.feedback(label, ending, out.since(from, FEEDBACK_BYTES)));
+    log.warn("task {}: {} failed: {}", r.taskId(), label, ending);
+    throw Failures.retryable(
+        (agent.timedOut() ? "agent " : "") + ending + "; log: " + out.file(),
+        agent.timedOut() ? AttemptFailure.AGENT_TIMED_OUT : AttemptFailure.AGENT_FAILED,
+        usage);
+  }
+
+  private RuntimeException checksFailed(CheckFailure f, Usage usage) throws IOException {
+    String command = Argv.display(f.command());
+    String ending = f.ending(timeoutText);
+    state.write(
+        state.feedback(n + 1),
+        AttemptMessages.feedback(label, "the check `" + command + "` ended with " + ending, f.tail()));
+    log.warn("task {}: {} failed: a check ended with {}", r.taskId(), label, ending);
+    return Failures.retryable(
+        "check `"
+            + command
+            + "` failed with "
+            + ending
+            + ": "
+            + AttemptMessages.lastChars(f.tail().strip(), MESSAGE_CHARS),
+        AttemptFailure.CHECKS_FAILED,
+        usage);
+  }
+
+  /** The previous attempt's feedback; an attempt that left none was cut off by its worker. */
+  private String feedback() throws IOException {
+    Optional<String> written = state.read(state.feedback(n));
+    if (written.isPresent()) {
+      return written.get();
+    }
+    String lost = AttemptMessages.lostFeedback(n - 1);
+    state.write(state.feedback(n), lost);
+    return lost;
+  }
+
+  private String taskText() throws IOException {
+    try {
+      return Files.readString(Path.of(r.taskFile()));
+    } catch (NoSuchFileException e) {
+      throw Failures.nonRetryable(
+          "task file " + r.taskFile() + " of task " + r.taskId() + " does not exist",
+          AttemptFailure.PLAN_INVALID);
+    }
+  }
+
+  private Heartbeat heartbeat(String phase) {
+    context.heartbeat(new AttemptProgress(n, phase, 0));
+    return elapsed -> context.heartbeat(new AttemptProgress(n, phase, elapsed));
+  }
+}

@@ -1,0 +1,29 @@
+package dev.braid.activities.agent;
+
+import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.Usage;
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * Builds the failures an attempt ends with, typed by {@link AttemptFailure} so that the tier's
+ * retry policy and the workflow can tell them apart. Retryable failures carry the attempt's {@link
+ * Usage} as their details, so that the cost of failed attempts is not lost.
+ */
+final class Failures {
+  private Failures() {}
+
+  /** A configuration that cannot work; retrying cannot fix it. */
+  static ApplicationFailure badConfig(String message, Throwable cause) {
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        message, AttemptFailure.BAD_CONFIG, cause);
+  }
+
+  static ApplicationFailure nonRetryable(String message, String type) {
+    return ApplicationFailure.newNonRetryableFailure(message, type);
+  }
+
+  /** A failed attempt that a retry, with the feedback it wrote, may get past. */
+  static ApplicationFailure retryable(String message, String type, Usage usage) {
+    return ApplicationFailure.newFailure(message, type, usage);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.braid.activities.agent;
+
+import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.AttemptRequest;
+import dev.braid.config.AgentTier;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What must hold before an agent may start. Each failure here is one that no retry can fix, so it
+ * is raised as a non-retryable failure before any process runs and any money is spent.
+ */
+final class Preconditions {
+  private Preconditions() {}
+
+  /** The commands are well formed: not empty, and with known placeholders only. */
+  static void commands(AttemptRequest r) {
+    AgentTier tier = r.tier();
+    try {
+      if (tier.command().isEmpty()) {
+        throw new IllegalArgumentException("tier " + tier.name() + " has an empty agent command");
+      }
+      Placeholders.validate(tier.command(), "agent command of tier " + tier.name());
+      for (List<String> check : r.checks()) {
+        if (check.isEmpty()) {
+          throw new IllegalArgumentException("a check command is empty");
+        }
+        Placeholders.validate(check, "check " + Argv.display(check));
+      }
+    } catch (IllegalArgumentException e) {
+      throw Failures.badConfig(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The agent's executable exists, and so does every check program looked up on the search path.
+   * A check named by a path is not looked up: the agent may be the one to create it.
+   */
+  static void executables(List<String> agent, List<List<String>> checks, Path worktree, String tier) {
+    String path = System.getenv("PATH");
+    if (Executables.find(agent.get(0), worktree, path).isEmpty()) {
+      throw Failures.nonRetryable(
+          "agent executable not found: "
+              + agent.get(0)
+              + (agent.get(0).contains("/")
+                  ? " is not an executable file (relative to " + worktree + ")"
+                  : " is not on the PATH")
+              + "; check the command of tier "
+              + tier,
+          AttemptFailure.AGENT_NOT_FOUND);
+    }
+    for (List<String> check : checks) {
+      String program = check.get(0);
+      if (!program.contains("/") && Executables.find(program, worktree, path).isEmpty()) {
+        throw Failures.nonRetryable(
+            "check program not found on the PATH: " + program + " (in " + Argv.display(check) + ")",
+            AttemptFailure.BAD_CONFIG);
+      }
+    }
+  }
+}

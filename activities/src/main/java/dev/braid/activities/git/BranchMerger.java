@@ -1,0 +1,106 @@
+package dev.braid.activities.git;
+
+import dev.braid.activities.process.ProcessOutcome;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Merges task branches one by one into the integration worktree, each with a merge commit of its
+ * own so the history shows which task brought what.
+ */
+final class BranchMerger {
+  private static final Logger log = LoggerFactory.getLogger(BranchMerger.class);
+
+  /**
+   * What was merged.
+   *
+   * @param merged the branches the integration branch now contains, in the order asked
+   * @param conflicted the branches left out because they conflicted
+   */
+  record Merged(List<String> merged, List<String> conflicted) {}
+
+  private final GitCli main;
+  private final GitCli integration;
+  private final String remote;
+  private final ActivityProgress progress;
+
+  BranchMerger(GitCli main, GitCli integration, String remote, ActivityProgress progress) {
+    this.main = main;
+    this.integration = integration;
+    this.remote = remote;
+    this.progress = progress;
+  }
+
+  /**
+   * Merges each branch the integration branch does not contain yet. Idempotent: a branch already
+   * contained, merged by an earlier attempt, is counted as merged without a second merge commit. A
+   * conflicting merge is aborted at once and the next branch is tried; the worktree is never left
+   * mid-merge.
+   */
+  Merged mergeAll(List<String> branches) {
+    List<String> merged = new ArrayList<>();
+    List<String> conflicted = new ArrayList<>();
+    for (String branch : new LinkedHashSet<>(branches)) {
+      progress.step();
+      String commit = commitOf(branch);
+      if (integration.isAncestor(commit, "HEAD")) {
+        log.info("{} is already merged", branch);
+        merged.add(branch);
+      } else if (merge(branch, commit)) {
+        log.info("Merged {}", branch);
+        merged.add(branch);
+      } else {
+        log.warn("{} conflicts with the branches merged before it; leaving it out", branch);
+        conflicted.add(branch);
+      }
+    }
+    return new Merged(merged, conflicted);
+  }
+
+  /** Merges one branch; false when it conflicted and the merge was aborted. */
+  private boolean merge(String branch, String commit) {
+    List<String> args = new ArrayList<>(integration.identityOptions());
+    args.addAll(
+        List.of("merge", "--no-ff", "--no-edit", "--quiet", "-m", "Merge " + branch + " (braid)"));
+    args.add(commit);
+    ProcessOutcome outcome = integration.tryRun(args.toArray(String[]::new));
+    if (outcome.succeeded()) {
+      return true;
+    }
+    if (integration.resolve("MERGE_HEAD").isPresent()) {
+      IntegrationWorktree.abortMerge(integration);
+      return false;
+    }
+    throw new GitException(
+        "git merge " + branch + " failed in " + integration.dir() + ": " + outcome.output().trim(),
+        outcome.exitCode());
+  }
+
+  /** The branch's commit, fetched from the remote when the task ran on another host. */
+  private String commitOf(String branch) {
+    String ref = "refs/heads/" + branch;
+    Optional<String> local = main.resolve(ref);
+    if (local.isPresent()) {
+      return local.get();
+    }
+    if (remote != null && !remote.isBlank() && main.hasRemote(remote)) {
+      ProcessOutcome fetch = main.tryRun("fetch", "--quiet", remote, ref + ":" + ref);
+      if (fetch.succeeded()) {
+        return main.resolve(ref).orElseThrow();
+      }
+      if (!fetch.output().contains("couldn't find remote ref")) {
+        throw new GitException(
+            "git fetch " + remote + " " + branch + " failed: " + fetch.output().trim(),
+            fetch.exitCode());
+      }
+    }
+    throw ApplicationFailure.newNonRetryableFailure(
+        "Branch " + branch + " exists neither in " + main.dir() + " nor on remote " + remote,
+        GitFailures.BRANCH_MISSING);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.braid.activities.git;
+
+import dev.braid.activities.process.Heartbeat;
+import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activity.GitActivities;
+import dev.braid.activity.MergeRequest;
+import dev.braid.activity.MergeResult;
+import dev.braid.activity.PushRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** Publishes task branches and merges them into the target, through the git CLI. */
+public final class GitActivitiesImpl implements GitActivities {
+  private final ProcessRunner runner;
+  private final Supplier<Heartbeat> heartbeats;
+
+  public GitActivitiesImpl() {
+    this(new ProcessRunner(), ActivityHeartbeats::current);
+  }
+
+  /**
+   * @param heartbeats gives the heartbeat of the running call; tests outside Temporal pass one that
+   *     does nothing
+   */
+  public GitActivitiesImpl(ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
+    this.runner = runner;
+    this.heartbeats = heartbeats;
+  }
+
+  /**
+   * Pushes the task branch to the same name on the remote, never forcing: task branches only move
+   * forward.
+   *
+   * <p>Idempotent: pushing a branch the remote already has at that commit changes nothing and still
+   * returns true, so a retry after a crash returns what the first call would have.
+   *
+   * @return true when the repository has the remote and the remote now has the branch; false when
+   *     there is no such remote
+   * @throws ApplicationFailure non-retryable {@link GitFailures#PUSH_REJECTED} when the remote's
+   *     branch has commits the local one lacks
+   */
+  @Override
+  public boolean push(PushRequest request) {
+    ActivityProgress progress = new ActivityProgress(heartbeats.get());
+    GitCli git = new GitCli(Path.of(request.worktree()), runner, progress);
+    return Pusher.push(git, request.remote(), request.branch());
+  }
+
+  /**
+   * Merges the branches, in the order given and each with a merge commit of its own, on the run's
+   * integration branch {@code braid/<runId>}; runs the checks on the result; and only when they
+   * pass fast-forwards the target to it and pushes the target. A conflicting branch is left out and
+   * the next one is tried. The integration worktree is removed at the end; its branch is kept.
+   *
+   * <p>Idempotent: a branch the integration branch already contains is not merged again, an
+   * integration worktree an earlier attempt left (even mid-merge) is recovered and reused, and a
+   * target already at the result is left alone. A second call after a success makes no new commit
+   * and returns the same merged branches. The main checkout is only ever fast-forwarded, so it is
+   * never left mid-merge and git refuses rather than overwrite a user's local changes.
+   *
+   * @return {@code merged} lists the branches the checked result contains, which reached the target
+   *     only when {@code checksPassed}; when nothing new was merged the checks are not run again,
+   *     since the target is unchanged or already is the result that passed them
+   * @throws ApplicationFailure non-retryable {@link GitFailures#TARGET_NOT_FAST_FORWARD} when local
+   *     changes in the checkout that has the target prevent the fast-forward; retryable {@link
+   *     GitFailures#TARGET_MOVED} when the target moved while the result was checked
+   */
+  @Override
+  public MergeResult merge(MergeRequest request) {
+    ActivityProgress progress = new ActivityProgress(heartbeats.get());
+    return new IntegrationMerge(request, runner, progress).run();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.braid.activities.git;
+
+import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activity.MergeRequest;
+import dev.braid.activity.MergeResult;
+import dev.braid.workflow.BraidNames;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call of the merge: task branches are merged on the run's integration branch in a worktree of
+ * its own, the checks run there, and only then does the target fast-forward to the result. The main
+ * checkout is touched by nothing but that fast-forward, so it is never left mid-merge.
+ */
+final class IntegrationMerge {
+  private static final Logger log = LoggerFactory.getLogger(IntegrationMerge.class);
+
+  private final MergeRequest request;
+  private final ProcessRunner runner;
+  private final ActivityProgress progress;
+  private final Path repo;
+  private final GitCli main;
+  private final Worktrees worktrees;
+  private final Path path;
+
+  IntegrationMerge(MergeRequest request, ProcessRunner runner, ActivityProgress progress) {
+    this.request = request;
+    this.runner = runner;
+    this.progress = progress;
+    this.repo = Path.of(request.repo()).toAbsolutePath().normalize();
+    this.main = new GitCli(repo, runner, progress);
+    this.worktrees = new Worktrees(main);
+    this.path = GitPaths.integrationWorktree(repo, request.runId());
+  }
+
+  /** Runs the merge and removes the integration worktree, whether the merge succeeded or not. */
+  MergeResult run() {
+    MergeResult result;
+    try {
+      result = mergeCheckAndMove();
+    } catch (RuntimeException e) {
+      try {
+        // After a cancellation the heartbeat throws; the cleanup must not be cut short by it.
+        new Worktrees(main.uninterruptible()).remove(path);
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    // Only the worktree goes: the branch keeps the merged result for the report and for cleanup.
+    worktrees.remove(path);
+    return result;
+  }
+
+  private MergeResult mergeCheckAndMove() {
+    String target = request.target();
+    String targetRef = "refs/heads/" + target;
+    if (main.resolve(targetRef).isEmpty()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The merge target " + target + " does not exist in " + repo, GitFailures.BRANCH_MISSING);
+    }
+    ExcludeFile.ensure(main.commonDir(), ExcludeFile.BRAID_ENTRIES);
+    worktrees.ensure(path, BraidNames.integrationBranch(request.runId()), targetRef);
+    GitCli integration = main.in(path);
+    IntegrationWorktree.recover(integration);
+    IntegrationWorktree.catchUp(integration, main.resolve(targetRef).orElseThrow());
+
+    BranchMerger.Merged merged =
+        new BranchMerger(main, integration, request.remote(), progress)
+            .mergeAll(request.branches());
+    String head = integration.head();
+
+    CommandSequence.Outcome checks = runChecks(head, main.resolve(targetRef).orElseThrow());
+    boolean pushed = false;
+    if (checks.succeeded()) {
+      new TargetMover(main, target, "braid: merge of run " + request.runId()).fastForward(head);
+      progress.step();
+      pushed = Pusher.push(main, request.remote(), target);
+    } else {
+      log.warn("Checks failed on the merged result; {} stays where it was", target);
+    }
+    return new MergeResult(
+        merged.merged(),
+        merged.conflicted(),
+        checks.succeeded(),
+        checks.succeeded() ? "" : checks.summary() + "\n" + checks.tail(),
+        main.resolve(targetRef).orElseThrow(),
+        pushed);
+  }
+
+  /**
+   * Runs the checks on the merged result. When the result adds nothing to the target there is
+   * nothing to check: the target is unchanged, or is already this result, which passed the checks
+   * before the target was moved to it.
+   */
+  private CommandSequence.Outcome runChecks(String head, String targetCommit) {
+    if (head.equals(targetCommit) || request.checks().isEmpty()) {
+      return new CommandSequence.Outcome(true, "", "");
+    }
+    log.info("Running {} check(s) on the merged result in {}", request.checks().size(), path);
+    return new CommandSequence(runner, progress)
+        .run(
+            request.checks(),
+            path,
+            Map.of("worktree", path.toString()),
+            Map.of(),
+            GitPaths.mergeChecksLog(repo, request.runId()));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.braid.activities.git;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worktree of a run's integration branch, where task branches are merged and checked before the
+ * target moves. It is braid's own: nothing in it is uncommitted work of anybody's, so a crashed
+ * attempt's leftovers there can be thrown away.
+ */
+final class IntegrationWorktree {
+  private static final Logger log = LoggerFactory.getLogger(IntegrationWorktree.class);
+
+  private IntegrationWorktree() {}
+
+  /**
+   * Brings a worktree an earlier attempt may have left behind to a clean state: a merge in progress
+   * is aborted, and changes left by checks are discarded. Idempotent.
+   */
+  static void recover(GitCli integration) {
+    if (integration.resolve("MERGE_HEAD").isPresent()) {
+      log.warn(
+          "{} was left mid-merge by an earlier attempt; aborting that merge", integration.dir());
+      abortMerge(integration);
+    }
+    if (integration.dirty()) {
+      log.warn("{} has changes an earlier attempt left; discarding them", integration.dir());
+      integration.run("reset", "--hard", "--quiet");
+      integration.run("clean", "-d", "--force", "--quiet");
+    }
+  }
+
+  /**
+   * Makes the integration branch contain the target's head. When the target has moved past the
+   * branch, the branch fast-forwards; when the two have diverged (the target moved after an attempt
+   * whose merges never reached it), the branch starts again from the target, and the merge that
+   * follows redoes those merges from the task branches, which still hold all the work.
+   */
+  static void catchUp(GitCli integration, String targetCommit) {
+    String head = integration.head();
+    if (integration.isAncestor(targetCommit, head)) {
+      return;
+    }
+    if (integration.isAncestor(head, targetCommit)) {
+      integration.run("merge", "--ff-only", "--quiet", targetCommit);
+      return;
+    }
+    log.warn(
+        "The target ({}) and {} have diverged; the integration starts again from the target",
+        targetCommit,
+        integration.dir());
+    integration.run("reset", "--hard", "--quiet", targetCommit);
+  }
+
+  /** Aborts the merge in progress, falling back on {@code reset --merge} when abort refuses. */
+  static void abortMerge(GitCli git) {
+    if (!git.tryRun("merge", "--abort").succeeded()) {
+      git.run("reset", "--merge");
+    }
+  }
+}

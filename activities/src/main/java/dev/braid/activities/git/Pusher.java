@@ -1,0 +1,47 @@
+package dev.braid.activities.git;
+
+import dev.braid.activities.process.ProcessOutcome;
+import io.temporal.failure.ApplicationFailure;
+
+/** Pushes one local branch to the same name on a remote, never forcing. */
+final class Pusher {
+  private Pusher() {}
+
+  /**
+   * Pushes the branch when the repository has the remote. Idempotent: pushing a branch the remote
+   * already has at that commit changes nothing and still counts as pushed.
+   *
+   * @return false when there is no such remote, else true
+   * @throws ApplicationFailure non-retryable {@link GitFailures#PUSH_REJECTED} when the remote
+   *     branch has commits the local one lacks; a plain {@link GitException} (retryable) for
+   *     anything else, such as a network error
+   */
+  static boolean push(GitCli git, String remote, String branch) {
+    if (remote == null || remote.isBlank() || !git.hasRemote(remote)) {
+      return false;
+    }
+    String ref = "refs/heads/" + branch;
+    ProcessOutcome outcome = git.tryRun("push", "--quiet", remote, ref + ":" + ref);
+    if (outcome.succeeded()) {
+      return true;
+    }
+    String said = outcome.output().trim();
+    if (said.contains("[rejected]")
+        || said.contains("non-fast-forward")
+        || said.contains("fetch first")) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          remote
+              + " refused "
+              + branch
+              + " because its "
+              + branch
+              + " has commits this one lacks; braid never force-pushes. Reconcile the two, then"
+              + " retry.\n"
+              + said,
+          GitFailures.PUSH_REJECTED);
+    }
+    throw new GitException(
+        "git push " + remote + " " + branch + " failed in " + git.dir() + ": " + said,
+        outcome.exitCode());
+  }
+}

@@ -1,0 +1,81 @@
+package dev.braid.activities.git;
+
+import dev.braid.activities.process.Heartbeat;
+import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.PrepareRequest;
+import dev.braid.activity.PreparedWorktree;
+import dev.braid.activity.WorktreeActivities;
+import dev.braid.workflow.BraidNames;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Gives each task a worktree {@code worktrees/<id>} on branch {@code feature/<id>}, on the host
+ * whose worker runs it. The worktree then exists only on this host, so the result names this host's
+ * task queue and the workflow runs the task's later activities there.
+ */
+public final class WorktreeActivitiesImpl implements WorktreeActivities {
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private final String hostTaskQueue;
+  private final ProcessRunner runner;
+  private final Supplier<Heartbeat> heartbeats;
+
+  /**
+   * @param hostTaskQueue this host's task queue, {@link BraidNames#hostTaskQueue(String)}
+   */
+  public WorktreeActivitiesImpl(String hostTaskQueue) {
+    this(hostTaskQueue, new ProcessRunner(), ActivityHeartbeats::current);
+  }
+
+  /**
+   * @param heartbeats gives the heartbeat of the running call; tests outside Temporal pass one that
+   *     does nothing
+   */
+  public WorktreeActivitiesImpl(
+      String hostTaskQueue, ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
+    this.hostTaskQueue = hostTaskQueue;
+    this.runner = runner;
+    this.heartbeats = heartbeats;
+  }
+
+  /**
+   * Creates or finds the task's worktree and runs the setup in it once.
+   *
+   * <p>Idempotent: a worktree already on the task's branch is reused as it is, uncommitted changes
+   * included; a branch whose worktree directory was deleted gets a new worktree on its existing
+   * commits; only a missing branch is created, from the base branch. No branch is ever reset or
+   * deleted. The setup runs until it has succeeded once in the worktree.
+   *
+   * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when a
+   *     directory is in the way or the branch is checked out elsewhere; retryable {@link
+   *     GitFailures#SETUP_FAILED} when a setup command fails
+   */
+  @Override
+  public PreparedWorktree prepare(PrepareRequest request) {
+    if (!SAFE_ID.matcher(request.taskId()).matches()
+        || request.taskId().contains("..")
+        || request.taskId().startsWith("-")) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Task id '" + request.taskId() + "' is not safe as a branch or directory name",
+          AttemptFailure.WORKTREE_FAILED);
+    }
+    ActivityProgress progress = new ActivityProgress(heartbeats.get());
+    Path repo = Path.of(request.repo()).toAbsolutePath().normalize();
+    GitCli main = new GitCli(repo, runner, progress);
+    ExcludeFile.ensure(main.commonDir(), ExcludeFile.BRAID_ENTRIES);
+
+    String branch = BraidNames.taskBranch(request.taskId());
+    Path path = GitPaths.taskWorktree(repo, request.taskId());
+    new Worktrees(main).ensure(path, branch, request.baseBranch());
+    progress.step();
+
+    Path gitDir = main.in(path).gitDir();
+    new WorktreeSetup(new CommandSequence(runner, progress)).runOnce(path, gitDir, request);
+    String baseCommit = BaseCommit.of(main, branch, request.baseBranch());
+    return new PreparedWorktree(hostTaskQueue, path.toString(), branch, baseCommit);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.braid.activities.git;
+
+import dev.braid.activity.AttemptFailure;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, finds and removes linked worktrees of one repository through the git CLI (JGit cannot
+ * manage linked worktrees). It never deletes or resets a branch, and never deletes a directory it
+ * did not register, so no work can be lost through it.
+ */
+final class Worktrees {
+  private static final Logger log = LoggerFactory.getLogger(Worktrees.class);
+
+  private final GitCli main;
+
+  /**
+   * @param main git in the main checkout
+   */
+  Worktrees(GitCli main) {
+    this.main = main;
+  }
+
+  /**
+   * Makes {@code path} a worktree with {@code branch} checked out. Idempotent: a worktree already
+   * there on that branch is reused as it is; a branch whose worktree directory was deleted gets a
+   * new worktree on its existing commits; only a branch that does not exist is created, from {@code
+   * startPoint}.
+   *
+   * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when the branch
+   *     is checked out elsewhere, when something else occupies the path, or when the start point
+   *     does not exist
+   */
+  void ensure(Path path, String branch, String startPoint) {
+    WorktreeList list = WorktreeList.read(main);
+    Optional<WorktreeEntry> holder = list.holderOf(branch);
+    if (holder.isPresent()) {
+      Path at = holder.get().path();
+      if (GitPaths.canonical(at).equals(GitPaths.canonical(path))) {
+        log.info("Reusing worktree {} on {}", path, branch);
+        return;
+      }
+      throw failure(
+          "Branch "
+              + branch
+              + " is already checked out in "
+              + at
+              + ", so it cannot have a worktree"
+              + " at "
+              + path
+              + ". Check it out elsewhere there, or remove that worktree.");
+    }
+    Optional<WorktreeEntry> occupant = list.at(path);
+    if (occupant.isPresent()) {
+      String what = occupant.get().branch() == null ? "a detached HEAD" : occupant.get().branch();
+      throw failure(
+          path
+              + " is already a worktree, on "
+              + what
+              + " rather than "
+              + branch
+              + ". Remove it"
+              + " with `git worktree remove` once its work is safe.");
+    }
+    if (!GitPaths.vacant(path)) {
+      throw failure(
+          path
+              + " exists and is not a worktree of "
+              + branch
+              + ". braid never deletes it: move"
+              + " it away, then retry.");
+    }
+    // A registration whose directory is gone would make `worktree add` refuse the branch or path.
+    main.run("worktree", "prune");
+    if (main.resolve("refs/heads/" + branch).isPresent()) {
+      log.info("Adding worktree {} on existing branch {}", path, branch);
+      main.run("worktree", "add", path.toString(), branch);
+      return;
+    }
+    if (main.resolve(startPoint).isEmpty()) {
+      throw failure("Cannot create " + branch + ": its base " + startPoint + " does not exist.");
+    }
+    log.info("Adding worktree {} on new branch {} from {}", path, branch, startPoint);
+    main.run("worktree", "add", "-b", branch, path.toString(), startPoint);
+  }
+
+  /**
+   * Removes the worktree at {@code path}, discarding what it holds but keeping its branch.
+   * Idempotent: a worktree already gone is fine. Only for braid's own worktrees whose content is
+   * committed, such as the integration worktree.
+   */
+  void remove(Path path) {
+    if (WorktreeList.read(main).at(path).isPresent()) {
+      main.run("worktree", "remove", "--force", path.toString());
+    }
+    main.run("worktree", "prune");
+  }
+
+  private static ApplicationFailure failure(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, AttemptFailure.WORKTREE_FAILED);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.braid.activities.plan;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Loads YAML from plan files into plain maps, lists and scalars only. Plans come from anyone, so
+ * {@link SafeConstructor} keeps YAML tags from building arbitrary Java types, and duplicate keys
+ * are refused rather than silently letting the last one win.
+ */
+final class SafeYaml {
+
+  private SafeYaml() {}
+
+  /**
+   * The single YAML document in this text: a {@code Map}, {@code List}, scalar, or null when the
+   * text is empty.
+   *
+   * @throws YamlSyntaxException with the 1-based line and column where reading stopped
+   */
+  static Object load(String text) throws YamlSyntaxException {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setAllowRecursiveKeys(false);
+    try {
+      return new Yaml(new SafeConstructor(options)).load(text);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String reason = e.getProblem() != null ? e.getProblem() : e.getContext();
+      if (mark == null) {
+        throw new YamlSyntaxException(0, 0, reason);
+      }
+      throw new YamlSyntaxException(mark.getLine() + 1, mark.getColumn() + 1, reason);
+    } catch (YAMLException e) {
+      throw new YamlSyntaxException(0, 0, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.braid.activities.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a subprocess to its end, its timeout or its cancellation, and never leaves any of its tree
+ * behind. Each process starts in a session of its own (through {@code setsid}) so that its whole
+ * group can be signalled, and so that a Ctrl-C meant for the CLI does not reach it.
+ */
+public final class ProcessRunner {
+  private static final Duration BEAT_EVERY = Duration.ofSeconds(5);
+  private static final int TAIL_CHARS = 4000;
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+  private final Duration killGrace;
+  private final Duration beatEvery;
+
+  public ProcessRunner() {
+    this(ProcessTree.KILL_GRACE);
+  }
+
+  /**
+   * @param killGrace how long a process has between SIGTERM and SIGKILL
+   */
+  public ProcessRunner(Duration killGrace) {
+    this(killGrace, BEAT_EVERY);
+  }
+
+  /**
+   * @param killGrace how long a process has between SIGTERM and SIGKILL
+   * @param beatEvery how often the heartbeat is called while the process runs; tests shorten it so
+   *     that a cancellation is seen quickly
+   */
+  public ProcessRunner(Duration killGrace, Duration beatEvery) {
+    this.killGrace = killGrace;
+    this.beatEvery = beatEvery;
+  }
+
+  /**
+   * Runs the process. When the heartbeat throws, the tree is killed and the exception rethrown.
+   *
+   * @throws IOException when the executable cannot be started
+   */
+  public ProcessOutcome run(ProcessSpec spec, Heartbeat heartbeat) throws IOException {
+    if (spec.pidFile() != null) {
+      killLeftover(spec.pidFile());
+    }
+    Path output = spec.logFile() != null ? spec.logFile() : Files.createTempFile("braid-", ".out");
+    if (output.getParent() != null) {
+      Files.createDirectories(output.getParent());
+    }
+    List<String> argv = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      argv.add(SETSID.toString());
+    }
+    argv.addAll(spec.command());
+    ProcessBuilder builder =
+        new ProcessBuilder(argv)
+            .directory(spec.workDir().toFile())
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    builder.environment().putAll(spec.env());
+    long start = System.nanoTime();
+    Process process = builder.start();
+    try {
+      recordPid(spec.pidFile(), process.toHandle());
+      boolean timedOut = !waitFor(process, spec.timeout(), heartbeat, start, beatEvery);
+      if (timedOut) {
+        ProcessTree.kill(process.toHandle(), killGrace);
+      } else {
+        // The leader is gone; children it left in its group must not outlive the attempt.
+        ProcessTree.kill(process.toHandle(), Duration.ZERO);
+      }
+      int exit = exitCode(process);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      String text = spec.logFile() != null ? tail(output) : Files.readString(output);
+      return new ProcessOutcome(exit, timedOut, text, elapsed);
+    } catch (IOException | RuntimeException | Error e) {
+      // An interrupted wait or an unwritable pid file must not leave the tree running either.
+      ProcessTree.kill(process.toHandle(), killGrace);
+      throw e;
+    } finally {
+      if (spec.logFile() == null) {
+        Files.deleteIfExists(output);
+      }
+      if (spec.pidFile() != null) {
+        Files.deleteIfExists(spec.pidFile());
+      }
+    }
+  }
+
+  /** Whether the process ended within the timeout; heartbeats while it runs. */
+  private static boolean waitFor(
+      Process process, Duration timeout, Heartbeat heartbeat, long start, Duration beatEvery)
+      throws IOException {
+    long deadline = start + timeout.toNanos();
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        long slice = Math.min(left, beatEvery.toNanos());
+        if (process.waitFor(slice, TimeUnit.NANOSECONDS)) {
+          return true;
+        }
+        heartbeat.beat(Duration.ofNanos(System.nanoTime() - start).toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + process.pid(), e);
+    }
+  }
+
+  private static int exitCode(Process process) {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static void recordPid(Path pidFile, ProcessHandle handle) throws IOException {
+    if (pidFile == null) {
+      return;
+    }
+    long startMillis =
+        handle.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
+    Files.createDirectories(pidFile.getParent());
+    Files.writeString(pidFile, handle.pid() + " " + startMillis + "\n", StandardCharsets.UTF_8);
+  }
+
+  private void killLeftover(Path pidFile) {
+    try {
+      if (!Files.exists(pidFile)) {
+        return;
+      }
+      String[] parts = Files.readString(pidFile).trim().split("\\s+");
+      ProcessTree.killStale(Long.parseLong(parts[0]), Long.parseLong(parts[1]), killGrace);
+      Files.deleteIfExists(pidFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      // A corrupt pid file names no process we could safely kill.
+    }
+  }
+
+  /** The last few thousand characters of a log, where a failure's reason usually is. */
+  public static String tail(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return "";
+    }
+    long size = Files.size(file);
+    try (var channel = Files.newByteChannel(file, StandardOpenOption.READ)) {
+      long from = Math.max(0, size - TAIL_CHARS);
+      channel.position(from);
+      var buffer = java.nio.ByteBuffer.allocate((int) (size - from));
+      while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+        // Reads until the buffer holds the whole tail.
+      }
+      return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+  }
+}

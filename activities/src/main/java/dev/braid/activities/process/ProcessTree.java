@@ -1,0 +1,77 @@
+package dev.braid.activities.process;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kills a process and everything it started. Processes are started in a session of their own (see
+ * {@link ProcessRunner}), so the process group catches children that were re-parented to init;
+ * the descendant snapshot catches those that left the group.
+ */
+final class ProcessTree {
+  static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+  private ProcessTree() {}
+
+  /** Sends SIGTERM to the group and the tree, then SIGKILL to whatever is left after the grace. */
+  static void kill(ProcessHandle root, Duration grace) {
+    List<ProcessHandle> tree = new ArrayList<>();
+    tree.add(root);
+    root.descendants().forEach(tree::add);
+    signalGroup(root.pid(), "TERM");
+    tree.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessHandle::isAlive)) {
+      sleepQuietly(50);
+    }
+    signalGroup(root.pid(), "KILL");
+    tree.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : tree) {
+      try {
+        p.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        // The process was sent SIGKILL; a zombie held by another parent is not ours to reap.
+      }
+    }
+  }
+
+  /** Kills the group recorded for a pid when that pid is alive and is still the recorded process. */
+  static void killStale(long pid, long startMillis, Duration grace) {
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+    if (handle.isEmpty()) {
+      signalGroup(pid, "KILL");
+      return;
+    }
+    long actualStart =
+        handle.get().info().startInstant().map(i -> i.toEpochMilli()).orElse(startMillis);
+    // A recycled pid belongs to somebody else: only a matching start time proves it is ours.
+    if (Math.abs(actualStart - startMillis) < 2000) {
+      kill(handle.get(), grace);
+    }
+  }
+
+  private static void signalGroup(long pgid, String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid).start();
+      kill.getInputStream().close();
+      kill.getErrorStream().close();
+      kill.waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // Without kill(1) the per-process signals in kill() still reach the tree we saw.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

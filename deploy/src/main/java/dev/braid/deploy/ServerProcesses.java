@@ -1,0 +1,149 @@
+package dev.braid.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Probes and ends server processes that may not be children of this JVM: a server started by an
+ * earlier braid process is found again only by its pid.
+ */
+final class ServerProcesses {
+  private static final Logger log = LoggerFactory.getLogger(ServerProcesses.class);
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
+  // After SIGKILL the kernel ends the process at once; this only bounds waiting for /proc to say
+  // so.
+  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+
+  private ServerProcesses() {}
+
+  /**
+   * The recorded server's process, if it is alive and is a Temporal CLI. The name check guards
+   * against a pid that the kernel has since handed to another program.
+   */
+  static Optional<ProcessHandle> live(ServerState state) {
+    return ProcessHandle.of(state.pid())
+        .filter(ProcessHandle::isAlive)
+        .filter(ServerProcesses::looksLikeTemporal);
+  }
+
+  private static boolean looksLikeTemporal(ProcessHandle handle) {
+    ProcessHandle.Info info = handle.info();
+    return info.command()
+        .map(command -> Path.of(command).getFileName().toString().contains("temporal"))
+        .or(() -> info.commandLine().map(line -> line.contains("start-dev")))
+        // The kernel may hide another user's process details; then only the pid is known.
+        .orElse(true);
+  }
+
+  /**
+   * Waits until the server accepts gRPC connections and its Web UI answers HTTP, or until the
+   * deadline or the process's death.
+   *
+   * @return whether it is ready
+   */
+  static boolean awaitReady(ProcessHandle process, ServerState state, Instant deadline) {
+    while (process.isAlive()) {
+      if (Ports.accepts(state.port()) && answersHttp(state.uiPort())) {
+        return true;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        return false;
+      }
+      sleep(POLL);
+    }
+    return false;
+  }
+
+  /** Whether an HTTP server answers on the loopback port, with any status. */
+  static boolean answersHttp(int port) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://" + DevServer.HOST + ":" + port + "/"))
+            .timeout(HTTP_TIMEOUT)
+            .build();
+    try {
+      HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+      return true;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DevServerException("interrupted while waiting for the dev server", e);
+    }
+  }
+
+  /**
+   * Ends the process: SIGTERM, so the server closes its SQLite file cleanly, then SIGKILL after the
+   * grace period.
+   *
+   * @throws DevServerException when the process is still alive after SIGKILL
+   */
+  static void terminate(ProcessHandle process, Duration grace) {
+    process.destroy();
+    if (awaitExit(process, grace)) {
+      return;
+    }
+    log.warn("Temporal dev server {} ignored SIGTERM for {}; killing it", process.pid(), grace);
+    process.destroyForcibly();
+    if (!awaitExit(process, KILL_WAIT)) {
+      throw new DevServerException(
+          "the Temporal dev server (pid " + process.pid() + ") is still alive after SIGKILL");
+    }
+  }
+
+  private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+    try {
+      process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return !process.isAlive();
+    } catch (ExecutionException e) {
+      return !process.isAlive();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DevServerException("interrupted while stopping the dev server", e);
+    }
+  }
+
+  /** The last lines the server logged after {@code offset}, for an error message. */
+  static String logTail(Path logFile, long offset, int lines) {
+    try {
+      byte[] all = Files.readAllBytes(logFile);
+      int from = (int) Math.min(Math.max(offset, 0), all.length);
+      List<String> logged =
+          new String(all, from, all.length - from, StandardCharsets.UTF_8).strip().lines().toList();
+      if (logged.isEmpty()) {
+        return "(" + logFile + " is empty)";
+      }
+      return String.join("\n", logged.subList(Math.max(0, logged.size() - lines), logged.size()));
+    } catch (IOException e) {
+      return "(cannot read " + logFile + ": " + e.getMessage() + ")";
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DevServerException("interrupted while waiting for the dev server", e);
+    }
+  }
+}

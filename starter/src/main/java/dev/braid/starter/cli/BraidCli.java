@@ -1,0 +1,52 @@
+package dev.braid.starter.cli;
+
+import dev.braid.starter.config.ConfigException;
+import java.io.PrintWriter;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import picocli.CommandLine;
+
+/**
+ * The command line over braid's engine. One place turns exceptions into messages and exit codes,
+ * so every command fails the same way: a line that says what is wrong, and a non-zero exit.
+ */
+public final class BraidCli {
+  private final AutowireCapableBeanFactory beans;
+
+  public BraidCli(AutowireCapableBeanFactory beans) {
+    this.beans = beans;
+  }
+
+  /** Runs one command line and returns its exit code. */
+  public int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new BraidCommand(), this::create);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof UsageError
+              || e instanceof ConfigException
+              || e instanceof PlanLoader.PlanRejected) {
+            err.println("braid: " + e.getMessage());
+            return ExitCodes.USAGE;
+          }
+          err.println("braid: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          if (System.getenv("BRAID_DEBUG") != null) {
+            e.printStackTrace(err);
+          }
+          return ExitCodes.FAILED;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private <K> K create(Class<K> type) throws Exception {
+    try {
+      return beans.createBean(type);
+    } catch (BeansException e) {
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.braid.starter.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The top of the command tree. */
+@Command(
+    name = "braid",
+    mixinStandardHelpOptions = true,
+    versionProvider = BraidVersion.class,
+    description = {
+      "Runs a development plan as parallel coding-agent tasks, each in its own git worktree,",
+      "on Temporal, and braids the results back into the main branch.",
+      "",
+      "With no TEMPORAL_ADDRESS, braid starts (or reuses) a local Temporal dev server whose state",
+      "lives in <repo>/.parallel/temporal/, and runs a worker in the CLI process."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 done, 1 the run failed, 2 bad usage or input, 3 the run waits on a human.",
+      "Start with: braid demo"
+    },
+    subcommands = {
+      ExecuteCommand.class,
+      StatusCommand.class,
+      PlanCommand.class,
+      WorkerCommand.class,
+      ServerCommand.class,
+      DemoCommand.class,
+      HelpCommand.class
+    })
+public class BraidCommand {}

@@ -1,0 +1,62 @@
+package dev.braid.starter.cli;
+
+import dev.braid.config.BraidConfig;
+import dev.braid.config.MergeMode;
+import dev.braid.plan.Plan;
+import dev.braid.starter.config.ConfigOverrides;
+import dev.braid.starter.run.RunSession;
+import dev.braid.starter.run.StartedRun;
+import dev.braid.starter.run.Workspace;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code braid execute}: starts the plan's run, or attaches to it, and follows it to its end. */
+@Command(
+    name = "execute",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the plan: one task workflow per task, as soon as its dependencies are done, then the merge.",
+      "A second execute of the same plan attaches to the running run. Ctrl-C detaches; the run stays in Temporal."
+    })
+public class ExecuteCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin WorkspaceOptions workspace;
+
+  @Option(names = "--max-parallel", paramLabel = "N", description = "Tasks that may run at once (default: braid.yaml's maxParallel, else 4).")
+  Integer maxParallel;
+
+  @Option(names = "--merge", paramLabel = "MODE", description = "direct or none (default: braid.yaml's merge.mode, else direct).")
+  String merge;
+
+  @Option(names = "--detach", description = "Start the run and return at once.")
+  boolean detach;
+
+  @Option(names = "--json", description = "Print one JSON document for scripts instead of progress.")
+  boolean json;
+
+  private final RunSession session;
+  private final RunFollower follower;
+
+  public ExecuteCommand(RunSession session, RunFollower follower) {
+    this.session = session;
+    this.follower = follower;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Workspace ws = workspace.resolve();
+    Plan plan = PlanLoader.load(ws.planDir());
+    MergeMode mode = null;
+    if (merge != null) {
+      mode = MergeMode.parse(merge).orElseThrow(() -> new UsageError("--merge: must be direct, pr or none, not '" + merge + "'"));
+    }
+    BraidConfig config = session.config(ws, new ConfigOverrides(maxParallel, mode));
+    StartedRun run = session.start(ws, plan, config);
+    return follower.follow(run, detach, json, spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,34 @@
+package dev.braid.starter.cli;
+
+import dev.braid.plan.Plan;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code braid plan validate}: exit 0 for a plan that can run, 2 with every problem otherwise. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Checks a plan and lists every problem, each with its file, task and field.")
+public class PlanValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--plan", paramLabel = "DIR", description = "The plan directory (default: .parallel/plans).")
+  Path plan;
+
+  @Override
+  public Integer call() {
+    Path dir = (plan == null ? Path.of(".parallel", "plans") : plan).toAbsolutePath().normalize();
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new UsageError((plan == null ? "no plan at " : "--plan: no such directory: ") + dir);
+    }
+    Plan loaded = PlanLoader.load(dir);
+    spec.commandLine()
+        .getOut()
+        .printf("OK: plan '%s' in %s, %d tasks%n", loaded.name(), dir, loaded.tasks().size());
+    return ExitCodes.DONE;
+  }
+}

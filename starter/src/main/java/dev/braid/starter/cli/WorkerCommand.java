@@ -1,0 +1,59 @@
+package dev.braid.starter.cli;
+
+import dev.braid.starter.run.Workspace;
+import dev.braid.starter.temporal.Connection;
+import dev.braid.starter.temporal.SearchAttributeRegistrar;
+import dev.braid.starter.temporal.TemporalConnector;
+import dev.braid.starter.temporal.WorkerHost;
+import dev.braid.workflow.BraidNames;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code braid worker}: runs braid's workflows and activities until stopped. */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a braid worker until it is stopped (SIGTERM or Ctrl-C).",
+      "With TEMPORAL_ADDRESS set it serves that cluster; run one per host. Without it, it serves the",
+      "embedded server of --repo (default: the current repository)."
+    })
+public class WorkerCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--repo", paramLabel = "DIR", description = "For the embedded server: the repository whose server to serve.")
+  Path repo;
+
+  private final TemporalConnector connector;
+  private final WorkerHost worker;
+
+  public WorkerCommand(TemporalConnector connector, WorkerHost worker) {
+    this.connector = connector;
+    this.worker = worker;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Path root = TemporalConnector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
+    Connection connection = connector.connect(root);
+    if (!connection.embedded()) {
+      SearchAttributeRegistrar.ensure(connection);
+    }
+    worker.start(connection);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "braid worker polling %s and %s on %s (namespace %s)%n",
+            BraidNames.TASK_QUEUE,
+            BraidNames.hostTaskQueue(WorkerHost.hostName()),
+            connection.address(),
+            connection.namespace());
+    spec.commandLine().getOut().flush();
+    worker.awaitTermination();
+    return ExitCodes.DONE;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.braid.starter.config;
+
+import dev.braid.config.AgentTier;
+import dev.braid.config.BraidConfig;
+import dev.braid.config.MergeMode;
+import dev.braid.config.MergeSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads {@code braid.yaml}. Every problem is collected and reported at once, each naming the file
+ * and the field, so that one edit fixes them all.
+ */
+public final class ConfigLoader {
+  private static final Set<String> TOP_KEYS = Set.of("agent", "setup", "checks", "maxParallel", "merge");
+  private static final Set<String> TIER_KEYS = Set.of("name", "command", "attempts", "timeout", "backoff");
+
+  private ConfigLoader() {}
+
+  /**
+   * Reads the file, or returns the defaults when it does not exist and was not asked for by name.
+   *
+   * @param file the config file
+   * @param explicit whether the user named it with {@code --config}; then it must exist
+   * @param defaultTarget the branch to merge into when the file does not say
+   */
+  public static BraidConfig load(Path file, boolean explicit, String defaultTarget, ConfigOverrides overrides) {
+    Map<String, Object> root = Map.of();
+    if (Files.exists(file)) {
+      root = parse(file);
+    } else if (explicit) {
+      throw new ConfigException(List.of(file + ": file not found"));
+    }
+    List<String> problems = new ArrayList<>();
+    String name = file.getFileName().toString();
+    for (String key : root.keySet()) {
+      if (!TOP_KEYS.contains(key)) {
+        problems.add(name + ": " + key + ": unknown key (known: " + String.join(", ", sorted(TOP_KEYS)) + ")");
+      }
+    }
+    List<AgentTier> tiers = tiers(name, root.get("agent"), problems);
+    List<List<String>> setup = commands(name, "setup", root.get("setup"), problems);
+    List<List<String>> checks = commands(name, "checks", root.get("checks"), problems);
+    int maxParallel = positiveInt(name, "maxParallel", root.getOrDefault("maxParallel", 4), problems);
+    MergeSettings merge = merge(name, root.get("merge"), defaultTarget, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    if (overrides.maxParallel() != null) {
+      if (overrides.maxParallel() < 1) {
+        throw new ConfigException(List.of("--max-parallel: must be at least 1"));
+      }
+      maxParallel = overrides.maxParallel();
+    }
+    if (overrides.mergeMode() != null) {
+      merge = new MergeSettings(overrides.mergeMode(), merge.target(), merge.remote());
+    }
+    return new BraidConfig(tiers, setup, checks, maxParallel, merge);
+  }
+
+  /** The cascade braid uses when {@code braid.yaml} names none: Claude Code, Haiku then Sonnet. */
+  public static List<AgentTier> defaultTiers() {
+    return List.of(
+        new AgentTier("fast", claude("haiku"), 2, 30 * 60, 10),
+        new AgentTier("strong", claude("sonnet"), 1, 45 * 60, 10));
+  }
+
+  private static List<String> claude(String model) {
+    return List.of(
+        "claude", "-p", "{prompt}", "--model", model, "--output-format", "json",
+        "--permission-mode", "acceptEdits");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(Path file) {
+    try {
+      Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+      if (doc == null) {
+        return Map.of();
+      }
+      if (!(doc instanceof Map)) {
+        throw new ConfigException(List.of(file + ": the top level must be a mapping"));
+      }
+      return (Map<String, Object>) doc;
+    } catch (YAMLException e) {
+      throw new ConfigException(List.of(file + ": not valid YAML: " + e.getMessage()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static List<AgentTier> tiers(String file, Object agent, List<String> problems) {
+    if (agent == null) {
+      return defaultTiers();
+    }
+    Object tiers = agent instanceof Map<?, ?> m ? m.get("tiers") : null;
+    if (!(tiers instanceof List<?> list) || list.isEmpty()) {
+      problems.add(file + ": agent.tiers: must be a non-empty list of tiers");
+      return List.of();
+    }
+    List<AgentTier> result = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String at = "agent.tiers[" + i + "]";
+      if (!(list.get(i) instanceof Map<?, ?> tier)) {
+        problems.add(file + ": " + at + ": must be a mapping with name and command");
+        continue;
+      }
+      for (Object key : tier.keySet()) {
+        if (!TIER_KEYS.contains(String.valueOf(key))) {
+          problems.add(file + ": " + at + "." + key + ": unknown key (known: " + String.join(", ", sorted(TIER_KEYS)) + ")");
+        }
+      }
+      Object name = tier.get("name");
+      if (!(name instanceof String s) || s.isBlank()) {
+        problems.add(file + ": " + at + ".name: must be a non-empty string");
+      }
+      List<String> command = argv(file, at + ".command", tier.get("command"), problems);
+      int attempts = positiveInt(file, at + ".attempts", tier.containsKey("attempts") ? tier.get("attempts") : 1, problems);
+      long timeout = duration(file, at + ".timeout", tier.containsKey("timeout") ? tier.get("timeout") : "30m", problems);
+      long backoff = duration(file, at + ".backoff", tier.containsKey("backoff") ? tier.get("backoff") : "10s", problems);
+      result.add(new AgentTier(String.valueOf(name), command, attempts, timeout, backoff));
+    }
+    long distinct = result.stream().map(AgentTier::name).distinct().count();
+    if (distinct != result.size()) {
+      problems.add(file + ": agent.tiers: tier names must be unique");
+    }
+    return result;
+  }
+
+  private static List<List<String>> commands(String file, String field, Object value, List<String> problems) {
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      problems.add(file + ": " + field + ": must be a list of commands, each a list of strings, e.g. [[npm, test]]");
+      return List.of();
+    }
+    List<List<String>> result = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      result.add(argv(file, field + "[" + i + "]", list.get(i), problems));
+    }
+    return result;
+  }
+
+  private static List<String> argv(String file, String field, Object value, List<String> problems) {
+    if (!(value instanceof List<?> list) || list.isEmpty()
+        || !list.stream().allMatch(v -> v instanceof String || v instanceof Number || v instanceof Boolean)) {
+      problems.add(file + ": " + field + ": must be a non-empty list of strings (an argv, never a shell string)");
+      return List.of();
+    }
+    return list.stream().map(String::valueOf).toList();
+  }
+
+  private static int positiveInt(String file, String field, Object value, List<String> problems) {
+    if (value instanceof Integer n && n > 0) {
+      return n;
+    }
+    problems.add(file + ": " + field + ": must be a whole number of at least 1, not '" + value + "'");
+    return 1;
+  }
+
+  private static long duration(String file, String field, Object value, List<String> problems) {
+    OptionalLong seconds = DurationText.seconds(value);
+    if (seconds.isEmpty()) {
+      problems.add(file + ": " + field + ": must be a duration such as 90s, 30m or 1h, not '" + value + "'");
+      return 1;
+    }
+    return seconds.getAsLong();
+  }
+
+  private static MergeSettings merge(String file, Object value, String defaultTarget, List<String> problems) {
+    MergeSettings defaults = new MergeSettings(MergeMode.DIRECT, defaultTarget, "origin");
+    if (value == null) {
+      return defaults;
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      problems.add(file + ": merge: must be a mapping such as {mode: direct, target: main, remote: origin}");
+      return defaults;
+    }
+    MergeMode mode = MergeMode.DIRECT;
+    if (map.containsKey("mode")) {
+      mode = MergeMode.parse(String.valueOf(map.get("mode"))).orElse(null);
+      if (mode == null) {
+        problems.add(file + ": merge.mode: must be direct, pr or none, not '" + map.get("mode") + "'");
+        mode = MergeMode.DIRECT;
+      }
+    }
+    String target = map.containsKey("target") ? String.valueOf(map.get("target")) : defaultTarget;
+    String remote = map.containsKey("remote") ? String.valueOf(map.get("remote")) : "origin";
+    return new MergeSettings(mode, target, remote);
+  }
+
+  private static List<String> sorted(Set<String> keys) {
+    return keys.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.braid.starter.run;
+
+import dev.braid.config.BraidConfig;
+import dev.braid.config.MergeMode;
+import dev.braid.plan.Plan;
+import dev.braid.starter.cli.UsageError;
+import dev.braid.starter.config.ConfigLoader;
+import dev.braid.starter.config.ConfigOverrides;
+import dev.braid.starter.temporal.Connection;
+import dev.braid.starter.temporal.SearchAttributeRegistrar;
+import dev.braid.starter.temporal.TemporalConnector;
+import dev.braid.starter.temporal.WorkerHost;
+import dev.braid.workflow.RunRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine behind {@code execute}, {@code status} and {@code demo}: everything is checked before
+ * anything is created, then the run is started or found, with a worker in this process when braid
+ * embeds its own server.
+ */
+@Component
+public class RunSession {
+  private final TemporalConnector connector;
+  private final WorkerHost worker;
+
+  public RunSession(TemporalConnector connector, WorkerHost worker) {
+    this.connector = connector;
+    this.worker = worker;
+  }
+
+  /** Reads the config; throws with every problem when it cannot be used. */
+  public BraidConfig config(Workspace workspace, ConfigOverrides overrides) {
+    BraidConfig config =
+        ConfigLoader.load(workspace.configFile(), workspace.configNamed(), workspace.currentBranch(), overrides);
+    if (config.merge().mode() == MergeMode.PR) {
+      throw new UsageError(
+          workspace.configFile().getFileName()
+              + ": merge.mode: pr is not available in this version of braid; use direct or none");
+    }
+    return config;
+  }
+
+  /** Starts the plan's run, or attaches to it when it is already going. */
+  public StartedRun start(Workspace workspace, Plan plan, BraidConfig config) {
+    String runId = RunIds.forPlan(workspace.repo(), workspace.planDir(), plan.name());
+    Connection connection = connect(workspace);
+    RunRequest request = new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
+    boolean attached = RunLauncher.startOrAttach(connection, runId, request, plan);
+    return new StartedRun(runId, attached, connection);
+  }
+
+  /** Connects for an existing run, running the embedded worker so the run carries on. */
+  public Connection connect(Workspace workspace) {
+    Connection connection = connector.connect(workspace.repo());
+    if (connection.embedded()) {
+      worker.start(connection);
+    } else {
+      SearchAttributeRegistrar.ensure(connection);
+    }
+    return connection;
+  }
+}

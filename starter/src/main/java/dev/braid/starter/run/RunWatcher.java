@@ -1,0 +1,80 @@
+package dev.braid.starter.run;
+
+import dev.braid.starter.temporal.Connection;
+import dev.braid.workflow.ExecuteWorkflow;
+import dev.braid.workflow.RunStatus;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Reads a run's status, once or until it ends. */
+public final class RunWatcher {
+  private static final Duration POLL = Duration.ofSeconds(1);
+
+  private final Connection connection;
+  private final String runId;
+
+  public RunWatcher(Connection connection, String runId) {
+    this.connection = connection;
+    this.runId = runId;
+  }
+
+  /** The run's Temporal status, or empty when there is no such run. */
+  public Optional<WorkflowExecutionStatus> describe() {
+    try {
+      return Optional.of(
+          connection.stubs()
+              .blockingStub()
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(connection.namespace())
+                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(runId))
+                      .build())
+              .getWorkflowExecutionInfo()
+              .getStatus());
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The status now: the query while the run lives, its result once it has ended. */
+  public RunStatus current() {
+    WorkflowExecutionStatus status = describe().orElseThrow(() -> new IllegalStateException("no run " + runId));
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      return connection.client().newWorkflowStub(ExecuteWorkflow.class, runId).status();
+    }
+    return result();
+  }
+
+  /** Reports the status on every poll until the run ends, then returns its result. */
+  public RunStatus watch(Consumer<RunStatus> progress) throws InterruptedException {
+    ExecuteWorkflow query = connection.client().newWorkflowStub(ExecuteWorkflow.class, runId);
+    while (describe().orElseThrow() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      try {
+        progress.accept(query.status());
+      } catch (io.temporal.client.WorkflowQueryException e) {
+        // The run has not loaded its plan yet or no worker answered in time; the next poll will.
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    RunStatus result = result();
+    progress.accept(result);
+    return result;
+  }
+
+  private RunStatus result() {
+    return connection.client().newUntypedWorkflowStub(runId).getResult(RunStatus.class);
+  }
+
+  /** A stub for the run, for callers that need Temporal's own API. */
+  public WorkflowStub stub() {
+    return connection.client().newUntypedWorkflowStub(runId);
+  }
+}

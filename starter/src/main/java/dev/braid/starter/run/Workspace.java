@@ -1,0 +1,58 @@
+package dev.braid.starter.run;
+
+import dev.braid.activities.git.GitCli;
+import dev.braid.starter.cli.UsageError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The repository, plan and config file a command works on, resolved from the flags the way a user
+ * expects: paths relative to the current directory, the repository found from any folder inside it.
+ *
+ * @param repo the repository's root, absolute
+ * @param planDir the plan directory, absolute
+ * @param configFile the config file, absolute
+ * @param configNamed whether the user named the config file, so it must exist
+ */
+public record Workspace(Path repo, Path planDir, Path configFile, boolean configNamed) {
+
+  /** The default plan directory, relative to the repository. */
+  public static final Path DEFAULT_PLAN = Path.of(".parallel", "plans");
+
+  /** Resolves the flags; any may be null. */
+  public static Workspace resolve(Path repoFlag, Path planFlag, Path configFlag) {
+    Path repo = resolveRepo(repoFlag);
+    Path plan = planFlag == null ? repo.resolve(DEFAULT_PLAN) : planFlag.toAbsolutePath().normalize();
+    if (!Files.isDirectory(plan)) {
+      throw new UsageError(
+          (planFlag == null ? "no plan at " : "--plan: no such directory: ") + plan
+              + (planFlag == null ? " (write one there, or name it with --plan DIR)" : ""));
+    }
+    Path config = configFlag == null ? repo.resolve("braid.yaml") : configFlag.toAbsolutePath().normalize();
+    return new Workspace(repo, plan, config, configFlag != null);
+  }
+
+  /** The repository holding this directory (default: the current one). */
+  public static Path resolveRepo(Path repoFlag) {
+    Path start = (repoFlag == null ? Path.of("") : repoFlag).toAbsolutePath().normalize();
+    if (!Files.isDirectory(start)) {
+      throw new UsageError("--repo: no such directory: " + start);
+    }
+    return topLevel(start);
+  }
+
+  /** The branch checked out in the main checkout, where finished work goes by default. */
+  public String currentBranch() {
+    var outcome = new GitCli(repo).tryRun("symbolic-ref", "--short", "HEAD");
+    return outcome.succeeded() && !outcome.output().isBlank() ? outcome.output().trim() : "main";
+  }
+
+  private static Path topLevel(Path dir) {
+    var outcome = new GitCli(dir).tryRun("rev-parse", "--show-toplevel");
+    if (!outcome.succeeded()) {
+      throw new UsageError(
+          "not a git repository: " + dir + " (braid runs a plan inside a git repository; name one with --repo DIR)");
+    }
+    return Path.of(outcome.output().trim()).toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.braid.starter.temporal;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A connection to a Temporal service, embedded or not.
+ *
+ * @param stubs the gRPC stubs
+ * @param client the workflow client
+ * @param address the frontend address, for messages
+ * @param namespace the namespace
+ * @param webUi the Web UI's base URL, or null when braid does not know it
+ * @param embedded whether this is the embedded dev server, which needs an in-process worker
+ */
+public record Connection(
+    WorkflowServiceStubs stubs,
+    WorkflowClient client,
+    String address,
+    String namespace,
+    String webUi,
+    boolean embedded) {
+
+  /** The Web UI page of one workflow, or null. */
+  public String workflowUrl(String workflowId) {
+    if (webUi == null) {
+      return null;
+    }
+    return webUi
+        + "/namespaces/"
+        + URLEncoder.encode(namespace, StandardCharsets.UTF_8)
+        + "/workflows/"
+        + URLEncoder.encode(workflowId, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

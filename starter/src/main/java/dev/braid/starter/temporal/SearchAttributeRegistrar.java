@@ -1,0 +1,68 @@
+package dev.braid.starter.temporal;
+
+import dev.braid.deploy.DevServer;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure braid's search attributes exist on a cluster: the run workflow upserts them, and a
+ * workflow task that upserts an unknown attribute fails. The embedded dev server gets them at start.
+ */
+public final class SearchAttributeRegistrar {
+  private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
+
+  private SearchAttributeRegistrar() {}
+
+  /** Adds the missing attributes; says how to add them by hand when not allowed to. */
+  public static void ensure(Connection connection) {
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setChannel(connection.stubs().getRawChannel())
+                .validateAndBuildWithDefaults());
+    try {
+      Set<String> existing =
+          operator.blockingStub()
+              .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(connection.namespace()).build())
+              .getCustomAttributesMap()
+              .keySet();
+      Map<String, IndexedValueType> missing = new HashMap<>();
+      DevServer.SEARCH_ATTRIBUTES.forEach(
+          (name, type) -> {
+            if (!existing.contains(name)) {
+              missing.put(name, "Int".equalsIgnoreCase(type) ? IndexedValueType.INDEXED_VALUE_TYPE_INT : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+            }
+          });
+      if (!missing.isEmpty()) {
+        operator.blockingStub()
+            .addSearchAttributes(
+                AddSearchAttributesRequest.newBuilder()
+                    .setNamespace(connection.namespace())
+                    .putAllSearchAttributes(missing)
+                    .build());
+        log.info("added search attributes {}", missing.keySet());
+      }
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+        throw new IllegalStateException(
+            "cannot register braid's search attributes in namespace " + connection.namespace()
+                + " (" + e.getStatus().getCode() + "); ask an operator to run: "
+                + "temporal operator search-attribute create --name BraidPlan --type Keyword "
+                + "--name BraidState --type Keyword --name BraidTasksDone --type Int --name BraidTasksBlocked --type Int",
+            e);
+      }
+    } finally {
+      operator.shutdown();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.braid.starter.temporal;
+
+import dev.braid.activities.agent.AgentActivitiesImpl;
+import dev.braid.activities.git.GitActivitiesImpl;
+import dev.braid.activities.git.WorktreeActivitiesImpl;
+import dev.braid.activities.plan.PlanActivitiesImpl;
+import dev.braid.workflow.BraidNames;
+import dev.braid.workflow.ExecuteWorkflowImpl;
+import dev.braid.workflow.TaskWorkflowImpl;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import jakarta.annotation.PreDestroy;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs braid's worker: the workflows and every activity on the shared task queue, and the
+ * activities again on this host's own queue, so that a task's work stays where its worktree is.
+ * Spring stops it when the process ends, letting running activities finish their heartbeat.
+ */
+@Component
+public class WorkerHost {
+  private WorkerFactory factory;
+
+  /** Starts polling; returns at once. */
+  public synchronized void start(Connection connection) {
+    if (factory != null) {
+      return;
+    }
+    String hostQueue = BraidNames.hostTaskQueue(hostName());
+    Object[] activities = {
+      new PlanActivitiesImpl(),
+      new WorktreeActivitiesImpl(hostQueue),
+      new AgentActivitiesImpl(),
+      new GitActivitiesImpl()
+    };
+    factory = WorkerFactory.newInstance(connection.client());
+    Worker shared = factory.newWorker(BraidNames.TASK_QUEUE);
+    shared.registerWorkflowImplementationTypes(ExecuteWorkflowImpl.class, TaskWorkflowImpl.class);
+    shared.registerActivitiesImplementations(activities);
+    Worker own = factory.newWorker(hostQueue);
+    own.registerActivitiesImplementations(activities);
+    factory.start();
+  }
+
+  /** Blocks until the worker is shut down, for {@code braid worker}. */
+  public void awaitTermination() throws InterruptedException {
+    WorkerFactory running;
+    synchronized (this) {
+      running = factory;
+    }
+    if (running != null) {
+      running.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+    }
+  }
+
+  /** The name of this host's task queue. */
+  public static String hostName() {
+    String env = System.getenv("BRAID_HOST");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      String fallback = System.getenv("HOSTNAME");
+      return fallback == null || fallback.isBlank() ? "localhost" : fallback;
+    }
+  }
+
+  @PreDestroy
+  public synchronized void stop() {
+    if (factory != null) {
+      factory.shutdown();
+      factory.awaitTermination(10, TimeUnit.SECONDS);
+      factory = null;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.AttemptFailure;
+import dev.braid.config.AgentTier;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Every activity's timeouts and retry policy, in one place, each with the reason for its values.
+ */
+public final class BraidActivityOptions {
+
+  /**
+   * A worker that dies mid-activity is noticed within this long. Activities that run subprocesses
+   * heartbeat every few seconds, so a minute leaves room for a busy machine.
+   */
+  static final Duration HEARTBEAT = Duration.ofMinutes(1);
+
+  private BraidActivityOptions() {}
+
+  /** Reading the plan and writing a status line are quick file operations. */
+  public static ActivityOptions planFiles(String taskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setMaximumAttempts(10)
+                .setDoNotRetry(AttemptFailure.PLAN_INVALID)
+                .build())
+        .build();
+  }
+
+  /**
+   * Creating a worktree is quick, but setup commands such as {@code npm ci} can take many minutes;
+   * the heartbeat, not the overall timeout, is what notices a dead worker.
+   */
+  public static ActivityOptions prepare() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setStartToCloseTimeout(Duration.ofHours(1))
+        .setHeartbeatTimeout(HEARTBEAT)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setMaximumAttempts(3)
+                .setDoNotRetry(AttemptFailure.WORKTREE_FAILED)
+                .build())
+        .build();
+  }
+
+  /**
+   * One tier of the escalation cascade, as a retry policy: each retry of the attempt activity is
+   * one more go of the same agent, with the previous failure as feedback. The agent and each check
+   * get the tier's timeout inside the activity, so the activity's own timeout covers them all.
+   */
+  public static ActivityOptions attempt(String hostTaskQueue, AgentTier tier, int checkCount) {
+    Duration perProcess = Duration.ofSeconds(tier.timeoutSeconds());
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(hostTaskQueue)
+        .setStartToCloseTimeout(perProcess.multipliedBy(1L + checkCount).plusMinutes(2))
+        .setHeartbeatTimeout(HEARTBEAT)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setMaximumAttempts(Math.max(1, tier.attempts()))
+                .setInitialInterval(Duration.ofSeconds(Math.max(1, tier.backoffSeconds())))
+                .setBackoffCoefficient(2.0)
+                .setDoNotRetry(
+                    AttemptFailure.AGENT_NOT_FOUND,
+                    AttemptFailure.BAD_CONFIG,
+                    AttemptFailure.WORKTREE_FAILED)
+                .build())
+        .build();
+  }
+
+  /** A push talks to a remote that may be briefly unreachable, so it retries patiently. */
+  public static ActivityOptions push(String hostTaskQueue) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(hostTaskQueue)
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setMaximumAttempts(20)
+                .setMaximumInterval(Duration.ofMinutes(2))
+                .build())
+        .build();
+  }
+
+  /**
+   * The merge runs the checks on the merged result, which can take as long as a full test suite.
+   * It is idempotent, so a worker lost halfway is simply retried.
+   */
+  public static ActivityOptions merge() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setStartToCloseTimeout(Duration.ofHours(2))
+        .setHeartbeatTimeout(HEARTBEAT)
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+        .build();
+  }
+}

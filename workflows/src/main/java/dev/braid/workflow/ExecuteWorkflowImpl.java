@@ -1,0 +1,181 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.GitActivities;
+import dev.braid.activity.MergeRequest;
+import dev.braid.activity.MergeResult;
+import dev.braid.activity.PlanActivities;
+import dev.braid.config.BraidConfig;
+import dev.braid.config.MergeMode;
+import dev.braid.plan.Plan;
+import dev.braid.plan.PlanGraph;
+import dev.braid.plan.PlanTask;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Runs a plan: starts each task's workflow as soon as its dependencies are completed, highest
+ * priority first and never more than {@code maxParallel} at once, then merges what completed.
+ */
+public class ExecuteWorkflowImpl implements ExecuteWorkflow {
+  private static final Logger log = Workflow.getLogger(ExecuteWorkflowImpl.class);
+  private static final SearchAttributeKey<String> PLAN_KEY =
+      SearchAttributeKey.forKeyword(BraidNames.SA_PLAN);
+  private static final SearchAttributeKey<String> STATE_KEY =
+      SearchAttributeKey.forKeyword(BraidNames.SA_STATE);
+  private static final SearchAttributeKey<Long> DONE_KEY =
+      SearchAttributeKey.forLong(BraidNames.SA_TASKS_DONE);
+  private static final SearchAttributeKey<Long> BLOCKED_KEY =
+      SearchAttributeKey.forLong(BraidNames.SA_TASKS_BLOCKED);
+
+  private final PlanActivities planFiles =
+      Workflow.newActivityStub(
+          PlanActivities.class, BraidActivityOptions.planFiles(BraidNames.TASK_QUEUE));
+  private final GitActivities git =
+      Workflow.newActivityStub(GitActivities.class, BraidActivityOptions.merge());
+
+  private RunBoard board;
+  private RunPhase phase = RunPhase.LOADING;
+  private String planName;
+  private MergeResult merge;
+  private long startedAt;
+  private long finishedAt;
+  private String message;
+  private String published = "";
+
+  @Override
+  public RunStatus execute(RunRequest request) {
+    startedAt = Workflow.currentTimeMillis();
+    String runId = Workflow.getInfo().getWorkflowId();
+    Plan plan = planFiles.loadPlan(request.planDir());
+    planName = plan.name();
+    board = new RunBoard(plan);
+    phase = RunPhase.RUNNING;
+    publish();
+
+    int maxParallel = Math.max(1, request.config().maxParallel());
+    while (true) {
+      board.skipUnreachable(Workflow.currentTimeMillis());
+      for (PlanTask task : board.ready()) {
+        if (board.count(TaskPhase.RUNNING) >= maxParallel) {
+          break;
+        }
+        start(runId, task, request);
+      }
+      publish();
+      if (board.count(TaskPhase.RUNNING) == 0) {
+        break;
+      }
+      int seen = board.version();
+      Workflow.await(() -> board.version() != seen);
+    }
+
+    mergeCompleted(runId, plan, request);
+    finishedAt = Workflow.currentTimeMillis();
+    boolean allCompleted = board.count(TaskPhase.COMPLETED) == plan.tasks().size();
+    boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
+    phase = allCompleted && mergeClean ? RunPhase.DONE : RunPhase.FAILED;
+    message = summary(allCompleted, mergeClean);
+    publish();
+    return status();
+  }
+
+  @Override
+  public RunStatus status() {
+    return new RunStatus(
+        Workflow.getInfo().getWorkflowId(),
+        planName,
+        phase,
+        board == null ? List.of() : board.statuses(),
+        merge,
+        startedAt,
+        finishedAt,
+        message);
+  }
+
+  private void start(String runId, PlanTask task, RunRequest request) {
+    TaskWorkflow child =
+        Workflow.newChildWorkflowStub(
+            TaskWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(BraidNames.taskWorkflowId(runId, task.id()))
+                .setTaskQueue(BraidNames.TASK_QUEUE)
+                .setStaticSummary(task.id() + ": " + task.title())
+                // Cancelling a run asks each task to stop, so its agent's process tree is killed.
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+                .build());
+    board.markRunning(task.id(), Workflow.currentTimeMillis());
+    Promise<TaskOutcome> outcome =
+        Async.function(
+            child::run,
+            new TaskRequest(runId, request.repo(), request.planDir(), task, request.config()));
+    outcome.handle(
+        (result, failure) -> {
+          long now = Workflow.currentTimeMillis();
+          if (failure != null) {
+            log.warn("task {} workflow failed", task.id(), failure);
+            board.block(task.id(), "task workflow failed: " + FailureText.describe(failure), now);
+          } else {
+            board.finish(result, now);
+          }
+          return null;
+        });
+  }
+
+  private void mergeCompleted(String runId, Plan plan, RunRequest request) {
+    BraidConfig config = request.config();
+    List<String> branchesInOrder =
+        board.completedThisRun(PlanGraph.of(plan).order()).stream()
+            .map(BraidNames::taskBranch)
+            .toList();
+    if (config.merge().mode() == MergeMode.NONE || branchesInOrder.isEmpty()) {
+      return;
+    }
+    phase = RunPhase.MERGING;
+    publish();
+    merge =
+        git.merge(
+            new MergeRequest(
+                runId,
+                request.repo(),
+                config.merge().target(),
+                branchesInOrder,
+                config.checks(),
+                config.merge().remote()));
+    long now = Workflow.currentTimeMillis();
+    for (String branch : merge.conflicted()) {
+      String taskId = branch.substring(branch.indexOf('/') + 1);
+      board.block(taskId, "merge conflict with " + config.merge().target(), now);
+    }
+  }
+
+  private String summary(boolean allCompleted, boolean mergeClean) {
+    if (allCompleted && mergeClean) {
+      return "all tasks completed and merged";
+    }
+    if (merge != null && !merge.checksPassed()) {
+      return "checks failed on the merged result; the target branch was not moved";
+    }
+    return board.count(TaskPhase.BLOCKED) + " blocked, " + board.count(TaskPhase.SKIPPED) + " skipped";
+  }
+
+  /** Tells the Web UI where the run stands; search attributes change only when a value does. */
+  private void publish() {
+    Workflow.setCurrentDetails(phase.label() + ": " + board.details());
+    String snapshot =
+        phase.label() + board.count(TaskPhase.COMPLETED) + "/" + board.count(TaskPhase.BLOCKED);
+    if (!snapshot.equals(published)) {
+      published = snapshot;
+      Workflow.upsertTypedSearchAttributes(
+          PLAN_KEY.valueSet(planName),
+          STATE_KEY.valueSet(phase.label()),
+          DONE_KEY.valueSet((long) board.count(TaskPhase.COMPLETED)),
+          BLOCKED_KEY.valueSet((long) board.count(TaskPhase.BLOCKED)));
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.AgentActivities;
+import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.AttemptRequest;
+import dev.braid.activity.AttemptResult;
+import dev.braid.activity.GitActivities;
+import dev.braid.activity.MergeRequest;
+import dev.braid.activity.MergeResult;
+import dev.braid.activity.PlanActivities;
+import dev.braid.activity.PrepareRequest;
+import dev.braid.activity.PreparedWorktree;
+import dev.braid.activity.PushRequest;
+import dev.braid.activity.Usage;
+import dev.braid.activity.WorktreeActivities;
+import dev.braid.plan.Plan;
+import dev.braid.plan.TaskState;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Activity fakes that record what the workflows asked of them, on which task queue, and in which
+ * order. They stand for one host each, so tests can check that a task's work stays on its host.
+ */
+final class Fakes {
+  final Plan plan;
+  final String host;
+  final List<String> events;
+  final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
+  final Set<String> alwaysFail = ConcurrentHashMap.newKeySet();
+  final Map<String, TaskState> statuses = new ConcurrentHashMap<>();
+  final List<MergeRequest> merges = new CopyOnWriteArrayList<>();
+  final AtomicInteger running = new AtomicInteger();
+  final AtomicInteger maxRunning = new AtomicInteger();
+  volatile long agentMillis = 0;
+
+  Fakes(Plan plan, String host, List<String> events) {
+    this.plan = plan;
+    this.host = host;
+    this.events = events;
+  }
+
+  Fakes(Plan plan) {
+    this(plan, "braid@test-host", new CopyOnWriteArrayList<>());
+  }
+
+  Object[] all() {
+    return new Object[] {new Plans(), new Worktrees(), new Agents(), new Git()};
+  }
+
+  private String queue() {
+    return Activity.getExecutionContext().getInfo().getActivityTaskQueue();
+  }
+
+  final class Plans implements PlanActivities {
+    @Override
+    public Plan loadPlan(String planDir) {
+      return plan;
+    }
+
+    @Override
+    public void setTaskStatus(String planDir, String taskFile, TaskState state) {
+      String id = taskFile.replace("tasks/", "").replace(".md", "");
+      statuses.put(id, state);
+      events.add("status " + id + " " + state.yamlName() + " on " + queue());
+    }
+  }
+
+  final class Worktrees implements WorktreeActivities {
+    @Override
+    public PreparedWorktree prepare(PrepareRequest request) {
+      events.add("prepare " + request.taskId() + " on " + host);
+      return new PreparedWorktree(
+          host, "/repo/worktrees/" + request.taskId(), "feature/" + request.taskId(), "base");
+    }
+  }
+
+  final class Agents implements AgentActivities {
+    @Override
+    public AttemptResult attempt(AttemptRequest request) {
+      int attempt = request.attemptsBefore() + Activity.getExecutionContext().getInfo().getAttempt();
+      events.add("start " + request.taskId() + " " + request.tier().name() + " on " + queue());
+      int now = running.incrementAndGet();
+      maxRunning.accumulateAndGet(now, Math::max);
+      try {
+        if (agentMillis > 0) {
+          Thread.sleep(agentMillis);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        running.decrementAndGet();
+      }
+      if (alwaysFail.contains(request.taskId())) {
+        events.add("fail " + request.taskId());
+        throw ApplicationFailure.newFailure("checks failed", AttemptFailure.CHECKS_FAILED);
+      }
+      Integer left = failuresLeft.computeIfPresent(request.taskId(), (k, v) -> v - 1);
+      if (left != null && left >= 0) {
+        events.add("fail " + request.taskId());
+        throw ApplicationFailure.newFailure("agent exited with status 1", AttemptFailure.AGENT_FAILED);
+      }
+      events.add("done " + request.taskId());
+      return new AttemptResult(attempt, "commit-" + request.taskId(), Usage.unknown(), "log");
+    }
+  }
+
+  final class Git implements GitActivities {
+    @Override
+    public boolean push(PushRequest request) {
+      events.add("push " + request.branch() + " on " + queue());
+      return true;
+    }
+
+    @Override
+    public MergeResult merge(MergeRequest request) {
+      merges.add(request);
+      events.add("merge " + request.branches());
+      return new MergeResult(request.branches(), List.of(), true, "", "merged-head", false);
+    }
+  }
+}

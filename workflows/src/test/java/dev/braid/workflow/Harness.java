@@ -1,0 +1,63 @@
+package dev.braid.workflow;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A test server with braid's search attributes and one worker per fake host. */
+final class Harness implements AutoCloseable {
+  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  private final List<WorkerFactory> factories = new ArrayList<>();
+
+  Harness() {
+    env.registerSearchAttribute(BraidNames.SA_PLAN, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    env.registerSearchAttribute(BraidNames.SA_STATE, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    env.registerSearchAttribute(BraidNames.SA_TASKS_DONE, IndexedValueType.INDEXED_VALUE_TYPE_INT);
+    env.registerSearchAttribute(BraidNames.SA_TASKS_BLOCKED, IndexedValueType.INDEXED_VALUE_TYPE_INT);
+  }
+
+  /**
+   * A host: polls the shared queue and its own, as a real braid worker does. Each host gets a
+   * worker factory of its own, because one factory has one worker per task queue.
+   */
+  Harness host(Fakes fakes) {
+    WorkerFactory factory =
+        factories.isEmpty() ? env.getWorkerFactory() : WorkerFactory.newInstance(client());
+    factories.add(factory);
+    Worker shared = factory.newWorker(BraidNames.TASK_QUEUE);
+    shared.registerWorkflowImplementationTypes(ExecuteWorkflowImpl.class, TaskWorkflowImpl.class);
+    shared.registerActivitiesImplementations(fakes.all());
+    Worker own = factory.newWorker(fakes.host);
+    own.registerActivitiesImplementations(fakes.all());
+    return this;
+  }
+
+  RunStatus run(String runId, RunRequest request) {
+    env.start();
+    factories.stream().skip(1).forEach(WorkerFactory::start);
+    ExecuteWorkflow workflow =
+        client()
+            .newWorkflowStub(
+                ExecuteWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(runId)
+                    .setTaskQueue(BraidNames.TASK_QUEUE)
+                    .build());
+    return workflow.execute(request);
+  }
+
+  WorkflowClient client() {
+    return env.getWorkflowClient();
+  }
+
+  @Override
+  public void close() {
+    factories.stream().skip(1).forEach(WorkerFactory::shutdownNow);
+    env.close();
+  }
+}

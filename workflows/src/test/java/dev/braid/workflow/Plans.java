@@ -1,0 +1,42 @@
+package dev.braid.workflow;
+
+import dev.braid.config.AgentTier;
+import dev.braid.config.BraidConfig;
+import dev.braid.config.MergeMode;
+import dev.braid.config.MergeSettings;
+import dev.braid.plan.Plan;
+import dev.braid.plan.PlanTask;
+import dev.braid.plan.Priority;
+import dev.braid.plan.TaskState;
+import java.util.Arrays;
+import java.util.List;
+
+/** Small plans and configs for workflow tests. */
+final class Plans {
+  private Plans() {}
+
+  static PlanTask task(String id, Priority priority, String... deps) {
+    return new PlanTask(
+        id, "Task " + id, "tasks/" + id + ".md", priority, Arrays.asList(deps), TaskState.PENDING, List.of());
+  }
+
+  static PlanTask completed(String id, String... deps) {
+    return new PlanTask(
+        id, "Task " + id, "tasks/" + id + ".md", Priority.MEDIUM, Arrays.asList(deps), TaskState.COMPLETED, List.of());
+  }
+
+  static Plan plan(PlanTask... tasks) {
+    return new Plan("test plan", "/repo/.parallel/plans", List.of(tasks));
+  }
+
+  static BraidConfig config(int maxParallel) {
+    return new BraidConfig(
+        List.of(
+            new AgentTier("fast", List.of("agent", "--fast"), 2, 60, 1),
+            new AgentTier("strong", List.of("agent", "--strong"), 1, 60, 1)),
+        List.of(),
+        List.of(List.of("make", "test")),
+        maxParallel,
+        new MergeSettings(MergeMode.DIRECT, "main", "origin"));
+  }
+}
