@@ -1,12 +1,9 @@
 package dev.braid.deploy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,16 +135,17 @@ public final class DevServer {
     Path bin = cli.locate();
     Path db = dir.resolve(DB_FILE);
     Path logFile = dir.resolve(LOG_FILE);
-    rotate(logFile);
+    ServerLog.rotate(logFile, LOG_ROTATE_BYTES);
     String failure = "";
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       boolean preferRecorded = attempt == 1 && recorded.isPresent();
       int port = preferRecorded ? Ports.preferred(recorded.get().port(), -1) : Ports.free(-1);
       int uiPort =
           preferRecorded ? Ports.preferred(recorded.get().uiPort(), port) : Ports.free(port);
-      long logOffset = size(logFile);
+      long logOffset = ServerLog.size(logFile);
       List<String> argv = argv(bin, db, port, uiPort);
-      appendLog(logFile, "--- braid: " + Instant.now() + " starting " + String.join(" ", argv));
+      ServerLog.append(
+          logFile, "--- braid: " + Instant.now() + " starting " + String.join(" ", argv));
       Process process = spawn(argv, dir, logFile);
       ServerState state =
           new ServerState(process.pid(), port, uiPort, db.toString(), Instant.now().toString());
@@ -169,7 +167,7 @@ public final class DevServer {
       if (!exited) {
         ServerProcesses.terminate(process.toHandle(), STOP_GRACE);
       }
-      String tail = ServerProcesses.logTail(logFile, logOffset, LOG_TAIL_LINES);
+      String tail = ServerLog.tail(logFile, logOffset, LOG_TAIL_LINES);
       failure =
           (exited
                   ? "the Temporal dev server exited with code " + process.exitValue()
@@ -259,38 +257,6 @@ public final class DevServer {
       throw new DevServerException("cannot create the dev server's state folder " + dir, e);
     }
     return dir;
-  }
-
-  private static void rotate(Path logFile) {
-    try {
-      if (Files.isRegularFile(logFile) && Files.size(logFile) > LOG_ROTATE_BYTES) {
-        Files.move(
-            logFile, logFile.resolveSibling(LOG_FILE + ".1"), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot rotate " + logFile, e);
-    }
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.isRegularFile(file) ? Files.size(file) : 0;
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
-  private static void appendLog(Path logFile, String line) {
-    try {
-      Files.writeString(
-          logFile,
-          line + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + logFile, e);
-    }
   }
 
   private static Map<String, String> searchAttributes() {

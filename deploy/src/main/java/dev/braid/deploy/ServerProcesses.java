@@ -5,12 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +43,17 @@ final class ServerProcesses {
 
   private static boolean looksLikeTemporal(ProcessHandle handle) {
     ProcessHandle.Info info = handle.info();
-    return info.command()
-        .map(command -> Path.of(command).getFileName().toString().contains("temporal"))
-        .or(() -> info.commandLine().map(line -> line.contains("start-dev")))
-        // The kernel may hide another user's process details; then only the pid is known.
-        .orElse(true);
+    if (info.command().isEmpty() && info.commandLine().isEmpty()) {
+      // The kernel may hide another user's process details; then only the pid is known.
+      return true;
+    }
+    boolean named =
+        info.command()
+            .map(command -> Path.of(command).getFileName().toString().contains("temporal"))
+            .orElse(false);
+    // A binary given through BRAID_TEMPORAL_CLI may have any name, but not any arguments.
+    boolean startDev = info.commandLine().map(line -> line.contains("start-dev")).orElse(false);
+    return named || startDev;
   }
 
   /**
@@ -119,22 +122,6 @@ final class ServerProcesses {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DevServerException("interrupted while stopping the dev server", e);
-    }
-  }
-
-  /** The last lines the server logged after {@code offset}, for an error message. */
-  static String logTail(Path logFile, long offset, int lines) {
-    try {
-      byte[] all = Files.readAllBytes(logFile);
-      int from = (int) Math.min(Math.max(offset, 0), all.length);
-      List<String> logged =
-          new String(all, from, all.length - from, StandardCharsets.UTF_8).strip().lines().toList();
-      if (logged.isEmpty()) {
-        return "(" + logFile + " is empty)";
-      }
-      return String.join("\n", logged.subList(Math.max(0, logged.size() - lines), logged.size()));
-    } catch (IOException e) {
-      return "(cannot read " + logFile + ": " + e.getMessage() + ")";
     }
   }
 

@@ -13,8 +13,8 @@ import java.util.List;
  * @param worktree the task's worktree, absolute
  * @param taskFile the task file, absolute
  * @param tier the agent tier
- * @param attemptsBefore attempts already spent on earlier tiers, so that {@code BRAID_ATTEMPT} counts
- *     over all tiers
+ * @param attemptsBefore attempts already spent on earlier tiers, so that {@code BRAID_ATTEMPT}
+ *     counts over all tiers
  * @param checks argv lists that must all exit 0
  * @param guidance a human's guidance for the agent, or null
  */

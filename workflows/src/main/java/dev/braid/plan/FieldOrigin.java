@@ -9,8 +9,8 @@ package dev.braid.plan;
 public interface FieldOrigin {
 
   /**
-   * The file, relative to the plan directory, that declared this field of the task at this
-   * position in the plan.
+   * The file, relative to the plan directory, that declared this field of the task at this position
+   * in the plan.
    *
    * @param taskIndex the task's position in {@link Plan#tasks()}, which tells apart tasks that
    *     share an id

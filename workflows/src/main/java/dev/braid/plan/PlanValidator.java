@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Checks the rules a plan's graph must keep before anything runs: ids unique and safe, a priority
- * for every task, every dependency a task of the plan and not the task itself, and no cycles. It lists every problem, not
- * only the first, so that a user can fix a plan in one pass.
+ * for every task, every dependency a task of the plan and not the task itself, and no cycles. It
+ * lists every problem, not only the first, so that a user can fix a plan in one pass.
  *
  * <p>Pure and deterministic: it can run in workflow code.
  */
@@ -87,8 +87,7 @@ public final class PlanValidator {
     return Optional.empty();
   }
 
-  private static Optional<String> dependencyProblem(
-      String id, String dependency, Set<String> ids) {
+  private static Optional<String> dependencyProblem(String id, String dependency, Set<String> ids) {
     if (dependency == null || dependency.isBlank()) {
       return Optional.of("has an empty entry");
     }

@@ -87,8 +87,8 @@ public final class BraidActivityOptions {
   }
 
   /**
-   * The merge runs the checks on the merged result, which can take as long as a full test suite.
-   * It is idempotent, so a worker lost halfway is simply retried.
+   * The merge runs the checks on the merged result, which can take as long as a full test suite. It
+   * is idempotent, so a worker lost halfway is simply retried.
    */
   public static ActivityOptions merge() {
     return ActivityOptions.newBuilder()

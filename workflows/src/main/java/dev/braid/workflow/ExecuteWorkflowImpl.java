@@ -161,7 +161,10 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     if (merge != null && !merge.checksPassed()) {
       return "checks failed on the merged result; the target branch was not moved";
     }
-    return board.count(TaskPhase.BLOCKED) + " blocked, " + board.count(TaskPhase.SKIPPED) + " skipped";
+    return board.count(TaskPhase.BLOCKED)
+        + " blocked, "
+        + board.count(TaskPhase.SKIPPED)
+        + " skipped";
   }
 
   /** Tells the Web UI where the run stands; search attributes change only when a value does. */

@@ -78,7 +78,12 @@ final class RunBoard {
           if (depPhase == TaskPhase.BLOCKED || depPhase == TaskPhase.SKIPPED) {
             update(
                 task.id(),
-                s -> with(s, TaskPhase.SKIPPED, "dependency " + dep + " is " + depPhase.label(), now));
+                s ->
+                    with(
+                        s,
+                        TaskPhase.SKIPPED,
+                        "dependency " + dep + " is " + depPhase.label(),
+                        now));
             changed = true;
             break;
           }

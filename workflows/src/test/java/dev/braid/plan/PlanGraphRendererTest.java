@@ -12,7 +12,12 @@ class PlanGraphRendererTest {
 
   private static PlanTask task(String id, Priority priority, String title, String... dependencies) {
     return new PlanTask(
-        id, title, "tasks/" + id + ".md", priority, List.of(dependencies), TaskState.PENDING,
+        id,
+        title,
+        "tasks/" + id + ".md",
+        priority,
+        List.of(dependencies),
+        TaskState.PENDING,
         List.of());
   }
 

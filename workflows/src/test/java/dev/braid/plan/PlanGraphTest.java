@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class PlanGraphTest {
 
   /**
-   * The parallel plan of the decision tracking system: 0 first; 1 and 3 after 0; 2 after 1; 4
-   * after 0 and 1.
+   * The parallel plan of the decision tracking system: 0 first; 1 and 3 after 0; 2 after 1; 4 after
+   * 0 and 1.
    */
   private static final Plan DECISIONS =
       plan(

@@ -37,8 +37,7 @@ class PlanValidatorTest {
 
     assertEquals(
         List.of(
-            new PlanProblem(
-                "tasks/b.md", "b", "dependencies", "'zzz' is not a task of this plan")),
+            new PlanProblem("tasks/b.md", "b", "dependencies", "'zzz' is not a task of this plan")),
         PlanValidator.validate(plan));
   }
 
@@ -82,14 +81,19 @@ class PlanValidatorTest {
 
   @Test
   void printsEachSeparateCycle() {
-    Plan plan = plan(task("a", "b"), task("b", "a"), task("x"), task("c", "d"), task("d", "e"),
-        task("e", "c"));
+    Plan plan =
+        plan(
+            task("a", "b"),
+            task("b", "a"),
+            task("x"),
+            task("c", "d"),
+            task("d", "e"),
+            task("e", "c"));
 
     List<String> messages =
         PlanValidator.validate(plan).stream().map(PlanProblem::message).toList();
 
-    assertEquals(
-        List.of("form a cycle: a -> b -> a", "form a cycle: c -> d -> e -> c"), messages);
+    assertEquals(List.of("form a cycle: a -> b -> a", "form a cycle: c -> d -> e -> c"), messages);
   }
 
   @Test

@@ -39,7 +39,11 @@ class ExecuteWorkflowTest {
 
   @Test
   void dependentStartsOnlyAfterItsDependencyCompleted() {
-    Plan plan = plan(task("a", Priority.MEDIUM), task("b", Priority.MEDIUM, "a"), task("c", Priority.MEDIUM, "b"));
+    Plan plan =
+        plan(
+            task("a", Priority.MEDIUM),
+            task("b", Priority.MEDIUM, "a"),
+            task("c", Priority.MEDIUM, "b"));
     Fakes fakes = new Fakes(plan);
     harness.host(fakes);
 
@@ -56,7 +60,11 @@ class ExecuteWorkflowTest {
   @Test
   void highestPriorityStartsFirst() {
     Plan plan =
-        plan(task("low", Priority.LOW), task("high", Priority.HIGH), task("blocker", Priority.BLOCKER), task("medium", Priority.MEDIUM));
+        plan(
+            task("low", Priority.LOW),
+            task("high", Priority.HIGH),
+            task("blocker", Priority.BLOCKER),
+            task("medium", Priority.MEDIUM));
     Fakes fakes = new Fakes(plan);
     harness.host(fakes);
 
@@ -99,7 +107,8 @@ class ExecuteWorkflowTest {
 
     RunStatus status = harness.run("run-skip", new RunRequest("/repo", plan.dir(), config(2)));
 
-    assertFalse(fakes.events.stream().anyMatch(e -> e.contains("done-before on")), fakes.events.toString());
+    assertFalse(
+        fakes.events.stream().anyMatch(e -> e.contains("done-before on")), fakes.events.toString());
     assertEquals(TaskPhase.COMPLETED, byId(status).get("next").phase());
     assertEquals(List.of("feature/next"), fakes.merges.get(0).branches());
     assertEquals(RunPhase.DONE, status.phase());
@@ -120,7 +129,10 @@ class ExecuteWorkflowTest {
     assertEquals(3, flaky.attempts());
     assertEquals(
         List.of("fast", "fast", "strong"),
-        fakes.events.stream().filter(e -> e.startsWith("start flaky")).map(e -> e.split(" ")[2]).toList());
+        fakes.events.stream()
+            .filter(e -> e.startsWith("start flaky"))
+            .map(e -> e.split(" ")[2])
+            .toList());
   }
 
   @Test
@@ -151,7 +163,12 @@ class ExecuteWorkflowTest {
 
   @Test
   void everyActivityOfATaskRunsOnTheHostThatPreparedItsWorktree() {
-    Plan plan = plan(task("a", Priority.MEDIUM), task("b", Priority.MEDIUM), task("c", Priority.MEDIUM), task("d", Priority.MEDIUM));
+    Plan plan =
+        plan(
+            task("a", Priority.MEDIUM),
+            task("b", Priority.MEDIUM),
+            task("c", Priority.MEDIUM),
+            task("d", Priority.MEDIUM));
     List<String> events = new CopyOnWriteArrayList<>();
     Fakes hostA = new Fakes(plan, "braid@host-a", events);
     Fakes hostB = new Fakes(plan, "braid@host-b", events);
@@ -164,11 +181,18 @@ class ExecuteWorkflowTest {
     assertEquals(RunPhase.DONE, status.phase());
     for (String id : List.of("a", "b", "c", "d")) {
       String prepared =
-          events.stream().filter(e -> e.startsWith("prepare " + id + " on ")).findFirst().orElseThrow();
+          events.stream()
+              .filter(e -> e.startsWith("prepare " + id + " on "))
+              .findFirst()
+              .orElseThrow();
       String host = prepared.substring(prepared.lastIndexOf(' ') + 1);
       List<String> later =
           events.stream()
-              .filter(e -> e.startsWith("start " + id + " ") || e.startsWith("push feature/" + id + " ") || e.startsWith("status " + id + " "))
+              .filter(
+                  e ->
+                      e.startsWith("start " + id + " ")
+                          || e.startsWith("push feature/" + id + " ")
+                          || e.startsWith("status " + id + " "))
               .toList();
       assertFalse(later.isEmpty());
       for (String e : later) {

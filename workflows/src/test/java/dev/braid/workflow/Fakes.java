@@ -84,7 +84,8 @@ final class Fakes {
   final class Agents implements AgentActivities {
     @Override
     public AttemptResult attempt(AttemptRequest request) {
-      int attempt = request.attemptsBefore() + Activity.getExecutionContext().getInfo().getAttempt();
+      int attempt =
+          request.attemptsBefore() + Activity.getExecutionContext().getInfo().getAttempt();
       events.add("start " + request.taskId() + " " + request.tier().name() + " on " + queue());
       int now = running.incrementAndGet();
       maxRunning.accumulateAndGet(now, Math::max);
@@ -104,7 +105,8 @@ final class Fakes {
       Integer left = failuresLeft.computeIfPresent(request.taskId(), (k, v) -> v - 1);
       if (left != null && left >= 0) {
         events.add("fail " + request.taskId());
-        throw ApplicationFailure.newFailure("agent exited with status 1", AttemptFailure.AGENT_FAILED);
+        throw ApplicationFailure.newFailure(
+            "agent exited with status 1", AttemptFailure.AGENT_FAILED);
       }
       events.add("done " + request.taskId());
       return new AttemptResult(attempt, "commit-" + request.taskId(), Usage.unknown(), "log");

@@ -17,12 +17,24 @@ final class Plans {
 
   static PlanTask task(String id, Priority priority, String... deps) {
     return new PlanTask(
-        id, "Task " + id, "tasks/" + id + ".md", priority, Arrays.asList(deps), TaskState.PENDING, List.of());
+        id,
+        "Task " + id,
+        "tasks/" + id + ".md",
+        priority,
+        Arrays.asList(deps),
+        TaskState.PENDING,
+        List.of());
   }
 
   static PlanTask completed(String id, String... deps) {
     return new PlanTask(
-        id, "Task " + id, "tasks/" + id + ".md", Priority.MEDIUM, Arrays.asList(deps), TaskState.COMPLETED, List.of());
+        id,
+        "Task " + id,
+        "tasks/" + id + ".md",
+        Priority.MEDIUM,
+        Arrays.asList(deps),
+        TaskState.COMPLETED,
+        List.of());
   }
 
   static Plan plan(PlanTask... tasks) {

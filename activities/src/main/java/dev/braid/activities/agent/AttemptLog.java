@@ -28,11 +28,16 @@ final class AttemptLog {
             .resolve(attempt + "-" + safe(tier) + ".log"));
   }
 
-  /** A name that is safe as one path element: characters outside {@code [A-Za-z0-9._-]} become _. */
+  /**
+   * A name that is safe as one path element: characters outside {@code [A-Za-z0-9._-]} become _.
+   */
   static String safe(String name) {
     String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    // A name made only of dots would climb out of the logs directory.
-    return s.isEmpty() || s.chars().allMatch(c -> c == '.') ? s.replace('.', '_') + "_" : s;
+    if (s.isEmpty()) {
+      return "_";
+    }
+    // A name made only of dots would name the directory itself or climb out of it.
+    return s.chars().allMatch(c -> c == '.') ? s.replace('.', '_') : s;
   }
 
   Path file() {

@@ -70,15 +70,14 @@ final class AttemptRun {
       Files.deleteIfExists(state.guidance());
     }
     String prompt =
-        PromptRenderer.render(
-            taskText(), r.taskId(), worktree, r.checks(), feedback, r.guidance());
+        PromptRenderer.render(taskText(), r.taskId(), worktree, r.checks(), feedback, r.guidance());
     state.write(state.prompt(), prompt);
     Placeholders placeholders = new Placeholders(prompt, state.prompt(), r.taskId(), worktree);
     List<String> argv =
         placeholders.apply(r.tier().command(), "agent command of tier " + r.tier().name());
     List<List<String>> checks =
         r.checks().stream().map(c -> placeholders.apply(c, "check " + Argv.display(c))).toList();
-    Preconditions.executables(argv, checks, worktree, r.tier().name());
+    Preconditions.runnable(argv, checks, worktree, r.tier().name());
 
     var env =
         AgentEnvironment.of(
@@ -104,10 +103,7 @@ final class AttemptRun {
     }
     AttemptResult result =
         new AttemptResult(
-            n,
-            git.head(),
-            state.usageOf(r.attemptsBefore() + 1, n),
-            attemptLog.file().toString());
+            n, git.head(), state.usageOf(r.attemptsBefore() + 1, n), attemptLog.file().toString());
     state.record(n, new RecordedAttempt(r.runId(), r.tier().name(), result));
     log.info("task {}: {} succeeded at {}", r.taskId(), label, result.headCommit());
     return result;
@@ -147,7 +143,8 @@ final class AttemptRun {
     String ending = f.ending(timeoutText);
     state.write(
         state.feedback(n + 1),
-        AttemptMessages.feedback(label, "the check `" + command + "` ended with " + ending, f.tail()));
+        AttemptMessages.feedback(
+            label, "the check `" + command + "` ended with " + ending, f.tail()));
     log.warn("task {}: {} failed: a check ended with {}", r.taskId(), label, ending);
     return Failures.retryable(
         "check `"
@@ -177,7 +174,8 @@ final class AttemptRun {
     } catch (NoSuchFileException e) {
       throw Failures.nonRetryable(
           "task file " + r.taskFile() + " of task " + r.taskId() + " does not exist",
-          AttemptFailure.PLAN_INVALID);
+          AttemptFailure.PLAN_INVALID,
+          e);
     }
   }
 

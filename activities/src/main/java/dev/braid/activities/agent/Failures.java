@@ -18,8 +18,14 @@ final class Failures {
         message, AttemptFailure.BAD_CONFIG, cause);
   }
 
+  /** A failure that retrying cannot fix, such as a missing executable. */
   static ApplicationFailure nonRetryable(String message, String type) {
     return ApplicationFailure.newNonRetryableFailure(message, type);
+  }
+
+  /** A failure that retrying cannot fix, with the exception that revealed it. */
+  static ApplicationFailure nonRetryable(String message, String type, Throwable cause) {
+    return ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause);
   }
 
   /** A failed attempt that a retry, with the feedback it wrote, may get past. */

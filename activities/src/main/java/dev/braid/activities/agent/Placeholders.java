@@ -29,10 +29,14 @@ public final class Placeholders {
   public Placeholders(String prompt, Path promptFile, String taskId, Path worktree) {
     this.values =
         Map.of(
-            "prompt", prompt,
-            "promptFile", promptFile.toString(),
-            "taskId", taskId,
-            "worktree", worktree.toString());
+            "prompt",
+            prompt,
+            "promptFile",
+            promptFile.toString(),
+            "taskId",
+            taskId,
+            "worktree",
+            worktree.toString());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.braid.activities.agent;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.config.AgentTier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import java.util.List;
  * is raised as a non-retryable failure before any process runs and any money is spent.
  */
 final class Preconditions {
+  /** Linux's limit on one argument ({@code MAX_ARG_STRLEN}), its terminating NUL included. */
+  private static final int MAX_ARG_BYTES = 128 * 1024;
+
   private Preconditions() {}
 
   /** The commands are well formed: not empty, and with known placeholders only. */
@@ -33,10 +37,24 @@ final class Preconditions {
   }
 
   /**
-   * The agent's executable exists, and so does every check program looked up on the search path.
-   * A check named by a path is not looked up: the agent may be the one to create it.
+   * The agent's command can start: no argument is longer than the kernel accepts, and its
+   * executable exists. Every check program looked up on the search path exists too; a check named
+   * by a path is not looked up, because the agent may be the one to create it.
    */
-  static void executables(List<String> agent, List<List<String>> checks, Path worktree, String tier) {
+  static void runnable(List<String> agent, List<List<String>> checks, Path worktree, String tier) {
+    for (String arg : agent) {
+      int bytes = arg.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes >= MAX_ARG_BYTES) {
+        throw Failures.nonRetryable(
+            "an argument of the agent command of tier "
+                + tier
+                + " is "
+                + bytes
+                + " bytes, more than the system allows in one argument; pass the prompt as"
+                + " {promptFile} instead of {prompt}",
+            AttemptFailure.BAD_CONFIG);
+      }
+    }
     String path = System.getenv("PATH");
     if (Executables.find(agent.get(0), worktree, path).isEmpty()) {
       throw Failures.nonRetryable(

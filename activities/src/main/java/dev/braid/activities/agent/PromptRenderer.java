@@ -45,7 +45,8 @@ public final class PromptRenderer {
         .append("- Leave your changes in the working tree, or commit them on the current branch.")
         .append(" braid commits whatever you leave.\n");
     if (checks.isEmpty()) {
-      sb.append("- There are no automated checks: make sure the task is complete before you exit.\n");
+      sb.append(
+          "- There are no automated checks: make sure the task is complete before you exit.\n");
     } else {
       sb.append("- Make these checks pass; braid runs them in the worktree after you exit:\n");
       for (List<String> check : checks) {

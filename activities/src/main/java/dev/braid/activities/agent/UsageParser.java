@@ -51,7 +51,9 @@ public final class UsageParser {
         cost != null && cost.isNumber() ? cost.doubleValue() : null,
         input,
         longOf(usage.get("output_tokens")),
-        turns != null && turns.canConvertToInt() && turns.isIntegralNumber() ? turns.intValue() : null,
+        turns != null && turns.canConvertToInt() && turns.isIntegralNumber()
+            ? turns.intValue()
+            : null,
         session != null && session.isTextual() ? session.textValue() : null);
   }
 

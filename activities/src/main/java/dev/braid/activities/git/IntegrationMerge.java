@@ -32,7 +32,7 @@ final class IntegrationMerge {
     this.progress = progress;
     this.repo = Path.of(request.repo()).toAbsolutePath().normalize();
     this.main = new GitCli(repo, runner, progress);
-    this.worktrees = new Worktrees(main);
+    this.worktrees = new Worktrees(main, progress::step);
     this.path = GitPaths.integrationWorktree(repo, request.runId());
   }
 
@@ -44,7 +44,7 @@ final class IntegrationMerge {
     } catch (RuntimeException e) {
       try {
         // After a cancellation the heartbeat throws; the cleanup must not be cut short by it.
-        new Worktrees(main.uninterruptible()).remove(path);
+        new Worktrees(main.uninterruptible(), () -> {}).remove(path);
       } catch (RuntimeException cleanup) {
         e.addSuppressed(cleanup);
       }
@@ -76,7 +76,8 @@ final class IntegrationMerge {
     CommandSequence.Outcome checks = runChecks(head, main.resolve(targetRef).orElseThrow());
     boolean pushed = false;
     if (checks.succeeded()) {
-      new TargetMover(main, target, "braid: merge of run " + request.runId()).fastForward(head);
+      new TargetMover(main, worktrees, target, "braid: merge of run " + request.runId())
+          .fastForward(head);
       progress.step();
       pushed = Pusher.push(main, request.remote(), target);
     } else {

@@ -16,16 +16,19 @@ final class TargetMover {
   private static final Logger log = LoggerFactory.getLogger(TargetMover.class);
 
   private final GitCli main;
+  private final Worktrees worktrees;
   private final String target;
   private final String reason;
 
   /**
    * @param main git in the main checkout
+   * @param worktrees the repository's worktrees, to find the checkout that has the target
    * @param target the branch to move
    * @param reason for the reflog
    */
-  TargetMover(GitCli main, String target, String reason) {
+  TargetMover(GitCli main, Worktrees worktrees, String target, String reason) {
     this.main = main;
+    this.worktrees = worktrees;
     this.target = target;
     this.reason = reason;
   }
@@ -46,7 +49,7 @@ final class TargetMover {
     if (!main.isAncestor(old, head)) {
       throw moved("it is now at " + old);
     }
-    Optional<WorktreeEntry> holder = WorktreeList.read(main).holderOf(target);
+    Optional<WorktreeEntry> holder = worktrees.list().holderOf(target);
     // Neither step may be cut short by a cancellation: each is quick, and half of one is worse.
     if (holder.isPresent()) {
       GitCli checkout = main.in(holder.get().path()).uninterruptible();

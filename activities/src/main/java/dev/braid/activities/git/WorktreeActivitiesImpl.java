@@ -70,7 +70,7 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
 
     String branch = BraidNames.taskBranch(request.taskId());
     Path path = GitPaths.taskWorktree(repo, request.taskId());
-    new Worktrees(main).ensure(path, branch, request.baseBranch());
+    new Worktrees(main, progress::step).ensure(path, branch, request.baseBranch());
     progress.step();
 
     Path gitDir = main.in(path).gitDir();

@@ -4,6 +4,7 @@ import dev.braid.activity.AttemptFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +17,20 @@ final class Worktrees {
   private static final Logger log = LoggerFactory.getLogger(Worktrees.class);
 
   private final GitCli main;
+  private final Runnable whileWaiting;
 
   /**
    * @param main git in the main checkout
+   * @param whileWaiting called while another task holds the repository's {@link WorktreeLock}
    */
-  Worktrees(GitCli main) {
+  Worktrees(GitCli main, Runnable whileWaiting) {
     this.main = main;
+    this.whileWaiting = whileWaiting;
+  }
+
+  /** The registered worktrees, read while no other braid call changes them. */
+  WorktreeList list() {
+    return locked(() -> WorktreeList.read(main));
   }
 
   /**
@@ -35,6 +44,14 @@ final class Worktrees {
    *     does not exist
    */
   void ensure(Path path, String branch, String startPoint) {
+    locked(
+        () -> {
+          ensureLocked(path, branch, startPoint);
+          return null;
+        });
+  }
+
+  private void ensureLocked(Path path, String branch, String startPoint) {
     WorktreeList list = WorktreeList.read(main);
     Optional<WorktreeEntry> holder = list.holderOf(branch);
     if (holder.isPresent()) {
@@ -93,10 +110,17 @@ final class Worktrees {
    * committed, such as the integration worktree.
    */
   void remove(Path path) {
-    if (WorktreeList.read(main).at(path).isPresent()) {
-      main.run("worktree", "remove", "--force", path.toString());
-    }
-    main.run("worktree", "prune");
+    locked(
+        () -> {
+          if (WorktreeList.read(main).at(path).isPresent()) {
+            main.run("worktree", "remove", "--force", path.toString());
+          }
+          return main.run("worktree", "prune");
+        });
+  }
+
+  private <T> T locked(Supplier<T> action) {
+    return WorktreeLock.holding(main.commonDir(), whileWaiting, action);
   }
 
   private static ApplicationFailure failure(String message) {

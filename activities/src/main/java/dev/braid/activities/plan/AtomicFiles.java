@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Replaces a file's content so that a reader, or a crash, sees either the old content or the new,
- * never half of each: the new content goes to a temporary file in the same directory (the same
- * file system, so the move can be atomic), is flushed to disk, and is then moved over the old file.
+ * never half of each: the new content goes to a temporary file in the same directory (the same file
+ * system, so the move can be atomic), is flushed to disk, and is then moved over the old file.
  */
 final class AtomicFiles {
 

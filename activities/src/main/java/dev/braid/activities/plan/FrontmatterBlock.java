@@ -40,7 +40,8 @@ record FrontmatterBlock(int yamlStart, int yamlEnd, int bodyStart, String lineSe
       }
       lineStart = lineEnd + 1;
     }
-    throw new YamlSyntaxException(1, 1, "the '---' here opens a frontmatter block that is never closed");
+    throw new YamlSyntaxException(
+        1, 1, "the '---' here opens a frontmatter block that is never closed");
   }
 
   /** Where the file's text starts: after a byte order mark, if there is one. */

@@ -31,7 +31,13 @@ final class FrontmatterStatusWriter {
       return text;
     }
     String updated = rewrite(text, state);
-    check(before, parse(updated), state);
+    Frontmatter after;
+    try {
+      after = Frontmatter.parse(updated);
+    } catch (YamlSyntaxException e) {
+      throw refused(e);
+    }
+    check(before, after, state);
     return updated;
   }
 
@@ -133,9 +139,14 @@ final class FrontmatterStatusWriter {
     Object written = actual.remove("status");
     boolean statusWritten = written instanceof String word && word.equals(state.yamlName());
     if (!statusWritten || !expected.equals(actual) || !before.body().equals(after.body())) {
-      throw new IllegalArgumentException(
-          "the status cannot be set without changing other parts of the frontmatter");
+      throw refused(null);
     }
+  }
+
+  private static IllegalArgumentException refused(Throwable cause) {
+    return new IllegalArgumentException(
+        "the status cannot be set without changing other parts of the frontmatter; set it by hand",
+        cause);
   }
 
   private static Frontmatter parse(String text) {

@@ -59,7 +59,9 @@ final class IndexedPlanReader {
       return;
     }
     if (root.get("metadata") instanceof Map<?, ?> metadata) {
-      new YamlFields(metadata, index, null, problems).firstText("name", "title").ifPresent(assembly::name);
+      new YamlFields(metadata, index, null, problems)
+          .firstText("name", "title")
+          .ifPresent(assembly::name);
     }
     Object tasks = root.get("tasks");
     if (!(tasks instanceof List<?> entries)) {
@@ -101,7 +103,8 @@ final class IndexedPlanReader {
         .ifPresent(
             other ->
                 fromFile.problem(
-                    "id", "the frontmatter says '" + other + "', but " + index + " says '" + id + "'"));
+                    "id",
+                    "the frontmatter says '" + other + "', but " + index + " says '" + id + "'"));
 
     Map<String, String> declaredIn = new HashMap<>();
     declaredIn.put("id", index);

@@ -3,6 +3,7 @@ package dev.braid.activities.plan;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanProblem;
 import dev.braid.plan.PlanValidator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,12 @@ public final class PlanReader {
     if (Files.isRegularFile(index)) {
       IndexedPlanReader.read(dir, index, assembly);
     } else {
-      List<Path> taskFiles = TaskDirectoryReader.taskFiles(dir);
+      List<Path> taskFiles;
+      try {
+        taskFiles = TaskDirectoryReader.taskFiles(dir);
+      } catch (IOException e) {
+        return failed(new PlanProblem("tasks", null, null, "cannot be listed: " + e));
+      }
       if (taskFiles.isEmpty()) {
         return failed(
             new PlanProblem(
@@ -48,7 +54,10 @@ public final class PlanReader {
       }
       TaskDirectoryReader.read(dir, taskFiles, assembly);
     }
-    String name = assembly.name() != null ? assembly.name() : (dir.getFileName() != null ? dir.getFileName().toString() : dir.toString());
+    String name =
+        assembly.name() != null
+            ? assembly.name()
+            : (dir.getFileName() != null ? dir.getFileName().toString() : dir.toString());
     Plan plan = new Plan(name, dir.toString(), assembly.tasks());
     List<PlanProblem> problems = new ArrayList<>(assembly.problems());
     problems.addAll(PlanValidator.validate(plan, assembly));

@@ -24,8 +24,12 @@ final class TaskDirectoryReader {
 
   private TaskDirectoryReader() {}
 
-  /** The {@code tasks/*.md} files of the directory in natural order; empty when there are none. */
-  static List<Path> taskFiles(Path dir) {
+  /**
+   * The {@code tasks/*.md} files of the directory in natural order; empty when there are none.
+   *
+   * @throws IOException when the {@code tasks/} folder exists but cannot be listed
+   */
+  static List<Path> taskFiles(Path dir) throws IOException {
     Path tasks = dir.resolve(TASKS);
     if (!Files.isDirectory(tasks)) {
       return List.of();
@@ -35,8 +39,6 @@ final class TaskDirectoryReader {
           .filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f))
           .sorted(Comparator.comparing(f -> f.getFileName().toString(), NaturalOrder.INSTANCE))
           .toList();
-    } catch (IOException e) {
-      return List.of();
     }
   }
 
@@ -59,10 +61,7 @@ final class TaskDirectoryReader {
       }
       fields.describesTask(id.get());
       String title =
-          fields
-              .firstText("title", "name")
-              .or(frontmatter.get()::firstHeading)
-              .orElse(id.get());
+          fields.firstText("title", "name").or(frontmatter.get()::firstHeading).orElse(id.get());
       PlanTask task =
           new PlanTask(
               id.get(),

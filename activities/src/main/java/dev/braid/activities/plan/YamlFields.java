@@ -25,6 +25,8 @@ final class YamlFields {
   private String task;
 
   /**
+   * Reads fields from one mapping.
+   *
    * @param map the mapping's keys and values
    * @param file the file that holds the mapping, relative to the plan directory
    * @param task the task the mapping describes, or null while its id is not known

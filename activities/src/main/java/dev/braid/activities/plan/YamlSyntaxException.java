@@ -13,6 +13,8 @@ public final class YamlSyntaxException extends Exception {
   private final String reason;
 
   /**
+   * Describes where and why reading stopped.
+   *
    * @param line the 1-based line in the file, or 0 when unknown
    * @param column the 1-based column, or 0 when unknown
    * @param reason what is wrong, as a sentence fragment

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param env variables added to the inherited environment
  * @param logFile where stdout and stderr go (appended), or null to capture them in memory
  * @param timeout how long the process may run before its tree is killed
- * @param pidFile where the process group is recorded while it runs, so that a later attempt can kill
- *     a group a crashed worker left behind; null for none
+ * @param pidFile where the process group is recorded while it runs, so that a later attempt can
+ *     kill a group a crashed worker left behind; null for none
  */
 public record ProcessSpec(
     List<String> command,

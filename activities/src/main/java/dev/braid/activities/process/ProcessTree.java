@@ -1,6 +1,8 @@
 package dev.braid.activities.process;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Kills a process and everything it started. Processes are started in a session of their own (see
- * {@link ProcessRunner}), so the process group catches children that were re-parented to init;
- * the descendant snapshot catches those that left the group.
+ * {@link ProcessRunner}), so the process group catches children that were re-parented to init; the
+ * descendant snapshot catches those that left the group.
  */
 final class ProcessTree {
   static final Duration KILL_GRACE = Duration.ofSeconds(5);
@@ -24,22 +26,44 @@ final class ProcessTree {
     root.descendants().forEach(tree::add);
     signalGroup(root.pid(), "TERM");
     tree.forEach(ProcessHandle::destroy);
-    long deadline = System.nanoTime() + grace.toNanos();
-    while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessHandle::isAlive)) {
-      sleepQuietly(50);
-    }
+    awaitEnd(tree, grace);
     signalGroup(root.pid(), "KILL");
     tree.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle p : tree) {
-      try {
-        p.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (Exception e) {
-        // The process was sent SIGKILL; a zombie held by another parent is not ours to reap.
-      }
+    // A process that ignores even SIGKILL is stuck in the kernel; there is nothing more to do.
+    awaitEnd(tree, grace);
+  }
+
+  /** Waits until no process of the tree runs, or the grace is over. */
+  private static void awaitEnd(List<ProcessHandle> tree, Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessTree::running)) {
+      sleepQuietly(20);
     }
   }
 
-  /** Kills the group recorded for a pid when that pid is alive and is still the recorded process. */
+  /**
+   * Whether a process still runs. {@link ProcessHandle#isAlive()} counts a zombie as alive, and a
+   * killed grandchild stays a zombie until its new parent reaps it, which an init that does not
+   * reap (a JVM as pid 1 in a container) never does; waiting on it would use up every grace.
+   */
+  static boolean running(ProcessHandle p) {
+    if (!p.isAlive()) {
+      return false;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+      int end = stat.lastIndexOf(')');
+      char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+      return state != 'Z' && state != 'X';
+    } catch (IOException e) {
+      // Without /proc (not Linux), or when the process has just gone, trust isAlive.
+      return p.isAlive();
+    }
+  }
+
+  /**
+   * Kills the group recorded for a pid when that pid is alive and is still the recorded process.
+   */
   static void killStale(long pid, long startMillis, Duration grace) {
     Optional<ProcessHandle> handle = ProcessHandle.of(pid);
     if (handle.isEmpty()) {

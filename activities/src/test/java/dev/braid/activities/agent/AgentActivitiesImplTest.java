@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,11 @@ class AgentActivitiesImplTest {
   }
 
   private AttemptRequest request(
-      Path agent, List<String> args, long timeoutSeconds, int before, List<List<String>> checks,
+      Path agent,
+      List<String> args,
+      long timeoutSeconds,
+      int before,
+      List<List<String>> checks,
       String guidance) {
     List<String> command = new java.util.ArrayList<>();
     command.add(agent.toString());
@@ -93,10 +98,18 @@ class AgentActivitiesImplTest {
     Path out = root.resolve("out");
     Path agent =
         agent(
-            "env | grep ^BRAID_ > " + out + "/env\n"
-                + "printf '%s\\0' \"$@\" > " + out + "/args\n"
-                + "pwd > " + out + "/pwd\n"
-                + "cat \"$BRAID_GUIDANCE_FILE\" > " + out + "/guidance\n");
+            "env | grep ^BRAID_ > "
+                + out
+                + "/env\n"
+                + "printf '%s\\0' \"$@\" > "
+                + out
+                + "/args\n"
+                + "pwd > "
+                + out
+                + "/pwd\n"
+                + "cat \"$BRAID_GUIDANCE_FILE\" > "
+                + out
+                + "/guidance\n");
     Files.createDirectories(out);
     AttemptRequest r =
         request(
@@ -134,15 +147,13 @@ class AgentActivitiesImplTest {
     assertEquals(prompt, args.get(3), "the prompt is one argument, untouched");
     assertTrue(prompt.startsWith(Files.readString(fx.taskFile)), prompt);
     assertTrue(prompt.contains("Guidance from a human:\n\nUse the blue paint."), prompt);
-    assertEquals(
-        fx.worktree.toRealPath(), Path.of(Files.readString(out.resolve("pwd")).strip()));
+    assertEquals(fx.worktree.toRealPath(), Path.of(Files.readString(out.resolve("pwd")).strip()));
   }
 
   @Test
   void successCommitsLeftoversWithTheImplementsTrailerAndRunsTheChecks() throws Exception {
     Path agent = agent("echo hello > hello.txt\necho agent-says-done");
-    AttemptResult result =
-        attempt(1, request(agent, List.of(List.of("test", "-f", "hello.txt"))));
+    AttemptResult result = attempt(1, request(agent, List.of(List.of("test", "-f", "hello.txt"))));
 
     assertEquals(fx.git("rev-parse", "HEAD"), result.headCommit());
     assertEquals(fx.git("rev-parse", "feature/task-1"), result.headCommit());
@@ -178,7 +189,9 @@ class AgentActivitiesImplTest {
             "if [ \"$BRAID_ATTEMPT\" = 1 ]; then\n"
                 + "  echo half > partial.txt; echo 'cannot find the frobnicator'; exit 3\n"
                 + "fi\n"
-                + "cat \"$BRAID_FEEDBACK_FILE\" > " + seen + "\n"
+                + "cat \"$BRAID_FEEDBACK_FILE\" > "
+                + seen
+                + "\n"
                 + "test -f partial.txt || exit 9");
     AttemptRequest r = request(agent, List.of());
 
@@ -205,7 +218,9 @@ class AgentActivitiesImplTest {
     Path agent =
         agent(
             "echo work >> work.txt\n"
-                + "[ -n \"$BRAID_FEEDBACK_FILE\" ] && cp \"$BRAID_FEEDBACK_FILE\" " + seen + "\n"
+                + "[ -n \"$BRAID_FEEDBACK_FILE\" ] && cp \"$BRAID_FEEDBACK_FILE\" "
+                + seen
+                + "\n"
                 + "exit 0");
     List<String> check =
         List.of("bash", "-c", "echo 'expected 4 but was 5'; test \"$BRAID_ATTEMPT\" = 2");
@@ -234,9 +249,10 @@ class AgentActivitiesImplTest {
     ApplicationFailure f = failure(1, request(agent, List.of(), 1, 0, List.of(), null));
     assertEquals(AttemptFailure.AGENT_TIMED_OUT, f.getType());
     assertFalse(f.isNonRetryable());
-    assertTrue(f.getOriginalMessage().startsWith("agent timed out after 1s"), f.getOriginalMessage());
+    assertTrue(
+        f.getOriginalMessage().startsWith("agent timed out after 1s"), f.getOriginalMessage());
     long child = Long.parseLong(Files.readString(pids).strip());
-    assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
+    assertFalse(Liveness.running(child), "the agent's child was killed");
     assertTrue(
         Files.readString(fx.stateDir().resolve("feedback-2.txt")).contains("timed out after 1s"));
   }
@@ -265,12 +281,31 @@ class AgentActivitiesImplTest {
   @Test
   void anUnknownPlaceholderIsABadConfigAndRunsNothing() throws Exception {
     Path agent = agent("exit 0");
-    ApplicationFailure f =
-        failure(1, request(agent, List.of("{promt}"), 60, 0, List.of(), null));
+    ApplicationFailure f = failure(1, request(agent, List.of("{promt}"), 60, 0, List.of(), null));
     assertEquals(AttemptFailure.BAD_CONFIG, f.getType());
     assertTrue(f.isNonRetryable());
     assertTrue(f.getOriginalMessage().contains("{promt}"), f.getOriginalMessage());
     assertTrue(f.getOriginalMessage().contains("{promptFile}"), f.getOriginalMessage());
+    assertEquals(0, runCount());
+  }
+
+  @Test
+  void aPromptTooLongForOneArgumentIsABadConfig() throws Exception {
+    Files.writeString(fx.taskFile, "# Big\n" + "x".repeat(200_000) + "\n");
+    ApplicationFailure f =
+        failure(1, request(agent("exit 0"), List.of("{prompt}"), 60, 0, List.of(), null));
+    assertEquals(AttemptFailure.BAD_CONFIG, f.getType());
+    assertTrue(f.isNonRetryable());
+    assertTrue(f.getOriginalMessage().contains("{promptFile}"), f.getOriginalMessage());
+    assertEquals(0, runCount());
+  }
+
+  @Test
+  void aMissingTaskFileIsAnInvalidPlan() throws Exception {
+    Files.delete(fx.taskFile);
+    ApplicationFailure f = failure(1, request(agent("exit 0"), List.of()));
+    assertEquals(AttemptFailure.PLAN_INVALID, f.getType());
+    assertTrue(f.isNonRetryable());
     assertEquals(0, runCount());
   }
 
@@ -297,8 +332,15 @@ class AgentActivitiesImplTest {
 
     AttemptRequest otherRun =
         new AttemptRequest(
-            "another-run", r.taskId(), r.repo(), r.worktree(), r.taskFile(), r.tier(), 0,
-            r.checks(), null);
+            "another-run",
+            r.taskId(),
+            r.repo(),
+            r.worktree(),
+            r.taskFile(),
+            r.tier(),
+            0,
+            r.checks(),
+            null);
     AttemptResult rerun = attempt(1, otherRun);
     assertEquals(2, runCount(), "a record of another run is not reused");
     assertNotEquals(first.headCommit(), rerun.headCommit());
@@ -347,7 +389,7 @@ class AgentActivitiesImplTest {
       Files.createDirectories(fx.stateDir());
       Files.writeString(fx.stateDir().resolve("agent.pid"), stale.pid() + " " + started + "\n");
       attempt(1, request(agent("exit 0"), List.of()));
-      assertTrue(stale.waitFor(5, java.util.concurrent.TimeUnit.SECONDS));
+      assertTrue(stale.waitFor(5, TimeUnit.SECONDS), "the stale group was killed");
     } finally {
       stale.destroyForcibly();
     }

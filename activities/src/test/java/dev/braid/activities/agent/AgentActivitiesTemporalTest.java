@@ -11,6 +11,7 @@ import dev.braid.activity.AgentActivities;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
+import dev.braid.activity.Usage;
 import dev.braid.config.AgentTier;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -81,12 +82,17 @@ class AgentActivitiesTemporalTest {
     assertEquals(5, result.attempt(), "4 earlier attempts plus Temporal's attempt 1");
     assertEquals(fx.git("rev-parse", "HEAD"), result.headCommit());
     assertTrue(result.logFile().endsWith("/run-1/t7/5-strong.log"), result.logFile());
-    assertTrue(beats.stream().anyMatch(b -> b.phase().equals("agent") && b.attempt() == 5), "" + beats);
+    assertTrue(
+        beats.stream().anyMatch(b -> b.phase().equals("agent") && b.attempt() == 5), "" + beats);
   }
 
   @Test
   void aFailedAgentSurfacesAsATypedRetryableFailure() throws Exception {
-    Path agent = GitFixture.script(root.resolve("agent"), "echo broken; exit 2");
+    String result =
+        "{\"type\":\"result\",\"total_cost_usd\":0.5,\"num_turns\":2,"
+            + "\"usage\":{\"input_tokens\":10,\"output_tokens\":3}}";
+    Path agent =
+        GitFixture.script(root.resolve("agent"), "echo broken; echo '" + result + "'; exit 2");
     ActivityFailure failure =
         assertThrows(ActivityFailure.class, () -> activities.attempt(request(agent)));
     ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, failure.getCause());
@@ -94,6 +100,10 @@ class AgentActivitiesTemporalTest {
     assertFalse(cause.isNonRetryable());
     assertTrue(cause.getOriginalMessage().startsWith("agent exited with status 2"));
     assertTrue(Files.readString(fx.stateDir().resolve("feedback-6.txt")).contains("broken"));
+    assertEquals(
+        new Usage(0.5, 10L, 3L, 2, null),
+        cause.getDetails().get(Usage.class),
+        "a failed attempt's cost travels with its failure");
   }
 
   @Test
@@ -111,8 +121,8 @@ class AgentActivitiesTemporalTest {
     Path pids = root.resolve("pids");
     Path agent =
         GitFixture.script(
-            root.resolve("agent"), "sleep 1000 & echo $! > " + pids + ".tmp; mv " + pids
-                + ".tmp " + pids + "; wait");
+            root.resolve("agent"),
+            "sleep 1000 & echo $! > " + pids + ".tmp; mv " + pids + ".tmp " + pids + "; wait");
     CompletableFuture<AttemptResult> running =
         CompletableFuture.supplyAsync(() -> activities.attempt(request(agent)));
     long deadline = System.nanoTime() + 20_000_000_000L;
@@ -129,7 +139,15 @@ class AgentActivitiesTemporalTest {
     }
     assertTrue(cancelled, "expected a cancellation, got " + thrown);
     long child = Long.parseLong(Files.readString(pids).strip());
-    System.err.println("DEBUG child " + child + " " + new String(new ProcessBuilder("ps", "-o", "pid,ppid,pgid,stat,etimes,args", "-p", "" + child).start().getInputStream().readAllBytes()));
+    System.err.println(
+        "DEBUG child "
+            + child
+            + " "
+            + new String(
+                new ProcessBuilder("ps", "-o", "pid,ppid,pgid,stat,etimes,args", "-p", "" + child)
+                    .start()
+                    .getInputStream()
+                    .readAllBytes()));
     System.err.println("DEBUG thrown " + thrown);
     assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
     assertFalse(Files.exists(fx.stateDir().resolve("agent.pid")));

@@ -12,9 +12,14 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +176,27 @@ class WorktreeActivitiesImplTest {
     for (String entry : ExcludeFile.BRAID_ENTRIES) {
       assertEquals(1, Collections.frequency(lines, entry), entry + " in " + lines);
     }
+  }
+
+  @Test
+  void concurrentPreparesOfOneRepositoryAllSucceed() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<PreparedWorktree>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String taskId = "t" + i;
+        results.add(pool.submit(() -> repo.prepare(taskId)));
+      }
+      for (int i = 0; i < 8; i++) {
+        PreparedWorktree prepared = results.get(i).get(2, TimeUnit.MINUTES);
+        assertEquals(
+            "feature/t" + i, TestRepo.gitIn(Path.of(prepared.path()), "branch", "--show-current"));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<String> lines = Files.readAllLines(repo.repo.resolve(".git/info/exclude"));
+    assertEquals(1, Collections.frequency(lines, "/worktrees/"), lines.toString());
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -177,8 +177,7 @@ class ContextunePlansTest {
 
   private static PlanTask task(
       String id, String title, Priority priority, List<String> dependencies, List<String> labels) {
-    return new PlanTask(
-        id, title, "tasks/" + id + ".md", priority, dependencies, PENDING, labels);
+    return new PlanTask(id, title, "tasks/" + id + ".md", priority, dependencies, PENDING, labels);
   }
 
   private static List<String> labels(String priority) {

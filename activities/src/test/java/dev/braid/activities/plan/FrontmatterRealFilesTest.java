@@ -38,8 +38,8 @@ class FrontmatterRealFilesTest {
       assertEquals(before.body(), after.body());
       if (originalStatus == null) {
         // The only change is one added line just before the closing '---'.
-        assertEquals(original.length() + ("status: " + state.yamlName() + "\n").length(),
-            updated.length());
+        assertEquals(
+            original.length() + ("status: " + state.yamlName() + "\n").length(), updated.length());
       } else {
         TaskState back = TaskState.parse((String) originalStatus).orElseThrow();
         assertEquals(original, Frontmatter.withStatus(updated, back));

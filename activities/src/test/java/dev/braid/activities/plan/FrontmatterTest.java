@@ -125,8 +125,7 @@ class FrontmatterTest {
     assertEquals(
         "---\nstatus: completed\n---\n# A\nbody\n",
         Frontmatter.withStatus("# A\nbody\n", TaskState.COMPLETED));
-    assertEquals(
-        "---\nstatus: completed\n---\n", Frontmatter.withStatus("", TaskState.COMPLETED));
+    assertEquals("---\nstatus: completed\n---\n", Frontmatter.withStatus("", TaskState.COMPLETED));
   }
 
   @Test
@@ -147,7 +146,8 @@ class FrontmatterTest {
   void replacesAStatusWrittenOverSeveralLines() {
     assertEquals(
         "---\nstatus: completed\nid: a\n---\n",
-        Frontmatter.withStatus("---\nstatus: >\n  pending\n\n  more\nid: a\n---\n", TaskState.COMPLETED));
+        Frontmatter.withStatus(
+            "---\nstatus: >\n  pending\n\n  more\nid: a\n---\n", TaskState.COMPLETED));
     assertEquals(
         "---\nstatus: blocked\nid: a\n---\n",
         Frontmatter.withStatus("---\nstatus:\n  - pending\nid: a\n---\n", TaskState.BLOCKED));
@@ -170,6 +170,20 @@ class FrontmatterTest {
     assertEquals(
         "cannot read the frontmatter: line 3, column 1: expected ',' or ']', but got"
             + " <stream end>",
+        e.getMessage());
+  }
+
+  @Test
+  void refusesAnEditThatWouldChangeMoreThanTheStatus() {
+    // A flow mapping cannot take a new line after it, so the safety check must refuse the edit.
+    String flow = "---\n{id: a}\n---\n";
+
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Frontmatter.withStatus(flow, TaskState.BLOCKED));
+
+    assertEquals(
+        "the status cannot be set without changing other parts of the frontmatter; set it by hand",
         e.getMessage());
   }
 }

@@ -56,13 +56,13 @@ class PlanActivitiesImplTest {
 
   @Test
   void writesTheStatusAtomicallyKeepingTheFileMode() throws Exception {
-    Path file = write(temp, "tasks/a.md", "---", "id: a # keep me", "status: pending", "---", "# A");
+    Path file =
+        write(temp, "tasks/a.md", "---", "id: a # keep me", "status: pending", "---", "# A");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
 
     activities.setTaskStatus(temp.toString(), "tasks/a.md", TaskState.IN_PROGRESS);
 
-    assertEquals(
-        "---\nid: a # keep me\nstatus: in_progress\n---\n# A\n", PlanFiles.read(file));
+    assertEquals("---\nid: a # keep me\nstatus: in_progress\n---\n# A\n", PlanFiles.read(file));
     assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     try (Stream<Path> left = Files.list(file.getParent())) {
       assertEquals(List.of(file), left.toList(), "no temporary file is left behind");

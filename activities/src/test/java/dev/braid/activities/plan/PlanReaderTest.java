@@ -134,8 +134,7 @@ class PlanReaderTest {
     assertNull(result.plan());
     assertEquals(1, result.problems().size());
     assertTrue(
-        result.problems().get(0).message().startsWith("is not valid YAML"),
-        result::problemsText);
+        result.problems().get(0).message().startsWith("is not valid YAML"), result::problemsText);
   }
 
   @Test
@@ -150,8 +149,7 @@ class PlanReaderTest {
     assertEquals(List.of("plan.yaml: tasks: lists no tasks"), problems(reader.read(dir)));
 
     write(dir, "plan.yaml", "tasks: {a: b}");
-    assertEquals(
-        List.of("plan.yaml: tasks: must be a list of tasks"), problems(reader.read(dir)));
+    assertEquals(List.of("plan.yaml: tasks: must be a list of tasks"), problems(reader.read(dir)));
 
     write(dir, "plan.yaml", "tasks: [just-a-word]");
     assertEquals(
@@ -243,8 +241,8 @@ class PlanReaderTest {
     PlanTask task = reader.read(dir).plan().tasks().get(0);
 
     assertEquals(
-        new PlanTask("a", "a", "tasks/a.md", Priority.MEDIUM, List.of(), TaskState.PENDING,
-            List.of()),
+        new PlanTask(
+            "a", "a", "tasks/a.md", Priority.MEDIUM, List.of(), TaskState.PENDING, List.of()),
         task);
   }
 

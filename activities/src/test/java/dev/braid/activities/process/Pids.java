@@ -20,12 +20,12 @@ final class Pids {
 
   /** Whether the process runs; a zombie waiting to be reaped does not. */
   static boolean alive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return ProcessHandle.of(pid).map(ProcessTree::running).orElse(false);
   }
 
   /**
-   * Whether every process has stopped, waiting a little for the kernel to deliver the signals.
-   * The wait bounds a test's run; it is not a claim about speed.
+   * Whether every process has stopped, waiting a little for the kernel to deliver the signals. The
+   * wait bounds a test's run; it is not a claim about speed.
    */
   static boolean allGone(List<Long> pids) throws InterruptedException {
     long deadline = System.nanoTime() + 5_000_000_000L;
@@ -38,7 +38,9 @@ final class Pids {
     return false;
   }
 
-  /** Waits until the file holds {@code count} pids, which the script writes once its children run. */
+  /**
+   * Waits until the file holds {@code count} pids, which the script writes once its children run.
+   */
   static List<Long> await(Path file, int count) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {

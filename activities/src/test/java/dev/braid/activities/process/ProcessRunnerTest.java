@@ -26,13 +26,13 @@ class ProcessRunnerTest {
 
   private ProcessOutcome bash(String script, Duration timeout, Heartbeat heartbeat)
       throws IOException {
-    return runner.run(
-        ProcessSpec.captured(List.of("bash", "-c", script), dir, timeout), heartbeat);
+    return runner.run(ProcessSpec.captured(List.of("bash", "-c", script), dir, timeout), heartbeat);
   }
 
   @Test
   void reportsExitCodesAndCapturesOutput() throws IOException {
-    ProcessOutcome failed = bash("echo to-stdout; echo to-stderr >&2; exit 7", LONG, Heartbeat.NONE);
+    ProcessOutcome failed =
+        bash("echo to-stdout; echo to-stderr >&2; exit 7", LONG, Heartbeat.NONE);
     assertEquals(7, failed.exitCode());
     assertFalse(failed.succeeded());
     assertFalse(failed.timedOut());
@@ -78,8 +78,14 @@ class ProcessRunnerTest {
     Path pids = dir.resolve("pids");
     ProcessOutcome outcome =
         bash(
-            "echo $$ > " + pids + "; sleep 1000 & echo $! >> " + pids + ";"
-                + " bash -c 'sleep 1000' & echo $! >> " + pids + "; wait",
+            "echo $$ > "
+                + pids
+                + "; sleep 1000 & echo $! >> "
+                + pids
+                + ";"
+                + " bash -c 'sleep 1000' & echo $! >> "
+                + pids
+                + "; wait",
             Duration.ofSeconds(1),
             Heartbeat.NONE);
     assertTrue(outcome.timedOut());
@@ -154,8 +160,7 @@ class ProcessRunnerTest {
   void aGroupLeftByACrashedWorkerIsKilledOnTheNextRun() throws Exception {
     Path pids = dir.resolve("pids");
     Process crashed =
-        new ProcessBuilder(
-                "setsid", "bash", "-c", "sleep 1000 & echo $! > " + pids + "; wait")
+        new ProcessBuilder("setsid", "bash", "-c", "sleep 1000 & echo $! > " + pids + "; wait")
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectErrorStream(true)
             .start();

@@ -8,6 +8,7 @@ import dev.braid.starter.demo.DemoProject;
 import dev.braid.starter.run.RunSession;
 import dev.braid.starter.run.StartedRun;
 import dev.braid.starter.run.Workspace;
+import dev.braid.starter.temporal.WorkerMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public class DemoCommand implements Callable<Integer> {
     Workspace ws = Workspace.resolve(repo, null, null);
     Plan plan = PlanLoader.load(ws.planDir());
     BraidConfig config = session.config(ws, ConfigOverrides.none());
-    StartedRun run = session.start(ws, plan, config);
+    StartedRun run = session.start(ws, plan, config, WorkerMode.FULL);
     int code = follower.follow(run, false, json, out);
     if (!json) {
       out.println();

@@ -7,6 +7,7 @@ import dev.braid.starter.config.ConfigOverrides;
 import dev.braid.starter.run.RunSession;
 import dev.braid.starter.run.StartedRun;
 import dev.braid.starter.run.Workspace;
+import dev.braid.starter.temporal.WorkerMode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,7 @@ public class ExecuteCommand implements Callable<Integer> {
       mode = MergeMode.parse(merge).orElseThrow(() -> new UsageError("--merge: must be direct, pr or none, not '" + merge + "'"));
     }
     BraidConfig config = session.config(ws, new ConfigOverrides(maxParallel, mode));
-    StartedRun run = session.start(ws, plan, config);
+    StartedRun run = session.start(ws, plan, config, detach ? WorkerMode.WORKFLOWS : WorkerMode.FULL);
     return follower.follow(run, detach, json, spec.commandLine().getOut());
   }
 }

@@ -35,7 +35,8 @@ public class RunFollower {
       } else {
         out.println("Detached. Follow it with: braid status " + run.runId() + " --watch");
         if (run.connection().embedded()) {
-          out.println("The run progresses while a worker runs: braid status --watch, braid execute or braid worker.");
+          out.println(
+              "On the embedded server the run moves while a braid worker runs: braid worker, braid execute, or braid status --watch.");
         }
       }
       return ExitCodes.DONE;
@@ -51,7 +52,8 @@ public class RunFollower {
               }
               for (TaskStatus t : status.tasks()) {
                 String key = t.phase().label() + t.attempts();
-                if (!key.equals(seen.put(t.id(), key))) {
+                // A waiting task has nothing to say yet; its start is the first news.
+                if (t.phase() != dev.braid.workflow.TaskPhase.WAITING && !key.equals(seen.put(t.id(), key))) {
                   out.println(RunView.change(t, status.startedAtMillis()));
                 }
               }

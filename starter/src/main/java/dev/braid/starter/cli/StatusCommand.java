@@ -9,6 +9,7 @@ import dev.braid.starter.run.RunWatcher;
 import dev.braid.starter.run.StartedRun;
 import dev.braid.starter.run.Workspace;
 import dev.braid.starter.temporal.Connection;
+import dev.braid.starter.temporal.WorkerMode;
 import dev.braid.workflow.RunStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -59,7 +60,7 @@ public class StatusCommand implements Callable<Integer> {
       Plan plan = PlanLoader.load(ws.planDir());
       id = RunIds.forPlan(ws.repo(), ws.planDir(), plan.name());
     }
-    Connection connection = session.connect(ws);
+    Connection connection = session.connect(ws, watch ? WorkerMode.FULL : WorkerMode.WORKFLOWS);
     RunWatcher watcher = new RunWatcher(connection, id);
     if (watcher.describe().isEmpty()) {
       throw new UsageError("no run " + id + " on " + connection.address() + " (start one with: braid execute)");

@@ -10,6 +10,7 @@ import dev.braid.starter.temporal.Connection;
 import dev.braid.starter.temporal.SearchAttributeRegistrar;
 import dev.braid.starter.temporal.TemporalConnector;
 import dev.braid.starter.temporal.WorkerHost;
+import dev.braid.starter.temporal.WorkerMode;
 import dev.braid.workflow.RunRequest;
 import org.springframework.stereotype.Component;
 
@@ -41,19 +42,19 @@ public class RunSession {
   }
 
   /** Starts the plan's run, or attaches to it when it is already going. */
-  public StartedRun start(Workspace workspace, Plan plan, BraidConfig config) {
+  public StartedRun start(Workspace workspace, Plan plan, BraidConfig config, WorkerMode mode) {
     String runId = RunIds.forPlan(workspace.repo(), workspace.planDir(), plan.name());
-    Connection connection = connect(workspace);
+    Connection connection = connect(workspace, mode);
     RunRequest request = new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
     boolean attached = RunLauncher.startOrAttach(connection, runId, request, plan);
     return new StartedRun(runId, attached, connection);
   }
 
-  /** Connects for an existing run, running the embedded worker so the run carries on. */
-  public Connection connect(Workspace workspace) {
+  /** Connects, running as much of a worker in this process as the command needs. */
+  public Connection connect(Workspace workspace, WorkerMode mode) {
     Connection connection = connector.connect(workspace.repo());
     if (connection.embedded()) {
-      worker.start(connection);
+      worker.start(connection, mode);
     } else {
       SearchAttributeRegistrar.ensure(connection);
     }

@@ -24,9 +24,14 @@ import org.springframework.stereotype.Component;
 public class WorkerHost {
   private WorkerFactory factory;
 
-  /** Starts polling; returns at once. */
-  public synchronized void start(Connection connection) {
-    if (factory != null) {
+  /** Starts polling with workflows and activities; returns at once. */
+  public void start(Connection connection) {
+    start(connection, WorkerMode.FULL);
+  }
+
+  /** Starts polling in the given mode; returns at once. */
+  public synchronized void start(Connection connection, WorkerMode mode) {
+    if (factory != null || mode == WorkerMode.NONE) {
       return;
     }
     String hostQueue = BraidNames.hostTaskQueue(hostName());
@@ -39,9 +44,11 @@ public class WorkerHost {
     factory = WorkerFactory.newInstance(connection.client());
     Worker shared = factory.newWorker(BraidNames.TASK_QUEUE);
     shared.registerWorkflowImplementationTypes(ExecuteWorkflowImpl.class, TaskWorkflowImpl.class);
-    shared.registerActivitiesImplementations(activities);
-    Worker own = factory.newWorker(hostQueue);
-    own.registerActivitiesImplementations(activities);
+    if (mode == WorkerMode.FULL) {
+      shared.registerActivitiesImplementations(activities);
+      Worker own = factory.newWorker(hostQueue);
+      own.registerActivitiesImplementations(activities);
+    }
     factory.start();
   }
 
@@ -70,10 +77,14 @@ public class WorkerHost {
     }
   }
 
+  /**
+   * Stops at once. Running activities are interrupted, which kills their agents' process trees;
+   * Temporal retries them on the next worker, and the worktree keeps what the agent had written.
+   */
   @PreDestroy
   public synchronized void stop() {
     if (factory != null) {
-      factory.shutdown();
+      factory.shutdownNow();
       factory.awaitTermination(10, TimeUnit.SECONDS);
       factory = null;
     }

@@ -1,0 +1,69 @@
+package dev.braid.starter.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code braid} launcher as a user would, in its own process, on the embedded
+ * Temporal dev server (no {@code TEMPORAL_ADDRESS}).
+ */
+final class BraidProcess {
+  static final Path HOME = Path.of(System.getProperty("braid.home", "..")).toAbsolutePath().normalize();
+
+  /**
+   * How a run of the CLI ended.
+   *
+   * @param exitCode the exit code
+   * @param out standard output
+   * @param err standard error
+   */
+  record Result(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
+
+  private BraidProcess() {}
+
+  static Result run(Path cwd, String... args) throws IOException, InterruptedException {
+    return run(cwd, Map.of(), args);
+  }
+
+  static Result run(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>();
+    argv.add(HOME.resolve("braid").toString());
+    argv.addAll(List.of(args));
+    Path out = Files.createTempFile("braid-e2e-", ".out");
+    Path err = Files.createTempFile("braid-e2e-", ".err");
+    ProcessBuilder builder =
+        new ProcessBuilder(argv).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().remove("TEMPORAL_ADDRESS");
+    // The build under test made the jar; the launcher must run it, not rebuild it mid-test.
+    builder.environment().put("BRAID_SKIP_BUILD", "1");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    boolean ended = process.waitFor(10, TimeUnit.MINUTES);
+    if (!ended) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    Result result =
+        new Result(
+            ended ? process.exitValue() : -1,
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.deleteIfExists(out);
+    Files.deleteIfExists(err);
+    assertTrue(ended, "braid " + String.join(" ", args) + " did not end within 10 minutes: " + result);
+    return result;
+  }
+}
