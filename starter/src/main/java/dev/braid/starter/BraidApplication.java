@@ -23,7 +23,8 @@ public class BraidApplication {
 
   /** Runs one command line in a fresh application context and returns the exit code. */
   public static int run(String[] args) {
-    // The command line is picocli's alone; Spring reads its settings from application.yml and the environment.
+    // The command line is picocli's alone; Spring reads its settings from application.yml and the
+    // environment.
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(BraidApplication.class)
             .bannerMode(Banner.Mode.OFF)

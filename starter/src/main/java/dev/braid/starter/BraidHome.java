@@ -17,7 +17,8 @@ public final class BraidHome {
       value = System.getenv("BRAID_HOME");
     }
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("braid.home is not set; run braid through its ./braid launcher");
+      throw new IllegalStateException(
+          "braid.home is not set; run braid through its ./braid launcher");
     }
     Path home = Path.of(value).toAbsolutePath().normalize();
     if (!Files.isDirectory(home)) {

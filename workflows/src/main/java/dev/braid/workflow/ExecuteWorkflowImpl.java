@@ -145,6 +145,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
                 request.repo(),
                 config.merge().target(),
                 branchesInOrder,
+                config.setup(),
                 config.checks(),
                 config.merge().remote()));
     long now = Workflow.currentTimeMillis();

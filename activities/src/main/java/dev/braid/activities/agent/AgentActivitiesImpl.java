@@ -67,7 +67,11 @@ public final class AgentActivitiesImpl implements AgentActivities {
       AttemptState state = AttemptState.open(git);
       Optional<AttemptResult> done = recorded(state, r, n, git);
       if (done.isPresent()) {
-        log.info("task {}: attempt {} already succeeded, returning its record", r.taskId(), n);
+        log.info(
+            "task {}: attempt {} already succeeded, returning its record for attempt {}",
+            r.taskId(),
+            done.get().attempt(),
+            n);
         return done.get();
       }
       return new AttemptRun(runner, r, n, worktree, context, git, state).run();

@@ -120,14 +120,9 @@ public final class GitCli {
       return outcome.exitCode() == 0;
     }
     throw new GitException(
-        "git merge-base --is-ancestor "
-            + ancestor
-            + " "
-            + descendant
-            + " failed in "
-            + dir
-            + ": "
-            + outcome.output().trim(),
+        String.format(
+            "git merge-base --is-ancestor %s %s failed in %s: %s",
+            ancestor, descendant, dir, outcome.output().trim()),
         outcome.exitCode());
   }
 

@@ -30,14 +30,10 @@ final class Pusher {
         || said.contains("non-fast-forward")
         || said.contains("fetch first")) {
       throw ApplicationFailure.newNonRetryableFailure(
-          remote
-              + " refused "
-              + branch
-              + " because its "
-              + branch
-              + " has commits this one lacks; braid never force-pushes. Reconcile the two, then"
-              + " retry.\n"
-              + said,
+          String.format(
+              "%s refused %s because its %s has commits this one lacks; braid never"
+                  + " force-pushes. Reconcile the two, then retry.%n%s",
+              remote, branch, branch, said),
           GitFailures.PUSH_REJECTED);
     }
     throw new GitException(

@@ -59,15 +59,10 @@ final class TargetMover {
           throw moved("it moved while being fast-forwarded");
         }
         throw ApplicationFailure.newNonRetryableFailure(
-            "Cannot fast-forward "
-                + target
-                + " to "
-                + head
-                + " in "
-                + holder.get().path()
-                + "; nothing there was changed. Commit or stash the changes git names, then"
-                + " retry.\n"
-                + outcome.output().trim(),
+            String.format(
+                "Cannot fast-forward %s to %s in %s; nothing there was changed. Commit or stash"
+                    + " the changes git names, then retry.%n%s",
+                target, head, holder.get().path(), outcome.output().trim()),
             GitFailures.TARGET_NOT_FAST_FORWARD);
       }
       log.info("Fast-forwarded {} to {} in {}", target, head, holder.get().path());
@@ -83,12 +78,10 @@ final class TargetMover {
 
   private ApplicationFailure moved(String how) {
     return ApplicationFailure.newFailure(
-        "The target "
-            + target
-            + " moved while its merge was checked ("
-            + how
-            + "); the next"
-            + " attempt merges onto it and checks again.",
+        String.format(
+            "The target %s moved while its merge was checked (%s); the next attempt merges onto"
+                + " it and checks again.",
+            target, how),
         GitFailures.TARGET_MOVED);
   }
 }

@@ -51,14 +51,9 @@ final class WorktreeSetup {
               gitDir.resolve("braid").resolve("setup.log"));
       if (!outcome.succeeded()) {
         throw ApplicationFailure.newFailure(
-            "Setup of task "
-                + request.taskId()
-                + " failed in "
-                + worktree
-                + ": "
-                + outcome.summary()
-                + "\n"
-                + outcome.tail(),
+            String.format(
+                "Setup of task %s failed in %s: %s%n%s",
+                request.taskId(), worktree, outcome.summary(), outcome.tail()),
             GitFailures.SETUP_FAILED);
       }
     }

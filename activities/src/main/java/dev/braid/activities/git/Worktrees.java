@@ -61,34 +61,26 @@ final class Worktrees {
         return;
       }
       throw failure(
-          "Branch "
-              + branch
-              + " is already checked out in "
-              + at
-              + ", so it cannot have a worktree"
-              + " at "
-              + path
-              + ". Check it out elsewhere there, or remove that worktree.");
+          String.format(
+              "Branch %s is already checked out in %s, so it cannot have a worktree at %s."
+                  + " Check out another branch there, or remove that worktree.",
+              branch, at, path));
     }
     Optional<WorktreeEntry> occupant = list.at(path);
     if (occupant.isPresent()) {
       String what = occupant.get().branch() == null ? "a detached HEAD" : occupant.get().branch();
       throw failure(
-          path
-              + " is already a worktree, on "
-              + what
-              + " rather than "
-              + branch
-              + ". Remove it"
-              + " with `git worktree remove` once its work is safe.");
+          String.format(
+              "%s is already a worktree, on %s rather than %s."
+                  + " Remove it with `git worktree remove` once its work is safe.",
+              path, what, branch));
     }
     if (!GitPaths.vacant(path)) {
       throw failure(
-          path
-              + " exists and is not a worktree of "
-              + branch
-              + ". braid never deletes it: move"
-              + " it away, then retry.");
+          String.format(
+              "%s exists and is not a worktree of %s. braid never deletes it: move it away,"
+                  + " then retry.",
+              path, branch));
     }
     // A registration whose directory is gone would make `worktree add` refuse the branch or path.
     main.run("worktree", "prune");

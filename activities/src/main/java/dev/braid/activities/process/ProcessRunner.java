@@ -69,6 +69,9 @@ public final class ProcessRunner {
             .redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    // BRAID_* variables are the agent contract; only the ones braid sets for this process may reach
+    // it, never ones inherited by a worker that itself runs inside an agent.
+    builder.environment().keySet().removeIf(key -> key.startsWith("BRAID_"));
     builder.environment().putAll(spec.env());
     long start = System.nanoTime();
     Process process = builder.start();

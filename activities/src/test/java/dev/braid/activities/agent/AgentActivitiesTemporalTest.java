@@ -139,17 +139,7 @@ class AgentActivitiesTemporalTest {
     }
     assertTrue(cancelled, "expected a cancellation, got " + thrown);
     long child = Long.parseLong(Files.readString(pids).strip());
-    System.err.println(
-        "DEBUG child "
-            + child
-            + " "
-            + new String(
-                new ProcessBuilder("ps", "-o", "pid,ppid,pgid,stat,etimes,args", "-p", "" + child)
-                    .start()
-                    .getInputStream()
-                    .readAllBytes()));
-    System.err.println("DEBUG thrown " + thrown);
-    assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
+    assertFalse(Liveness.running(child), "the agent's child was killed");
     assertFalse(Files.exists(fx.stateDir().resolve("agent.pid")));
   }
 }

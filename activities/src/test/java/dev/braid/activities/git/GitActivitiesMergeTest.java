@@ -204,7 +204,9 @@ class GitActivitiesMergeTest {
 
   private MergeResult merge(List<String> branches, List<List<String>> checks) {
     return repo.gitActivities()
-        .merge(new MergeRequest("run1", repo.repo.toString(), "main", branches, checks, "origin"));
+        .merge(
+            new MergeRequest(
+                "run1", repo.repo.toString(), "main", branches, List.of(), checks, "origin"));
   }
 
   private String worktree(String taskId) {

@@ -97,7 +97,9 @@ class TemporalActivityEnvironmentTest {
                 repo.repo.toString(),
                 "main",
                 List.of("feature/a"),
-                List.of(List.of("test", "-f", "a.txt")),
+                // The setup runs first in the new integration worktree; the check proves it did.
+                List.of(List.of("touch", "setup-ran")),
+                List.of(List.of("test", "-f", "a.txt"), List.of("test", "-f", "setup-ran")),
                 "origin"));
 
     assertEquals(List.of("feature/a"), result.merged());

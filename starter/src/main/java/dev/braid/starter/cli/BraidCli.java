@@ -7,8 +7,8 @@ import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import picocli.CommandLine;
 
 /**
- * The command line over braid's engine. One place turns exceptions into messages and exit codes,
- * so every command fails the same way: a line that says what is wrong, and a non-zero exit.
+ * The command line over braid's engine. One place turns exceptions into messages and exit codes, so
+ * every command fails the same way: a line that says what is wrong, and a non-zero exit.
  */
 public final class BraidCli {
   private final AutowireCapableBeanFactory beans;

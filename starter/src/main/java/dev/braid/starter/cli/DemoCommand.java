@@ -29,10 +29,15 @@ import picocli.CommandLine.Spec;
 public class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the demo repository (default: a new temporary directory).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Where to create the demo repository (default: a new temporary directory).")
   Path dir;
 
-  @Option(names = "--json", description = "Print one JSON document for scripts instead of progress.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON document for scripts instead of progress.")
   boolean json;
 
   private final RunSession session;
@@ -46,9 +51,11 @@ public class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Path target = dir == null ? Files.createTempDirectory("braid-demo-") : dir.toAbsolutePath().normalize();
+    Path target =
+        dir == null ? Files.createTempDirectory("braid-demo-") : dir.toAbsolutePath().normalize();
     if (Files.exists(target) && !isEmptyDirectory(target)) {
-      throw new UsageError("--dir: " + target + " is not empty; the demo needs a new or empty directory");
+      throw new UsageError(
+          "--dir: " + target + " is not empty; the demo needs a new or empty directory");
     }
     Path repo = DemoProject.create(target, BraidHome.locate());
     if (!json) {
@@ -63,7 +70,9 @@ public class DemoCommand implements Callable<Integer> {
     if (!json) {
       out.println();
       out.println("Look around: cd " + repo + " && git log --oneline --graph");
-      out.println("The demo's Temporal server keeps running for the Web UI; stop it with: braid server stop --repo " + repo);
+      out.println(
+          "The demo's Temporal server keeps running for the Web UI; stop it with: braid server stop --repo "
+              + repo);
     }
     return code;
   }

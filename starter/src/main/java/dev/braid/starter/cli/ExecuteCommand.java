@@ -10,10 +10,10 @@ import dev.braid.starter.run.Workspace;
 import dev.braid.starter.temporal.WorkerMode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code braid execute}: starts the plan's run, or attaches to it, and follows it to its end. */
 @Command(
@@ -28,16 +28,24 @@ public class ExecuteCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOptions workspace;
 
-  @Option(names = "--max-parallel", paramLabel = "N", description = "Tasks that may run at once (default: braid.yaml's maxParallel, else 4).")
+  @Option(
+      names = "--max-parallel",
+      paramLabel = "N",
+      description = "Tasks that may run at once (default: braid.yaml's maxParallel, else 4).")
   Integer maxParallel;
 
-  @Option(names = "--merge", paramLabel = "MODE", description = "direct or none (default: braid.yaml's merge.mode, else direct).")
+  @Option(
+      names = "--merge",
+      paramLabel = "MODE",
+      description = "direct or none (default: braid.yaml's merge.mode, else direct).")
   String merge;
 
   @Option(names = "--detach", description = "Start the run and return at once.")
   boolean detach;
 
-  @Option(names = "--json", description = "Print one JSON document for scripts instead of progress.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON document for scripts instead of progress.")
   boolean json;
 
   private final RunSession session;
@@ -54,10 +62,14 @@ public class ExecuteCommand implements Callable<Integer> {
     Plan plan = PlanLoader.load(ws.planDir());
     MergeMode mode = null;
     if (merge != null) {
-      mode = MergeMode.parse(merge).orElseThrow(() -> new UsageError("--merge: must be direct, pr or none, not '" + merge + "'"));
+      mode =
+          MergeMode.parse(merge)
+              .orElseThrow(
+                  () -> new UsageError("--merge: must be direct, pr or none, not '" + merge + "'"));
     }
     BraidConfig config = session.config(ws, new ConfigOverrides(maxParallel, mode));
-    StartedRun run = session.start(ws, plan, config, detach ? WorkerMode.WORKFLOWS : WorkerMode.FULL);
+    StartedRun run =
+        session.start(ws, plan, config, detach ? WorkerMode.WORKFLOWS : WorkerMode.FULL);
     return follower.follow(run, detach, json, spec.commandLine().getOut());
   }
 }

@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
 public class PlanGraphCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--plan", paramLabel = "DIR", description = "The plan directory (default: .parallel/plans).")
+  @Option(
+      names = "--plan",
+      paramLabel = "DIR",
+      description = "The plan directory (default: .parallel/plans).")
   Path plan;
 
   @Option(names = "--dot", description = "Print Graphviz DOT instead of text.")
@@ -33,7 +36,9 @@ public class PlanGraphCommand implements Callable<Integer> {
     }
     Plan loaded = PlanLoader.load(dir);
     PlanGraph graph = PlanGraph.of(loaded);
-    spec.commandLine().getOut().print(dot ? PlanGraphRenderer.dot(loaded, graph) : PlanGraphRenderer.text(loaded, graph));
+    spec.commandLine()
+        .getOut()
+        .print(dot ? PlanGraphRenderer.dot(loaded, graph) : PlanGraphRenderer.text(loaded, graph));
     return ExitCodes.DONE;
   }
 }

@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
 public class PlanValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--plan", paramLabel = "DIR", description = "The plan directory (default: .parallel/plans).")
+  @Option(
+      names = "--plan",
+      paramLabel = "DIR",
+      description = "The plan directory (default: .parallel/plans).")
   Path plan;
 
   @Override

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 public class RunFollower {
 
   /** Prints the start, follows unless detached, and returns the exit code. */
-  public int follow(StartedRun run, boolean detach, boolean json, PrintWriter out) throws InterruptedException {
+  public int follow(StartedRun run, boolean detach, boolean json, PrintWriter out)
+      throws InterruptedException {
     RunWatcher watcher = new RunWatcher(run.connection(), run.runId());
     if (!json) {
       out.println((run.attached() ? "Attached to run " : "Started run ") + run.runId());
@@ -53,7 +54,8 @@ public class RunFollower {
               for (TaskStatus t : status.tasks()) {
                 String key = t.phase().label() + t.attempts();
                 // A waiting task has nothing to say yet; its start is the first news.
-                if (t.phase() != dev.braid.workflow.TaskPhase.WAITING && !key.equals(seen.put(t.id(), key))) {
+                if (t.phase() != dev.braid.workflow.TaskPhase.WAITING
+                    && !key.equals(seen.put(t.id(), key))) {
                   out.println(RunView.change(t, status.startedAtMillis()));
                 }
               }

@@ -23,10 +23,17 @@ import picocli.CommandLine.Spec;
 public class ServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "start (default) or stop.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "ACTION",
+      description = "start (default) or stop.")
   String action = "start";
 
-  @Option(names = "--repo", paramLabel = "DIR", description = "The repository (default: the current one).")
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "The repository (default: the current one).")
   Path repo;
 
   private final TemporalConnector connector;
@@ -46,7 +53,11 @@ public class ServerCommand implements Callable<Integer> {
         out.println("Temporal Web UI: " + info.uiUrl());
         out.println("State: " + info.dbFile());
       }
-      case "stop" -> out.println(connector.stopServer(root) ? "Stopped the Temporal dev server." : "No Temporal dev server was running.");
+      case "stop" ->
+          out.println(
+              connector.stopServer(root)
+                  ? "Stopped the Temporal dev server."
+                  : "No Temporal dev server was running.");
       default -> throw new UsageError("server: ACTION must be start or stop, not '" + action + "'");
     }
     return ExitCodes.DONE;

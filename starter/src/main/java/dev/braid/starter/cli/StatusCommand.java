@@ -34,7 +34,11 @@ public class StatusCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOptions workspace;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "The run id (default: this plan's run).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "RUN",
+      description = "The run id (default: this plan's run).")
   String runId;
 
   @Option(names = "--watch", description = "Follow the run until it ends, then print the report.")
@@ -63,7 +67,8 @@ public class StatusCommand implements Callable<Integer> {
     Connection connection = session.connect(ws, watch ? WorkerMode.FULL : WorkerMode.WORKFLOWS);
     RunWatcher watcher = new RunWatcher(connection, id);
     if (watcher.describe().isEmpty()) {
-      throw new UsageError("no run " + id + " on " + connection.address() + " (start one with: braid execute)");
+      throw new UsageError(
+          "no run " + id + " on " + connection.address() + " (start one with: braid execute)");
     }
     if (watch) {
       return follower.follow(new StartedRun(id, true, connection), false, json, out);

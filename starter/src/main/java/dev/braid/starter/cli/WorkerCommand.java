@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
 public class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--repo", paramLabel = "DIR", description = "For the embedded server: the repository whose server to serve.")
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "For the embedded server: the repository whose server to serve.")
   Path repo;
 
   private final TemporalConnector connector;
@@ -38,7 +41,8 @@ public class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Path root = TemporalConnector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
+    Path root =
+        TemporalConnector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
     Connection connection = connector.connect(root);
     if (!connection.embedded()) {
       SearchAttributeRegistrar.ensure(connection);

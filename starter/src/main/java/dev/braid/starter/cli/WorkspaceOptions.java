@@ -6,13 +6,22 @@ import picocli.CommandLine.Option;
 
 /** The flags that say which repository, plan and config a command works on. */
 public class WorkspaceOptions {
-  @Option(names = "--repo", paramLabel = "DIR", description = "The git repository (default: the one holding the current directory).")
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "The git repository (default: the one holding the current directory).")
   Path repo;
 
-  @Option(names = "--plan", paramLabel = "DIR", description = "The plan directory (default: <repo>/.parallel/plans).")
+  @Option(
+      names = "--plan",
+      paramLabel = "DIR",
+      description = "The plan directory (default: <repo>/.parallel/plans).")
   Path plan;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "The config file (default: <repo>/braid.yaml).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "The config file (default: <repo>/braid.yaml).")
   Path config;
 
   /** Resolves the flags against the current directory. */

@@ -23,8 +23,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * and the field, so that one edit fixes them all.
  */
 public final class ConfigLoader {
-  private static final Set<String> TOP_KEYS = Set.of("agent", "setup", "checks", "maxParallel", "merge");
-  private static final Set<String> TIER_KEYS = Set.of("name", "command", "attempts", "timeout", "backoff");
+  private static final Set<String> TOP_KEYS =
+      Set.of("agent", "setup", "checks", "maxParallel", "merge");
+  private static final Set<String> TIER_KEYS =
+      Set.of("name", "command", "attempts", "timeout", "backoff");
 
   private ConfigLoader() {}
 
@@ -35,7 +37,8 @@ public final class ConfigLoader {
    * @param explicit whether the user named it with {@code --config}; then it must exist
    * @param defaultTarget the branch to merge into when the file does not say
    */
-  public static BraidConfig load(Path file, boolean explicit, String defaultTarget, ConfigOverrides overrides) {
+  public static BraidConfig load(
+      Path file, boolean explicit, String defaultTarget, ConfigOverrides overrides) {
     Map<String, Object> root = Map.of();
     if (Files.exists(file)) {
       root = parse(file);
@@ -46,13 +49,20 @@ public final class ConfigLoader {
     String name = file.getFileName().toString();
     for (String key : root.keySet()) {
       if (!TOP_KEYS.contains(key)) {
-        problems.add(name + ": " + key + ": unknown key (known: " + String.join(", ", sorted(TOP_KEYS)) + ")");
+        problems.add(
+            name
+                + ": "
+                + key
+                + ": unknown key (known: "
+                + String.join(", ", sorted(TOP_KEYS))
+                + ")");
       }
     }
     List<AgentTier> tiers = tiers(name, root.get("agent"), problems);
     List<List<String>> setup = commands(name, "setup", root.get("setup"), problems);
     List<List<String>> checks = commands(name, "checks", root.get("checks"), problems);
-    int maxParallel = positiveInt(name, "maxParallel", root.getOrDefault("maxParallel", 4), problems);
+    int maxParallel =
+        positiveInt(name, "maxParallel", root.getOrDefault("maxParallel", 4), problems);
     MergeSettings merge = merge(name, root.get("merge"), defaultTarget, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -78,8 +88,15 @@ public final class ConfigLoader {
 
   private static List<String> claude(String model) {
     return List.of(
-        "claude", "-p", "{prompt}", "--model", model, "--output-format", "json",
-        "--permission-mode", "acceptEdits");
+        "claude",
+        "-p",
+        "{prompt}",
+        "--model",
+        model,
+        "--output-format",
+        "json",
+        "--permission-mode",
+        "acceptEdits");
   }
 
   @SuppressWarnings("unchecked")
@@ -118,7 +135,15 @@ public final class ConfigLoader {
       }
       for (Object key : tier.keySet()) {
         if (!TIER_KEYS.contains(String.valueOf(key))) {
-          problems.add(file + ": " + at + "." + key + ": unknown key (known: " + String.join(", ", sorted(TIER_KEYS)) + ")");
+          problems.add(
+              file
+                  + ": "
+                  + at
+                  + "."
+                  + key
+                  + ": unknown key (known: "
+                  + String.join(", ", sorted(TIER_KEYS))
+                  + ")");
         }
       }
       Object name = tier.get("name");
@@ -126,9 +151,24 @@ public final class ConfigLoader {
         problems.add(file + ": " + at + ".name: must be a non-empty string");
       }
       List<String> command = argv(file, at + ".command", tier.get("command"), problems);
-      int attempts = positiveInt(file, at + ".attempts", tier.containsKey("attempts") ? tier.get("attempts") : 1, problems);
-      long timeout = duration(file, at + ".timeout", tier.containsKey("timeout") ? tier.get("timeout") : "30m", problems);
-      long backoff = duration(file, at + ".backoff", tier.containsKey("backoff") ? tier.get("backoff") : "10s", problems);
+      int attempts =
+          positiveInt(
+              file,
+              at + ".attempts",
+              tier.containsKey("attempts") ? tier.get("attempts") : 1,
+              problems);
+      long timeout =
+          duration(
+              file,
+              at + ".timeout",
+              tier.containsKey("timeout") ? tier.get("timeout") : "30m",
+              problems);
+      long backoff =
+          duration(
+              file,
+              at + ".backoff",
+              tier.containsKey("backoff") ? tier.get("backoff") : "10s",
+              problems);
       result.add(new AgentTier(String.valueOf(name), command, attempts, timeout, backoff));
     }
     long distinct = result.stream().map(AgentTier::name).distinct().count();
@@ -138,12 +178,17 @@ public final class ConfigLoader {
     return result;
   }
 
-  private static List<List<String>> commands(String file, String field, Object value, List<String> problems) {
+  private static List<List<String>> commands(
+      String file, String field, Object value, List<String> problems) {
     if (value == null) {
       return List.of();
     }
     if (!(value instanceof List<?> list)) {
-      problems.add(file + ": " + field + ": must be a list of commands, each a list of strings, e.g. [[npm, test]]");
+      problems.add(
+          file
+              + ": "
+              + field
+              + ": must be a list of commands, each a list of strings, e.g. [[npm, test]]");
       return List.of();
     }
     List<List<String>> result = new ArrayList<>();
@@ -154,9 +199,15 @@ public final class ConfigLoader {
   }
 
   private static List<String> argv(String file, String field, Object value, List<String> problems) {
-    if (!(value instanceof List<?> list) || list.isEmpty()
-        || !list.stream().allMatch(v -> v instanceof String || v instanceof Number || v instanceof Boolean)) {
-      problems.add(file + ": " + field + ": must be a non-empty list of strings (an argv, never a shell string)");
+    if (!(value instanceof List<?> list)
+        || list.isEmpty()
+        || !list.stream()
+            .allMatch(v -> v instanceof String || v instanceof Number || v instanceof Boolean)) {
+      problems.add(
+          file
+              + ": "
+              + field
+              + ": must be a non-empty list of strings (an argv, never a shell string)");
       return List.of();
     }
     return list.stream().map(String::valueOf).toList();
@@ -166,33 +217,38 @@ public final class ConfigLoader {
     if (value instanceof Integer n && n > 0) {
       return n;
     }
-    problems.add(file + ": " + field + ": must be a whole number of at least 1, not '" + value + "'");
+    problems.add(
+        file + ": " + field + ": must be a whole number of at least 1, not '" + value + "'");
     return 1;
   }
 
   private static long duration(String file, String field, Object value, List<String> problems) {
     OptionalLong seconds = DurationText.seconds(value);
     if (seconds.isEmpty()) {
-      problems.add(file + ": " + field + ": must be a duration such as 90s, 30m or 1h, not '" + value + "'");
+      problems.add(
+          file + ": " + field + ": must be a duration such as 90s, 30m or 1h, not '" + value + "'");
       return 1;
     }
     return seconds.getAsLong();
   }
 
-  private static MergeSettings merge(String file, Object value, String defaultTarget, List<String> problems) {
+  private static MergeSettings merge(
+      String file, Object value, String defaultTarget, List<String> problems) {
     MergeSettings defaults = new MergeSettings(MergeMode.DIRECT, defaultTarget, "origin");
     if (value == null) {
       return defaults;
     }
     if (!(value instanceof Map<?, ?> map)) {
-      problems.add(file + ": merge: must be a mapping such as {mode: direct, target: main, remote: origin}");
+      problems.add(
+          file + ": merge: must be a mapping such as {mode: direct, target: main, remote: origin}");
       return defaults;
     }
     MergeMode mode = MergeMode.DIRECT;
     if (map.containsKey("mode")) {
       mode = MergeMode.parse(String.valueOf(map.get("mode"))).orElse(null);
       if (mode == null) {
-        problems.add(file + ": merge.mode: must be direct, pr or none, not '" + map.get("mode") + "'");
+        problems.add(
+            file + ": merge.mode: must be direct, pr or none, not '" + map.get("mode") + "'");
         mode = MergeMode.DIRECT;
       }
     }

@@ -4,7 +4,10 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as people write them in YAML: {@code 90s}, {@code 30m}, {@code 1h}, {@code 1h30m}. */
+/**
+ * Reads durations as people write them in YAML: {@code 90s}, {@code 30m}, {@code 1h}, {@code
+ * 1h30m}.
+ */
 final class DurationText {
   private static final Pattern PART = Pattern.compile("(\\d+)([hms])");
 
@@ -27,11 +30,12 @@ final class DurationText {
         return OptionalLong.empty();
       }
       long n = Long.parseLong(m.group(1));
-      total += switch (m.group(2)) {
-        case "h" -> n * 3600;
-        case "m" -> n * 60;
-        default -> n;
-      };
+      total +=
+          switch (m.group(2)) {
+            case "h" -> n * 3600;
+            case "m" -> n * 60;
+            default -> n;
+          };
       end = m.end();
     }
     return end == compact.length() && total > 0 ? OptionalLong.of(total) : OptionalLong.empty();

@@ -9,7 +9,8 @@ import dev.braid.workflow.TaskStatus;
 
 /** The one JSON document {@code --json} prints, shaped for scripts (a contract). */
 public final class RunJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunJson() {}
 

@@ -18,16 +18,20 @@ public final class RunLauncher {
    *
    * @return true when it attached to a running run instead of starting one
    */
-  public static boolean startOrAttach(Connection connection, String runId, RunRequest request, Plan plan) {
+  public static boolean startOrAttach(
+      Connection connection, String runId, RunRequest request, Plan plan) {
     ExecuteWorkflow workflow =
-        connection.client()
+        connection
+            .client()
             .newWorkflowStub(
                 ExecuteWorkflow.class,
                 WorkflowOptions.newBuilder()
                     .setWorkflowId(runId)
                     .setTaskQueue(BraidNames.TASK_QUEUE)
-                    .setStaticSummary("braid plan: " + plan.name() + " (" + plan.tasks().size() + " tasks)")
-                    .setStaticDetails("repository: " + request.repo() + "\nplan: " + request.planDir())
+                    .setStaticSummary(
+                        "braid plan: " + plan.name() + " (" + plan.tasks().size() + " tasks)")
+                    .setStaticDetails(
+                        "repository: " + request.repo() + "\nplan: " + request.planDir())
                     .build());
     try {
       WorkflowClient.start(workflow::execute, request);

@@ -32,7 +32,8 @@ public class RunSession {
   /** Reads the config; throws with every problem when it cannot be used. */
   public BraidConfig config(Workspace workspace, ConfigOverrides overrides) {
     BraidConfig config =
-        ConfigLoader.load(workspace.configFile(), workspace.configNamed(), workspace.currentBranch(), overrides);
+        ConfigLoader.load(
+            workspace.configFile(), workspace.configNamed(), workspace.currentBranch(), overrides);
     if (config.merge().mode() == MergeMode.PR) {
       throw new UsageError(
           workspace.configFile().getFileName()
@@ -45,7 +46,8 @@ public class RunSession {
   public StartedRun start(Workspace workspace, Plan plan, BraidConfig config, WorkerMode mode) {
     String runId = RunIds.forPlan(workspace.repo(), workspace.planDir(), plan.name());
     Connection connection = connect(workspace, mode);
-    RunRequest request = new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
+    RunRequest request =
+        new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
     boolean attached = RunLauncher.startOrAttach(connection, runId, request, plan);
     return new StartedRun(runId, attached, connection);
   }

@@ -14,7 +14,9 @@ public final class RunView {
 
   /** The task table. */
   public static void table(RunStatus run, PrintWriter out) {
-    out.printf("%-24s %-10s %8s  %-8s %-9s %8s  %s%n", "TASK", "STATUS", "ATTEMPTS", "TIER", "COMMIT", "TIME", "NOTE");
+    out.printf(
+        "%-24s %-10s %8s  %-8s %-9s %8s  %s%n",
+        "TASK", "STATUS", "ATTEMPTS", "TIER", "COMMIT", "TIME", "NOTE");
     for (TaskStatus t : run.tasks()) {
       out.printf(
           "%-24s %-10s %8s  %-8s %-9s %8s  %s%n",
@@ -22,7 +24,9 @@ public final class RunView {
           t.phase().label(),
           t.attempts() == 0 ? "-" : String.valueOf(t.attempts()),
           t.tier() == null ? "-" : t.tier(),
-          t.headCommit() == null ? "-" : t.headCommit().substring(0, Math.min(8, t.headCommit().length())),
+          t.headCommit() == null
+              ? "-"
+              : t.headCommit().substring(0, Math.min(8, t.headCommit().length())),
           duration(t),
           t.reason() == null ? "" : t.reason());
     }
@@ -68,7 +72,8 @@ public final class RunView {
           total.inputTokens() == null ? "unknown" : total.inputTokens(),
           total.outputTokens() == null ? "unknown" : total.outputTokens());
     } else {
-      out.printf("cost and tokens: unknown (%d task(s) reported them, others did not)%n", reporting);
+      out.printf(
+          "cost and tokens: unknown (%d task(s) reported them, others did not)%n", reporting);
     }
     MergeResult merge = run.merge();
     if (merge != null) {
@@ -77,7 +82,9 @@ public final class RunView {
           merge.merged().size(),
           merge.conflicted().size(),
           merge.checksPassed() ? "passed" : "FAILED",
-          merge.targetHead() == null ? "-" : merge.targetHead().substring(0, Math.min(8, merge.targetHead().length())),
+          merge.targetHead() == null
+              ? "-"
+              : merge.targetHead().substring(0, Math.min(8, merge.targetHead().length())),
           merge.pushed() ? ", pushed" : "");
     }
     out.println(run.phase().label() + (run.message() == null ? "" : ": " + run.message()));
@@ -85,10 +92,19 @@ public final class RunView {
 
   /** One line on a task that changed. */
   public static String change(TaskStatus t, long runStart) {
-    String at = t.finishedAtMillis() > 0 ? seconds(t.finishedAtMillis() - runStart) : t.startedAtMillis() > 0 ? seconds(t.startedAtMillis() - runStart) : "";
-    StringBuilder line = new StringBuilder(String.format("[%7s] %-24s %s", at, t.id(), t.phase().label()));
+    String at =
+        t.finishedAtMillis() > 0
+            ? seconds(t.finishedAtMillis() - runStart)
+            : t.startedAtMillis() > 0 ? seconds(t.startedAtMillis() - runStart) : "";
+    StringBuilder line =
+        new StringBuilder(String.format("[%7s] %-24s %s", at, t.id(), t.phase().label()));
     if (t.phase() == TaskPhase.COMPLETED && t.attempts() > 0) {
-      line.append(" after ").append(t.attempts()).append(t.attempts() == 1 ? " attempt" : " attempts").append(" (").append(t.tier()).append(')');
+      line.append(" after ")
+          .append(t.attempts())
+          .append(t.attempts() == 1 ? " attempt" : " attempts")
+          .append(" (")
+          .append(t.tier())
+          .append(')');
     }
     if (t.reason() != null && t.phase() != TaskPhase.COMPLETED) {
       line.append(": ").append(t.reason());

@@ -27,7 +27,8 @@ public final class RunWatcher {
   public Optional<WorkflowExecutionStatus> describe() {
     try {
       return Optional.of(
-          connection.stubs()
+          connection
+              .stubs()
               .blockingStub()
               .describeWorkflowExecution(
                   DescribeWorkflowExecutionRequest.newBuilder()
@@ -46,7 +47,8 @@ public final class RunWatcher {
 
   /** The status now: the query while the run lives, its result once it has ended. */
   public RunStatus current() {
-    WorkflowExecutionStatus status = describe().orElseThrow(() -> new IllegalStateException("no run " + runId));
+    WorkflowExecutionStatus status =
+        describe().orElseThrow(() -> new IllegalStateException("no run " + runId));
     if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       return connection.client().newWorkflowStub(ExecuteWorkflow.class, runId).status();
     }

@@ -22,13 +22,16 @@ public record Workspace(Path repo, Path planDir, Path configFile, boolean config
   /** Resolves the flags; any may be null. */
   public static Workspace resolve(Path repoFlag, Path planFlag, Path configFlag) {
     Path repo = resolveRepo(repoFlag);
-    Path plan = planFlag == null ? repo.resolve(DEFAULT_PLAN) : planFlag.toAbsolutePath().normalize();
+    Path plan =
+        planFlag == null ? repo.resolve(DEFAULT_PLAN) : planFlag.toAbsolutePath().normalize();
     if (!Files.isDirectory(plan)) {
       throw new UsageError(
-          (planFlag == null ? "no plan at " : "--plan: no such directory: ") + plan
+          (planFlag == null ? "no plan at " : "--plan: no such directory: ")
+              + plan
               + (planFlag == null ? " (write one there, or name it with --plan DIR)" : ""));
     }
-    Path config = configFlag == null ? repo.resolve("braid.yaml") : configFlag.toAbsolutePath().normalize();
+    Path config =
+        configFlag == null ? repo.resolve("braid.yaml") : configFlag.toAbsolutePath().normalize();
     return new Workspace(repo, plan, config, configFlag != null);
   }
 
@@ -51,7 +54,9 @@ public record Workspace(Path repo, Path planDir, Path configFile, boolean config
     var outcome = new GitCli(dir).tryRun("rev-parse", "--show-toplevel");
     if (!outcome.succeeded()) {
       throw new UsageError(
-          "not a git repository: " + dir + " (braid runs a plan inside a git repository; name one with --repo DIR)");
+          "not a git repository: "
+              + dir
+              + " (braid runs a plan inside a git repository; name one with --repo DIR)");
     }
     return Path.of(outcome.output().trim()).toAbsolutePath().normalize();
   }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure braid's search attributes exist on a cluster: the run workflow upserts them, and a
- * workflow task that upserts an unknown attribute fails. The embedded dev server gets them at start.
+ * workflow task that upserts an unknown attribute fails. The embedded dev server gets them at
+ * start.
  */
 public final class SearchAttributeRegistrar {
   private static final Logger log = LoggerFactory.getLogger(SearchAttributeRegistrar.class);
@@ -32,19 +33,28 @@ public final class SearchAttributeRegistrar {
                 .validateAndBuildWithDefaults());
     try {
       Set<String> existing =
-          operator.blockingStub()
-              .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(connection.namespace()).build())
+          operator
+              .blockingStub()
+              .listSearchAttributes(
+                  ListSearchAttributesRequest.newBuilder()
+                      .setNamespace(connection.namespace())
+                      .build())
               .getCustomAttributesMap()
               .keySet();
       Map<String, IndexedValueType> missing = new HashMap<>();
       DevServer.SEARCH_ATTRIBUTES.forEach(
           (name, type) -> {
             if (!existing.contains(name)) {
-              missing.put(name, "Int".equalsIgnoreCase(type) ? IndexedValueType.INDEXED_VALUE_TYPE_INT : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+              missing.put(
+                  name,
+                  "Int".equalsIgnoreCase(type)
+                      ? IndexedValueType.INDEXED_VALUE_TYPE_INT
+                      : IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
             }
           });
       if (!missing.isEmpty()) {
-        operator.blockingStub()
+        operator
+            .blockingStub()
             .addSearchAttributes(
                 AddSearchAttributesRequest.newBuilder()
                     .setNamespace(connection.namespace())
@@ -55,8 +65,11 @@ public final class SearchAttributeRegistrar {
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
         throw new IllegalStateException(
-            "cannot register braid's search attributes in namespace " + connection.namespace()
-                + " (" + e.getStatus().getCode() + "); ask an operator to run: "
+            "cannot register braid's search attributes in namespace "
+                + connection.namespace()
+                + " ("
+                + e.getStatus().getCode()
+                + "); ask an operator to run: "
                 + "temporal operator search-attribute create --name BraidPlan --type Keyword "
                 + "--name BraidState --type Keyword --name BraidTasksDone --type Int --name BraidTasksBlocked --type Int",
             e);

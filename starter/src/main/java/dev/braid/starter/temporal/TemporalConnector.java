@@ -37,20 +37,30 @@ public class TemporalConnector {
   /** Connects, starting the embedded dev server for this repository when needed. */
   public Connection connect(Path repo) {
     if (embedded()) {
-      DevServerInfo server = new DevServer(TemporalCli.fromEnvironment()).ensureRunning(repo.resolve(STATE_DIR));
+      DevServerInfo server =
+          new DevServer(TemporalCli.fromEnvironment()).ensureRunning(repo.resolve(STATE_DIR));
       WorkflowServiceStubs stubs =
-          track(WorkflowServiceStubs.newServiceStubs(
-              WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build()));
+          track(
+              WorkflowServiceStubs.newServiceStubs(
+                  WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build()));
       WorkflowClient client =
-          WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+          WorkflowClient.newInstance(
+              stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
       return new Connection(stubs, client, server.address(), "default", server.uiUrl(), true);
     }
     try {
       ClientConfigProfile profile = ClientConfigProfile.load();
-      WorkflowServiceStubs stubs = track(WorkflowServiceStubs.newServiceStubs(profile.toWorkflowServiceStubsOptions()));
+      WorkflowServiceStubs stubs =
+          track(WorkflowServiceStubs.newServiceStubs(profile.toWorkflowServiceStubsOptions()));
       WorkflowClientOptions options = profile.toWorkflowClientOptions();
       WorkflowClient client = WorkflowClient.newInstance(stubs, options);
-      return new Connection(stubs, client, profile.getAddress(), options.getNamespace(), webUi(profile.getAddress()), false);
+      return new Connection(
+          stubs,
+          client,
+          profile.getAddress(),
+          options.getNamespace(),
+          webUi(profile.getAddress()),
+          false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Temporal client configuration", e);
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Temporal dev server (no {@code TEMPORAL_ADDRESS}).
  */
 final class BraidProcess {
-  static final Path HOME = Path.of(System.getProperty("braid.home", "..")).toAbsolutePath().normalize();
+  static final Path HOME =
+      Path.of(System.getProperty("braid.home", "..")).toAbsolutePath().normalize();
 
   /**
    * How a run of the CLI ended.
@@ -38,14 +39,18 @@ final class BraidProcess {
     return run(cwd, Map.of(), args);
   }
 
-  static Result run(Path cwd, Map<String, String> env, String... args) throws IOException, InterruptedException {
+  static Result run(Path cwd, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>();
     argv.add(HOME.resolve("braid").toString());
     argv.addAll(List.of(args));
     Path out = Files.createTempFile("braid-e2e-", ".out");
     Path err = Files.createTempFile("braid-e2e-", ".err");
     ProcessBuilder builder =
-        new ProcessBuilder(argv).directory(cwd.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        new ProcessBuilder(argv)
+            .directory(cwd.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     builder.environment().remove("TEMPORAL_ADDRESS");
     // The build under test made the jar; the launcher must run it, not rebuild it mid-test.
     builder.environment().put("BRAID_SKIP_BUILD", "1");
@@ -63,7 +68,8 @@ final class BraidProcess {
             Files.readString(err, StandardCharsets.UTF_8));
     Files.deleteIfExists(out);
     Files.deleteIfExists(err);
-    assertTrue(ended, "braid " + String.join(" ", args) + " did not end within 10 minutes: " + result);
+    assertTrue(
+        ended, "braid " + String.join(" ", args) + " did not end within 10 minutes: " + result);
     return result;
   }
 }

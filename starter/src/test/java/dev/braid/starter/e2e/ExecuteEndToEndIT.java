@@ -84,7 +84,10 @@ class ExecuteEndToEndIT {
       // Each branch is merged into main, and was pushed to origin.
       Git.run(repo, "merge-base", "--is-ancestor", head, "main");
       assertEquals(head, Git.run(origin, "rev-parse", "feature/" + task.id()));
-      assertTrue(Git.run(repo, "log", "-1", "--format=%B", head).strip().endsWith("Implements: " + task.id()));
+      assertTrue(
+          Git.run(repo, "log", "-1", "--format=%B", head)
+              .strip()
+              .endsWith("Implements: " + task.id()));
       // A dependent started only after each of its dependencies had finished.
       for (String dep : task.dependencies()) {
         assertTrue(
@@ -92,14 +95,18 @@ class ExecuteEndToEndIT {
             task.id() + " started before its dependency " + dep + " finished");
       }
       // The task file's status mirrors the run.
-      String file = Files.readString(plan.task(task.id()).map(p -> Path.of(plan.dir()).resolve(p.file())).orElseThrow());
+      String file =
+          Files.readString(
+              plan.task(task.id()).map(p -> Path.of(plan.dir()).resolve(p.file())).orElseThrow());
       assertTrue(file.contains("\nstatus: completed"), file);
     }
     // One task of the demo fails its first attempt, so the retry is visible.
-    assertTrue(tasks.values().stream().anyMatch(t -> t.get("attempts").asInt() > 1), run.toString());
+    assertTrue(
+        tasks.values().stream().anyMatch(t -> t.get("attempts").asInt() > 1), run.toString());
 
     // Merged with --no-ff: one merge commit per task on main, and main was pushed.
-    List<String> merges = List.of(Git.run(repo, "log", "--merges", "--format=%s", initial + "..main").split("\n"));
+    List<String> merges =
+        List.of(Git.run(repo, "log", "--merges", "--format=%s", initial + "..main").split("\n"));
     assertEquals(plan.tasks().size(), merges.size(), merges.toString());
     assertEquals(Git.run(repo, "rev-parse", "main"), Git.run(origin, "rev-parse", "main"));
     assertEquals(run.get("merge").get("targetHead").asText(), Git.run(repo, "rev-parse", "main"));

@@ -18,7 +18,17 @@ class PlanRejectionIT {
   @Test
   void badPlanIsRefusedWithEveryProblemAndNothingIsCreated() throws Exception {
     Git.run(repo, "init", "--quiet", "-b", "main");
-    Git.run(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "--allow-empty", "-m", "init");
+    Git.run(
+        repo,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@t",
+        "commit",
+        "--quiet",
+        "--allow-empty",
+        "-m",
+        "init");
     Path tasks = Files.createDirectories(repo.resolve(".parallel/plans/tasks"));
     Files.writeString(
         repo.resolve(".parallel/plans/plan.yaml"),
@@ -43,7 +53,9 @@ class PlanRejectionIT {
     assertTrue(err.contains("'../../etc'"), err);
     assertTrue(err.contains("'-rf'"), err);
     assertTrue(err.contains("priority"), err);
-    assertTrue(err.contains("loop-1 -> loop-2 -> loop-1") || err.contains("loop-2 -> loop-1 -> loop-2"), err);
+    assertTrue(
+        err.contains("loop-1 -> loop-2 -> loop-1") || err.contains("loop-2 -> loop-1 -> loop-2"),
+        err);
     assertTrue(err.contains("ghost"), err);
     assertTrue(err.contains("tasks/nope.md"), err);
     assertFalse(Files.exists(repo.resolve(".parallel/temporal")), "no server was started");

@@ -1,0 +1,106 @@
+package dev.braid.starter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code braid plan validate|graph} on the real Contextune plans shared with the project. */
+class PlanCommandsTest {
+  private static final Path PLANS =
+      Path.of("../activities/src/test/resources/contextune-plans").toAbsolutePath().normalize();
+
+  @Test
+  void aGoodPlanValidates() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "plan",
+            "validate",
+            "--plan",
+            PLANS.resolve("decision-tracking-system/parallel-plan").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().startsWith("OK: plan 'Unified Decision Tracking System'"), r.out());
+    assertTrue(r.out().contains("5 tasks"), r.out());
+  }
+
+  @Test
+  void plansWithoutPlanYamlValidate() {
+    for (String dir :
+        new String[] {
+          "implementation-plan-contextune-htmlgraph-integrati",
+          "implementation-plan-htmlgraph-session-analytics-da"
+        }) {
+      CliHarness.Result r =
+          CliHarness.run("plan", "validate", "--plan", PLANS.resolve(dir).toString());
+      assertEquals(0, r.exitCode(), dir + ": " + r.err());
+      assertTrue(r.out().contains("5 tasks"), r.out());
+    }
+  }
+
+  @Test
+  void aPlanWithMissingTaskFilesIsRejectedWithEveryProblem() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "plan", "validate", "--plan", PLANS.resolve("decision-tracking-system").toString());
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("has 7 problems; nothing was started"), r.err());
+    for (int n = 2; n <= 8; n++) {
+      assertTrue(
+          r.err()
+              .contains(
+                  "plan.yaml: task 'task-" + n + "': file: tasks/task-" + n + ".md does not exist"),
+          r.err());
+    }
+  }
+
+  @Test
+  void graphPrintsWavesAndCriticalPath() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "plan",
+            "graph",
+            "--plan",
+            PLANS.resolve("decision-tracking-system/parallel-plan").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("5 tasks in 3 waves"), r.out());
+    assertTrue(r.out().contains("Critical path (3 tasks): task-0 -> task-1 -> task-2"), r.out());
+  }
+
+  @Test
+  void graphAsDot() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "plan",
+            "graph",
+            "--dot",
+            "--plan",
+            PLANS.resolve("implementation-plan-htmlgraph-session-analytics-da").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().startsWith("digraph"), r.out());
+    assertTrue(r.out().contains("\"task-1\" -> \"task-2\""), r.out());
+  }
+
+  @Test
+  void missingPlanDirectoryIsAUsageError() {
+    CliHarness.Result r = CliHarness.run("plan", "validate", "--plan", "/nonexistent/plan");
+    assertEquals(2, r.exitCode());
+    assertEquals("braid: --plan: no such directory: /nonexistent/plan\n", r.err());
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    CliHarness.Result r = CliHarness.run("frobnicate");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("Unmatched argument"), r.err());
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    CliHarness.Result r = CliHarness.run("--help");
+    assertEquals(0, r.exitCode());
+    for (String command : new String[] {"execute", "status", "plan", "worker", "server", "demo"}) {
+      assertTrue(r.out().contains("  " + command + " "), command + " in " + r.out());
+    }
+  }
+}

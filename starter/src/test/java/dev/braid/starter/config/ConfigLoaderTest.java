@@ -1,0 +1,129 @@
+package dev.braid.starter.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.braid.config.AgentTier;
+import dev.braid.config.BraidConfig;
+import dev.braid.config.MergeMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path write(String yaml) throws Exception {
+    return Files.writeString(dir.resolve("braid.yaml"), yaml);
+  }
+
+  @Test
+  void readsTheBriefsExample() throws Exception {
+    Path file =
+        write(
+            """
+            agent:
+              tiers:
+                - name: fast
+                  command: [claude, -p, "{prompt}", --model, haiku]
+                  attempts: 2
+                  timeout: 30m
+                - name: strong
+                  command: [claude, -p, "{prompt}", --model, sonnet]
+                  attempts: 1
+                  timeout: 1h30m
+                  backoff: 5s
+            setup:  [[npm, ci]]
+            checks: [[npm, test]]
+            maxParallel: 8
+            merge: {mode: none, target: trunk, remote: upstream}
+            """);
+
+    BraidConfig config = ConfigLoader.load(file, true, "main", ConfigOverrides.none());
+
+    assertEquals(
+        List.of(
+            new AgentTier(
+                "fast", List.of("claude", "-p", "{prompt}", "--model", "haiku"), 2, 1800, 10),
+            new AgentTier(
+                "strong", List.of("claude", "-p", "{prompt}", "--model", "sonnet"), 1, 5400, 5)),
+        config.tiers());
+    assertEquals(List.of(List.of("npm", "ci")), config.setup());
+    assertEquals(List.of(List.of("npm", "test")), config.checks());
+    assertEquals(8, config.maxParallel());
+    assertEquals(MergeMode.NONE, config.merge().mode());
+    assertEquals("trunk", config.merge().target());
+    assertEquals("upstream", config.merge().remote());
+  }
+
+  @Test
+  void missingFileGivesDefaultsAndFlagsOverride() {
+    BraidConfig config =
+        ConfigLoader.load(
+            dir.resolve("braid.yaml"), false, "develop", new ConfigOverrides(2, MergeMode.NONE));
+
+    assertEquals(ConfigLoader.defaultTiers(), config.tiers());
+    assertEquals(2, config.maxParallel());
+    assertEquals(MergeMode.NONE, config.merge().mode());
+    assertEquals("develop", config.merge().target());
+  }
+
+  @Test
+  void namedFileMustExist() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(dir.resolve("nope.yaml"), true, "main", ConfigOverrides.none()));
+    assertEquals(List.of(dir.resolve("nope.yaml") + ": file not found"), e.problems());
+  }
+
+  @Test
+  void listsEveryProblemWithFileAndField() throws Exception {
+    Path file =
+        write(
+            """
+            agent:
+              tiers:
+                - name: fast
+                  command: "claude -p {prompt}"
+                  attempts: 0
+                  timeout: soon
+                  model: haiku
+            checks: [npm test]
+            maxParallel: many
+            merge: {mode: squash}
+            colour: blue
+            """);
+
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(file, true, "main", ConfigOverrides.none()));
+
+    assertEquals(
+        List.of(
+            "braid.yaml: colour: unknown key (known: agent, checks, maxParallel, merge, setup)",
+            "braid.yaml: agent.tiers[0].model: unknown key (known: attempts, backoff, command, name, timeout)",
+            "braid.yaml: agent.tiers[0].command: must be a non-empty list of strings (an argv, never a shell string)",
+            "braid.yaml: agent.tiers[0].attempts: must be a whole number of at least 1, not '0'",
+            "braid.yaml: agent.tiers[0].timeout: must be a duration such as 90s, 30m or 1h, not 'soon'",
+            "braid.yaml: checks[0]: must be a non-empty list of strings (an argv, never a shell string)",
+            "braid.yaml: maxParallel: must be a whole number of at least 1, not 'many'",
+            "braid.yaml: merge.mode: must be direct, pr or none, not 'squash'"),
+        e.problems());
+  }
+
+  @Test
+  void badYamlNamesTheFile() throws Exception {
+    Path file = write("agent: [unclosed\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(file, true, "main", ConfigOverrides.none()));
+    assertEquals(1, e.problems().size());
+    assertEquals(true, e.problems().get(0).startsWith(file + ": not valid YAML"), e.getMessage());
+  }
+}

@@ -1,0 +1,43 @@
+package dev.braid.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Replays histories recorded on the real Temporal dev server against today's workflow code. A
+ * change that would break a run already in flight fails here, before it ships; such a change must
+ * go through {@code Workflow.getVersion} (see docs/ARCHITECTURE.md).
+ */
+class ReplayTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "execute-demo.json, execute",
+    "task-escalated.json, task",
+    "task-checks-retried.json, task"
+  })
+  void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
+    WorkflowExecutionHistory history =
+        WorkflowExecutionHistory.fromJson(read("/histories/" + file));
+    assertTrue(history.getEvents().size() > 10, "a real history, not a stub");
+
+    Class<?> workflow = kind.equals("execute") ? ExecuteWorkflowImpl.class : TaskWorkflowImpl.class;
+    // Throws on any mismatch between the recorded commands and what the code does now.
+    WorkflowReplayer.replayWorkflowExecution(history, workflow);
+  }
+
+  private static String read(String resource) throws IOException {
+    try (InputStream in = ReplayTest.class.getResourceAsStream(resource)) {
+      assertNotNull(in, resource);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
