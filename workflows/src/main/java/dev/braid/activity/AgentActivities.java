@@ -14,4 +14,14 @@ public interface AgentActivities {
    */
   @ActivityMethod
   AttemptResult attempt(AttemptRequest request);
+
+  /**
+   * Commits what a human left in the worktree and runs the checks, with no agent: the human's
+   * {@code unblock --done}.
+   *
+   * @throws io.temporal.failure.ApplicationFailure of type {@link AttemptFailure#CHECKS_FAILED}
+   *     when a check fails, with the output's tail
+   */
+  @ActivityMethod
+  AttemptResult acceptManualWork(ManualWorkRequest request);
 }

@@ -17,6 +17,9 @@ import java.util.List;
  *     counts over all tiers
  * @param checks argv lists that must all exit 0
  * @param guidance a human's guidance for the agent, or null
+ * @param baseCommit the commit the task's branch started from
+ * @param resetOnRetry whether an attempt after the first starts from {@code baseCommit}, clean,
+ *     instead of from what the previous attempt left
  */
 public record AttemptRequest(
     String runId,
@@ -27,7 +30,9 @@ public record AttemptRequest(
     AgentTier tier,
     int attemptsBefore,
     List<List<String>> checks,
-    String guidance) {
+    String guidance,
+    String baseCommit,
+    boolean resetOnRetry) {
 
   public AttemptRequest {
     checks = checks.stream().map(List::copyOf).toList();

@@ -11,17 +11,24 @@ import java.util.List;
  * @param checks argv lists that must all exit 0 for a task to be done
  * @param maxParallel how many tasks may run at once
  * @param merge how finished work is merged
+ * @param onRetry whether a retry keeps the failed attempt's work or starts from the base
+ * @param notifyCommand argv run when a task becomes blocked, or empty for none
  */
 public record BraidConfig(
     List<AgentTier> tiers,
     List<List<String>> setup,
     List<List<String>> checks,
     int maxParallel,
-    MergeSettings merge) {
+    MergeSettings merge,
+    OnRetry onRetry,
+    List<String> notifyCommand) {
 
   public BraidConfig {
     tiers = List.copyOf(tiers);
     setup = setup.stream().map(List::copyOf).toList();
     checks = checks.stream().map(List::copyOf).toList();
+    // Runs started before these settings existed carry no value for them.
+    onRetry = onRetry == null ? OnRetry.KEEP : onRetry;
+    notifyCommand = notifyCommand == null ? List.of() : List.copyOf(notifyCommand);
   }
 }

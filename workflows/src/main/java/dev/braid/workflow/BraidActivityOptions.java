@@ -2,6 +2,7 @@ package dev.braid.workflow;
 
 import dev.braid.activity.AttemptFailure;
 import dev.braid.config.AgentTier;
+import dev.braid.config.BraidConfig;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -70,6 +71,32 @@ public final class BraidActivityOptions {
                     AttemptFailure.BAD_CONFIG,
                     AttemptFailure.WORKTREE_FAILED)
                 .build())
+        .build();
+  }
+
+  /**
+   * A human's manual fix: commit and checks, no agent. Retrying cannot fix failing checks, since
+   * only the human can, so it runs once; the checks get the first tier's timeout each.
+   */
+  public static ActivityOptions manualWork(String hostTaskQueue, BraidConfig config) {
+    Duration perCheck = Duration.ofSeconds(config.tiers().get(0).timeoutSeconds());
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(hostTaskQueue)
+        .setStartToCloseTimeout(perCheck.multipliedBy(1L + config.checks().size()))
+        .setHeartbeatTimeout(HEARTBEAT)
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+        .build();
+  }
+
+  /**
+   * A notification is best effort: the activity reports a failing notifier instead of throwing, so
+   * a retry only covers a lost worker.
+   */
+  public static ActivityOptions notifyHuman() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setStartToCloseTimeout(Duration.ofMinutes(3))
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
         .build();
   }
 

@@ -1,6 +1,9 @@
 package dev.braid.workflow;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -15,4 +18,26 @@ public interface ExecuteWorkflow {
   /** Every task's status now. */
   @QueryMethod
   RunStatus status();
+
+  /**
+   * A human's decision for a blocked task. The validator rejects an unknown task, a task that is
+   * not blocked, and an unknown tier, so the caller hears at once what is wrong.
+   */
+  @UpdateMethod(name = "unblockTask")
+  UnblockResult unblock(UnblockRequest request);
+
+  /** Checks an unblock before it is accepted into the history. */
+  @UpdateValidatorMethod(updateName = "unblockTask")
+  void validateUnblock(UnblockRequest request);
+
+  /**
+   * The same decision as a plain signal, for {@code temporal workflow signal --name unblock}. A
+   * signal cannot answer, so an invalid one is logged and ignored.
+   */
+  @SignalMethod(name = "unblock")
+  void unblockSignal(UnblockRequest request);
+
+  /** A task workflow reports that it became blocked or runs again. */
+  @SignalMethod(name = "taskProgress")
+  void taskProgress(TaskProgress progress);
 }

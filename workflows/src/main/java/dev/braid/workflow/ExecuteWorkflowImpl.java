@@ -11,6 +11,7 @@ import dev.braid.plan.PlanGraph;
 import dev.braid.plan.PlanTask;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -40,6 +41,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
       Workflow.newActivityStub(GitActivities.class, BraidActivityOptions.merge());
 
   private RunBoard board;
+  private RunRequest request;
   private RunPhase phase = RunPhase.LOADING;
   private String planName;
   private MergeResult merge;
@@ -50,6 +52,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
 
   @Override
   public RunStatus execute(RunRequest request) {
+    this.request = request;
     startedAt = Workflow.currentTimeMillis();
     String runId = Workflow.getInfo().getWorkflowId();
     Plan plan = planFiles.loadPlan(request.planDir());
@@ -67,8 +70,13 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         }
         start(runId, task, request);
       }
+      boolean stuck = board.count(TaskPhase.RUNNING) == 0 && board.ready().isEmpty();
+      boolean blocked = board.count(TaskPhase.BLOCKED) > 0;
+      // When nothing can move until a human decides, the run waits, holding no process.
+      phase = stuck && blocked ? RunPhase.BLOCKED : RunPhase.RUNNING;
+      // Publish before leaving the loop, as runs recorded by earlier versions did (ReplayTest).
       publish();
-      if (board.count(TaskPhase.RUNNING) == 0) {
+      if (stuck && !blocked) {
         break;
       }
       int seen = board.version();
@@ -96,6 +104,94 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         startedAt,
         finishedAt,
         message);
+  }
+
+  @Override
+  public void validateUnblock(UnblockRequest unblock) {
+    String problem = unblockProblem(unblock);
+    if (problem != null) {
+      throw ApplicationFailure.newFailure(problem, "InvalidUnblock");
+    }
+  }
+
+  @Override
+  public UnblockResult unblock(UnblockRequest unblock) {
+    return forward(unblock);
+  }
+
+  @Override
+  public void unblockSignal(UnblockRequest unblock) {
+    String problem = unblockProblem(unblock);
+    if (problem != null) {
+      log.warn("ignored an unblock signal: {}", problem);
+      return;
+    }
+    forward(unblock);
+  }
+
+  @Override
+  public void taskProgress(TaskProgress progress) {
+    if (board != null && board.phase(progress.taskId()) != TaskPhase.COMPLETED) {
+      board.progress(progress);
+    }
+  }
+
+  /** Why this decision cannot be taken, or null when it can. */
+  private String unblockProblem(UnblockRequest unblock) {
+    if (unblock == null || unblock.taskId() == null || unblock.action() == null) {
+      return "an unblock needs a taskId and an action (retry, skip or done)";
+    }
+    if (board == null
+        || board.statuses().stream().noneMatch(t -> t.id().equals(unblock.taskId()))) {
+      return "no task '" + unblock.taskId() + "' in this run";
+    }
+    TaskPhase now = board.phase(unblock.taskId());
+    if (now != TaskPhase.BLOCKED) {
+      return "task '" + unblock.taskId() + "' is " + now.label() + ", not blocked";
+    }
+    if (board.blockedByMerge(unblock.taskId())) {
+      return "task '"
+          + unblock.taskId()
+          + "' conflicted in the merge, which this version cannot retry";
+    }
+    if (unblock.tier() != null
+        && request.config().tiers().stream().noneMatch(t -> t.name().equals(unblock.tier()))) {
+      return "no tier '"
+          + unblock.tier()
+          + "'; the tiers are "
+          + String.join(", ", request.config().tiers().stream().map(t -> t.name()).toList());
+    }
+    if (unblock.action() != UnblockAction.RETRY
+        && (unblock.tier() != null || unblock.guidance() != null)) {
+      return "guidance and tier go with retry only";
+    }
+    return null;
+  }
+
+  /** Hands a valid decision to the task's workflow, which waits for it. */
+  private UnblockResult forward(UnblockRequest unblock) {
+    String runId = Workflow.getInfo().getWorkflowId();
+    Workflow.newExternalWorkflowStub(
+            TaskWorkflow.class, BraidNames.taskWorkflowId(runId, unblock.taskId()))
+        .decide(unblock);
+    // Even a skip makes the task's workflow work again: it records the skip, then ends.
+    board.resume(unblock.taskId());
+    String message =
+        switch (unblock.action()) {
+          case RETRY ->
+              "task "
+                  + unblock.taskId()
+                  + " will run again from tier "
+                  + (unblock.tier() == null
+                      ? request.config().tiers().get(0).name()
+                      : unblock.tier());
+          case SKIP ->
+              "task " + unblock.taskId() + " is skipped, and so are the tasks that depend on it";
+          case DONE ->
+              "task " + unblock.taskId() + ": braid commits the worktree and runs the checks";
+        };
+    log.info("unblock: {}", message);
+    return new UnblockResult(unblock.taskId(), unblock.action(), message);
   }
 
   private void start(String runId, PlanTask task, RunRequest request) {
@@ -151,7 +247,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     long now = Workflow.currentTimeMillis();
     for (String branch : merge.conflicted()) {
       String taskId = branch.substring(branch.indexOf('/') + 1);
-      board.block(taskId, "merge conflict with " + config.merge().target(), now);
+      board.blockByMerge(taskId, "merge conflict with " + config.merge().target(), now);
     }
   }
 

@@ -19,6 +19,7 @@ final class RunBoard {
   private final Plan plan;
   private final Map<String, TaskStatus> statuses = new LinkedHashMap<>();
   private final Map<String, Integer> planOrder = new LinkedHashMap<>();
+  private final java.util.Set<String> mergeBlocked = new java.util.HashSet<>();
   private int version;
 
   RunBoard(Plan plan) {
@@ -39,6 +40,7 @@ final class RunBoard {
               done ? "completed before this run" : null,
               0,
               0,
+              List.of(),
               Usage.unknown()));
     }
   }
@@ -62,8 +64,9 @@ final class RunBoard {
   }
 
   /**
-   * Marks as skipped every waiting task that depends, directly or not, on a task that will not
-   * complete, and says which dependency is to blame.
+   * Marks as skipped every waiting task that depends, directly or not, on a skipped task, and says
+   * which dependency is to blame. A blocked dependency is not enough: a human may still unblock it,
+   * so its dependents wait.
    */
   void skipUnreachable(long now) {
     boolean changed = true;
@@ -75,7 +78,7 @@ final class RunBoard {
         }
         for (String dep : task.dependencies()) {
           TaskPhase depPhase = phase(dep);
-          if (depPhase == TaskPhase.BLOCKED || depPhase == TaskPhase.SKIPPED) {
+          if (depPhase == TaskPhase.SKIPPED) {
             update(
                 task.id(),
                 s ->
@@ -107,6 +110,7 @@ final class RunBoard {
                 null,
                 now,
                 0,
+                s.tiers(),
                 s.usage()));
   }
 
@@ -125,12 +129,54 @@ final class RunBoard {
                 outcome.reason(),
                 s.startedAtMillis(),
                 now,
+                outcome.tiers(),
                 outcome.usage() == null ? Usage.unknown() : outcome.usage()));
   }
 
-  /** Marks a task blocked for a reason found outside its own workflow, such as a conflict. */
+  /** Records what a running task workflow reported: it became blocked, or runs again. */
+  void progress(TaskProgress report) {
+    update(
+        report.taskId(),
+        s ->
+            new TaskStatus(
+                s.id(),
+                s.title(),
+                report.phase(),
+                report.attempts(),
+                report.tiers().isEmpty() ? s.tier() : report.tiers().get(report.tiers().size() - 1),
+                s.branch(),
+                s.headCommit(),
+                report.reason(),
+                s.startedAtMillis(),
+                0,
+                report.tiers(),
+                s.usage()));
+  }
+
+  /**
+   * Marks a blocked task running again the moment a human decides, so the run never looks blocked
+   * after a decision was accepted; its workflow reports again when it blocks or ends.
+   */
+  void resume(String id) {
+    update(id, s -> with(s, TaskPhase.RUNNING, null, 0));
+  }
+
+  /** Marks a task blocked for a reason found outside its own workflow: its workflow failed. */
   void block(String id, String reason, long now) {
     update(id, s -> with(s, TaskPhase.BLOCKED, reason, now));
+  }
+
+  /**
+   * Marks a task blocked because its branch conflicted in the final merge. Its workflow has ended,
+   * so there is nobody to unblock; resolving it is the merge queue's job.
+   */
+  void blockByMerge(String id, String reason, long now) {
+    mergeBlocked.add(id);
+    block(id, reason, now);
+  }
+
+  boolean blockedByMerge(String id) {
+    return mergeBlocked.contains(id);
   }
 
   int count(TaskPhase phase) {
@@ -203,6 +249,7 @@ final class RunBoard {
         reason,
         s.startedAtMillis(),
         now,
+        s.tiers(),
         s.usage());
   }
 }

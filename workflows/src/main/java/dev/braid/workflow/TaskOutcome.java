@@ -1,6 +1,7 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.Usage;
+import java.util.List;
 
 /**
  * How a task's workflow ended.
@@ -12,6 +13,7 @@ import dev.braid.activity.Usage;
  * @param branch the task's branch
  * @param headCommit the branch's head, or null when nothing was committed
  * @param reason why it is blocked, else null
+ * @param tiers the tiers that ran, in order, one entry per round of the cascade
  * @param usage what the agent reported it consumed
  */
 public record TaskOutcome(
@@ -22,4 +24,10 @@ public record TaskOutcome(
     String branch,
     String headCommit,
     String reason,
-    Usage usage) {}
+    List<String> tiers,
+    Usage usage) {
+
+  public TaskOutcome {
+    tiers = tiers == null ? List.of() : List.copyOf(tiers);
+  }
+}

@@ -1,6 +1,7 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.Usage;
+import java.util.List;
 
 /**
  * One task as the run sees it now.
@@ -15,6 +16,7 @@ import dev.braid.activity.Usage;
  * @param reason why it is blocked or skipped, else null
  * @param startedAtMillis when its workflow started (workflow time), or 0
  * @param finishedAtMillis when it finished (workflow time), or 0
+ * @param tiers the tiers that ran, in order, one entry per round of the cascade
  * @param usage what the agent reported it consumed
  */
 public record TaskStatus(
@@ -28,4 +30,10 @@ public record TaskStatus(
     String reason,
     long startedAtMillis,
     long finishedAtMillis,
-    Usage usage) {}
+    List<String> tiers,
+    Usage usage) {
+
+  public TaskStatus {
+    tiers = tiers == null ? List.of() : List.copyOf(tiers);
+  }
+}

@@ -1,38 +1,44 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.AgentActivities;
-import dev.braid.activity.AttemptFailure;
-import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
 import dev.braid.activity.GitActivities;
+import dev.braid.activity.ManualWorkRequest;
+import dev.braid.activity.NotifyActivities;
+import dev.braid.activity.NotifyRequest;
 import dev.braid.activity.PlanActivities;
 import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
 import dev.braid.activity.PushRequest;
 import dev.braid.activity.Usage;
 import dev.braid.activity.WorktreeActivities;
-import dev.braid.config.AgentTier;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.TaskState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
-import java.nio.file.Path;
-import org.slf4j.Logger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 
 /**
- * One task: a worktree on the host that will keep it, then the agent tiers from cheapest to
- * strongest, each under its own retry policy, then the push.
+ * One task: a worktree on the host that will keep it, the escalation cascade, then the push. When
+ * every tier has failed the task is blocked: it tells its run and waits for a human's decision with
+ * {@code Workflow.await}, holding no process while it waits.
  *
  * <p>The worktree is prepared on the shared task queue and every later activity runs on the queue
  * of the host that prepared it, because the worktree exists only on that host's disk.
  */
 public class TaskWorkflowImpl implements TaskWorkflow {
-  private static final Logger log = Workflow.getLogger(TaskWorkflowImpl.class);
+  private final Deque<UnblockRequest> decisions = new ArrayDeque<>();
+
+  @Override
+  public void decide(UnblockRequest decision) {
+    decisions.add(decision);
+  }
 
   @Override
   public TaskOutcome run(TaskRequest request) {
     PlanTask task = request.task();
-    String branch = BraidNames.taskBranch(task.id());
     PreparedWorktree worktree =
         Workflow.newActivityStub(WorktreeActivities.class, BraidActivityOptions.prepare())
             .prepare(
@@ -44,61 +50,125 @@ public class TaskWorkflowImpl implements TaskWorkflow {
     String host = worktree.hostTaskQueue();
     PlanActivities planFiles =
         Workflow.newActivityStub(PlanActivities.class, BraidActivityOptions.planFiles(host));
-    planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.IN_PROGRESS);
+    Cascade cascade = new Cascade(request, worktree);
 
-    int attempts = 0;
-    String tierName = null;
-    String reason = null;
-    for (AgentTier tier : request.config().tiers()) {
-      tierName = tier.name();
-      AgentActivities agent =
-          Workflow.newActivityStub(
-              AgentActivities.class,
-              BraidActivityOptions.attempt(host, tier, request.config().checks().size()));
-      try {
-        AttemptResult result =
-            agent.attempt(
-                new AttemptRequest(
-                    request.runId(),
-                    task.id(),
-                    request.repo(),
-                    worktree.path(),
-                    Path.of(request.planDir()).resolve(task.file()).toString(),
-                    tier,
-                    attempts,
-                    request.config().checks(),
-                    null));
-        Workflow.newActivityStub(GitActivities.class, BraidActivityOptions.push(host))
-            .push(new PushRequest(worktree.path(), branch, request.config().merge().remote()));
-        planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.COMPLETED);
-        return new TaskOutcome(
-            task.id(),
-            TaskPhase.COMPLETED,
-            result.attempt(),
-            tier.name(),
-            branch,
-            result.headCommit(),
-            null,
-            result.usage());
-      } catch (ActivityFailure failure) {
-        attempts += attemptsSpent(failure, tier);
-        reason = tier.name() + " tier: " + FailureText.describe(failure);
-        log.info("task {} failed on tier {}: {}", task.id(), tier.name(), reason);
-        if (AttemptFailure.endsCascade(FailureText.type(failure))) {
-          break;
+    int firstTier = 0;
+    String guidance = null;
+    boolean manual = false;
+    boolean resumed = false;
+    while (true) {
+      planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.IN_PROGRESS);
+      if (resumed) {
+        report(request, TaskPhase.RUNNING, cascade, null);
+      }
+      AttemptResult result;
+      String failure;
+      if (manual) {
+        try {
+          result = acceptManualWork(request, worktree);
+          failure = null;
+        } catch (ActivityFailure e) {
+          result = null;
+          failure = "checks after the manual fix: " + FailureText.describe(e);
+        }
+      } else {
+        CascadeResult round = cascade.run(firstTier, guidance);
+        result = round.result();
+        failure = round.failure();
+      }
+      if (result != null) {
+        return complete(request, worktree, planFiles, cascade, result);
+      }
+
+      planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.BLOCKED);
+      notifyBlocked(request, failure);
+      report(request, TaskPhase.BLOCKED, cascade, failure);
+      Workflow.await(() -> !decisions.isEmpty());
+      UnblockRequest decision = decisions.poll();
+      resumed = true;
+      switch (decision.action()) {
+        case SKIP -> {
+          planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.PENDING);
+          return new TaskOutcome(
+              task.id(),
+              TaskPhase.SKIPPED,
+              cascade.attempts(),
+              null,
+              BraidNames.taskBranch(task.id()),
+              null,
+              "skipped by a human after: " + failure,
+              cascade.tiersRun(),
+              Usage.unknown());
+        }
+        case DONE -> manual = true;
+        case RETRY -> {
+          manual = false;
+          firstTier = cascade.tierIndex(decision.tier());
+          guidance = decision.guidance();
         }
       }
     }
-    planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.BLOCKED);
-    return new TaskOutcome(
-        task.id(), TaskPhase.BLOCKED, attempts, tierName, branch, null, reason, Usage.unknown());
   }
 
-  /** A failure the retry policy gave up on used all the tier's attempts; others ended sooner. */
-  private static int attemptsSpent(ActivityFailure failure, AgentTier tier) {
-    return switch (failure.getRetryState()) {
-      case RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED -> Math.max(1, tier.attempts());
-      default -> 1;
-    };
+  private TaskOutcome complete(
+      TaskRequest request,
+      PreparedWorktree worktree,
+      PlanActivities planFiles,
+      Cascade cascade,
+      AttemptResult result) {
+    String branch = BraidNames.taskBranch(request.task().id());
+    Workflow.newActivityStub(
+            GitActivities.class, BraidActivityOptions.push(worktree.hostTaskQueue()))
+        .push(new PushRequest(worktree.path(), branch, request.config().merge().remote()));
+    planFiles.setTaskStatus(request.planDir(), request.task().file(), TaskState.COMPLETED);
+    List<String> tiers = cascade.tiersRun();
+    return new TaskOutcome(
+        request.task().id(),
+        TaskPhase.COMPLETED,
+        Math.max(cascade.attempts(), result.attempt()),
+        tiers.isEmpty() ? null : tiers.get(tiers.size() - 1),
+        branch,
+        result.headCommit(),
+        null,
+        tiers,
+        result.usage());
+  }
+
+  private AttemptResult acceptManualWork(TaskRequest request, PreparedWorktree worktree) {
+    return Workflow.newActivityStub(
+            AgentActivities.class,
+            BraidActivityOptions.manualWork(worktree.hostTaskQueue(), request.config()))
+        .acceptManualWork(
+            new ManualWorkRequest(
+                request.runId(),
+                request.task().id(),
+                request.repo(),
+                worktree.path(),
+                request.config().checks()));
+  }
+
+  private static void notifyBlocked(TaskRequest request, String reason) {
+    if (request.config().notifyCommand().isEmpty()) {
+      return;
+    }
+    Workflow.newActivityStub(NotifyActivities.class, BraidActivityOptions.notifyHuman())
+        .notifyBlocked(
+            new NotifyRequest(
+                request.config().notifyCommand(),
+                request.repo(),
+                request.runId(),
+                request.task().id(),
+                reason));
+  }
+
+  /** Tells the run; a task workflow started on its own, as in tests, has nobody to tell. */
+  private static void report(TaskRequest request, TaskPhase phase, Cascade cascade, String reason) {
+    if (Workflow.getInfo().getParentWorkflowId().isEmpty()) {
+      return;
+    }
+    Workflow.newExternalWorkflowStub(ExecuteWorkflow.class, request.runId())
+        .taskProgress(
+            new TaskProgress(
+                request.task().id(), phase, cascade.attempts(), cascade.tiersRun(), reason));
   }
 }

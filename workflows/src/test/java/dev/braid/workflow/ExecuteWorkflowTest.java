@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.plan.Plan;
 import dev.braid.plan.Priority;
-import dev.braid.plan.TaskState;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -133,32 +132,6 @@ class ExecuteWorkflowTest {
             .filter(e -> e.startsWith("start flaky"))
             .map(e -> e.split(" ")[2])
             .toList());
-  }
-
-  @Test
-  void blockedTaskSkipsItsDependentsButNotTheOthers() {
-    Plan plan =
-        plan(
-            task("broken", Priority.HIGH),
-            task("needs-broken", Priority.MEDIUM, "broken"),
-            task("needs-needs", Priority.MEDIUM, "needs-broken"),
-            task("independent", Priority.LOW));
-    Fakes fakes = new Fakes(plan);
-    fakes.alwaysFail.add("broken");
-    harness.host(fakes);
-
-    RunStatus status = harness.run("run-blocked", new RunRequest("/repo", plan.dir(), config(2)));
-
-    Map<String, TaskStatus> tasks = byId(status);
-    assertEquals(TaskPhase.BLOCKED, tasks.get("broken").phase());
-    assertTrue(tasks.get("broken").reason().contains("ChecksFailed"), tasks.get("broken").reason());
-    assertEquals(3, tasks.get("broken").attempts());
-    assertEquals(TaskPhase.SKIPPED, tasks.get("needs-broken").phase());
-    assertEquals(TaskPhase.SKIPPED, tasks.get("needs-needs").phase());
-    assertEquals(TaskPhase.COMPLETED, tasks.get("independent").phase());
-    assertEquals(TaskState.BLOCKED, fakes.statuses.get("broken"));
-    assertEquals(RunPhase.FAILED, status.phase());
-    assertEquals(List.of("feature/independent"), fakes.merges.get(0).branches());
   }
 
   @Test

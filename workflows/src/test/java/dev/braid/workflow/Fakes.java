@@ -5,8 +5,11 @@ import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
 import dev.braid.activity.GitActivities;
+import dev.braid.activity.ManualWorkRequest;
 import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
+import dev.braid.activity.NotifyActivities;
+import dev.braid.activity.NotifyRequest;
 import dev.braid.activity.PlanActivities;
 import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
@@ -50,8 +53,13 @@ final class Fakes {
     this(plan, "braid@test-host", new CopyOnWriteArrayList<>());
   }
 
+  final Set<String> needGuidance = ConcurrentHashMap.newKeySet();
+  final Map<String, String> guidanceSeen = new ConcurrentHashMap<>();
+  final Set<String> manualChecksPass = ConcurrentHashMap.newKeySet();
+  final List<String> notified = new CopyOnWriteArrayList<>();
+
   Object[] all() {
-    return new Object[] {new Plans(), new Worktrees(), new Agents(), new Git()};
+    return new Object[] {new Plans(), new Worktrees(), new Agents(), new Git(), new Notifier()};
   }
 
   private String queue() {
@@ -98,6 +106,14 @@ final class Fakes {
       } finally {
         running.decrementAndGet();
       }
+      if (request.guidance() != null) {
+        guidanceSeen.put(request.taskId(), request.guidance());
+      }
+      if (needGuidance.contains(request.taskId()) && request.guidance() == null) {
+        events.add("fail " + request.taskId());
+        throw ApplicationFailure.newFailure(
+            "needs a human's guidance", AttemptFailure.AGENT_FAILED);
+      }
       if (alwaysFail.contains(request.taskId())) {
         events.add("fail " + request.taskId());
         throw ApplicationFailure.newFailure("checks failed", AttemptFailure.CHECKS_FAILED);
@@ -110,6 +126,24 @@ final class Fakes {
       }
       events.add("done " + request.taskId());
       return new AttemptResult(attempt, "commit-" + request.taskId(), Usage.unknown(), "log");
+    }
+
+    @Override
+    public AttemptResult acceptManualWork(ManualWorkRequest request) {
+      events.add("manual " + request.taskId());
+      if (!manualChecksPass.contains(request.taskId())) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "check make test failed: 1 test failed", AttemptFailure.CHECKS_FAILED);
+      }
+      return new AttemptResult(0, "manual-" + request.taskId(), Usage.unknown(), "log");
+    }
+  }
+
+  final class Notifier implements NotifyActivities {
+    @Override
+    public boolean notifyBlocked(NotifyRequest request) {
+      notified.add(request.taskId() + ": " + request.reason());
+      return true;
     }
   }
 

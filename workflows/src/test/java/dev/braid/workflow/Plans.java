@@ -4,6 +4,7 @@ import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
 import dev.braid.config.MergeMode;
 import dev.braid.config.MergeSettings;
+import dev.braid.config.OnRetry;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.Priority;
@@ -49,6 +50,8 @@ final class Plans {
         List.of(),
         List.of(List.of("make", "test")),
         maxParallel,
-        new MergeSettings(MergeMode.DIRECT, "main", "origin"));
+        new MergeSettings(MergeMode.DIRECT, "main", "origin"),
+        OnRetry.KEEP,
+        List.of("notify-me"));
   }
 }

@@ -6,6 +6,7 @@ import dev.braid.activity.AgentActivities;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
+import dev.braid.activity.ManualWorkRequest;
 import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one attempt of a task: the agent, a commit of what it left, then the checks.
+ * Runs one attempt of a task: the agent, a commit of what it left, then the checks. Also accepts a
+ * human's manual fix, which is the same without the agent.
  *
  * <p><b>Idempotency.</b> The attempt's number is {@code attemptsBefore} plus the activity's own
  * attempt, so every execution of this activity is a new attempt with its own log. A successful
@@ -28,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * crashed worker may have left running for the task (recorded in {@code agent.pid}) is killed. A
  * failed attempt changes nothing but the worktree the agent worked in: its uncommitted work stays
  * for the next attempt, next to {@code feedback-<n+1>.txt}, which says why it failed.
+ *
+ * <p>With {@code resetOnRetry}, attempt {@code n > 1} first puts the worktree back at the task's
+ * base commit, clean, but never drops the previous attempt's work: its leftovers are committed and
+ * its head is kept as {@code refs/braid/attempts/<task>/<n-1>} before the reset (see {@link
+ * BaseReset}). Repeating this is safe: a tree already clean at the base is left alone, and a saved
+ * ref is never overwritten with a commit that does not contain it.
  *
  * <p>Failures are typed by {@link AttemptFailure}. A cancelled or timed-out activity, seen when a
  * heartbeat throws, kills the running process tree and propagates unchanged.
@@ -75,6 +83,28 @@ public final class AgentActivitiesImpl implements AgentActivities {
         return done.get();
       }
       return new AttemptRun(runner, r, n, worktree, context, git, state).run();
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+  }
+
+  /**
+   * Commits a human's manual fix and runs the checks ({@code unblock --done}).
+   *
+   * <p><b>Idempotency.</b> Committing a tree that is already committed does nothing, and checks are
+   * read-only by contract, so a repeat commits nothing new and runs the checks again, into a log of
+   * its own ({@code manual-<k>.log}).
+   *
+   * @return attempt 0, the head after the commit, unknown usage and the checks' log
+   * @throws io.temporal.failure.ApplicationFailure non-retryable {@link
+   *     AttemptFailure#CHECKS_FAILED} with the check and the end of its output when a check fails;
+   *     {@link AttemptFailure#BAD_CONFIG} for a malformed or missing check; {@link
+   *     AttemptFailure#WORKTREE_FAILED} when the worktree is not on this host
+   */
+  @Override
+  public AttemptResult acceptManualWork(ManualWorkRequest r) {
+    try {
+      return new ManualWork(runner, r, contexts.get()).run();
     } catch (IOException e) {
       throw Activity.wrap(e);
     }

@@ -41,4 +41,15 @@ final class AgentEnvironment {
     }
     return env;
   }
+
+  /**
+   * The variables the checks of a human's manual fix run with: only those that still mean something
+   * when no agent ran.
+   */
+  static Map<String, String> manual(String runId, String taskId) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("BRAID_RUN_ID", runId);
+    env.put("BRAID_TASK_ID", taskId);
+    return env;
+  }
 }

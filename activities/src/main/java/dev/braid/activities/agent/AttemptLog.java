@@ -20,12 +20,24 @@ final class AttemptLog {
 
   /** The log {@code <repo>/.parallel/logs/<run>/<task>/<attempt>-<tier>.log}. */
   static AttemptLog of(Path repo, String runId, String taskId, int attempt, String tier) {
-    return new AttemptLog(
-        repo.resolve(".parallel")
-            .resolve("logs")
-            .resolve(safe(runId))
-            .resolve(safe(taskId))
-            .resolve(attempt + "-" + safe(tier) + ".log"));
+    return new AttemptLog(dir(repo, runId, taskId).resolve(attempt + "-" + safe(tier) + ".log"));
+  }
+
+  /**
+   * A new log for a human's manual fix, {@code manual-<k>.log} in the task's log directory, with
+   * the first {@code k} not taken yet: each time a human says they are done gets a log of its own.
+   */
+  static AttemptLog manual(Path repo, String runId, String taskId) {
+    Path dir = dir(repo, runId, taskId);
+    int k = 1;
+    while (Files.exists(dir.resolve("manual-" + k + ".log"))) {
+      k++;
+    }
+    return new AttemptLog(dir.resolve("manual-" + k + ".log"));
+  }
+
+  private static Path dir(Path repo, String runId, String taskId) {
+    return repo.resolve(".parallel").resolve("logs").resolve(safe(runId)).resolve(safe(taskId));
   }
 
   /**

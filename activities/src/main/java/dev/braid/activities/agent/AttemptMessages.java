@@ -12,6 +12,14 @@ final class AttemptMessages {
     return "braid: " + taskId + " attempt " + attempt + " (" + tier + ")\n\nImplements: " + taskId;
   }
 
+  /**
+   * The message of the commit that holds a human's manual fix, with the same trailer as an agent's
+   * attempt, so that the task's commits read alike whoever made them.
+   */
+  static String manualCommit(String taskId) {
+    return "braid: " + taskId + " manual fix\n\nImplements: " + taskId;
+  }
+
   /** Why an attempt failed, for the next attempt's agent. */
   static String feedback(String label, String ending, String outputTail) {
     String tail = outputTail.strip();
@@ -22,12 +30,18 @@ final class AttemptMessages {
         + (tail.isEmpty() ? "It printed nothing.\n" : "\nThe end of its output:\n\n" + tail + "\n");
   }
 
-  /** The feedback of an attempt that left none, because its worker stopped before it ended. */
-  static String lostFeedback(int previous) {
+  /**
+   * The feedback of an attempt that left none, because its worker stopped before it ended.
+   *
+   * @param kept whether the next attempt starts from that attempt's work, or from the base
+   */
+  static String lostFeedback(int previous, boolean kept) {
     return "attempt "
         + previous
         + " ended without a result: its worker stopped while it ran.\n"
-        + "Its work, if any, is still in the working tree.\n";
+        + (kept
+            ? "Its work, if any, is still in the working tree.\n"
+            : "The working tree starts again from the task's base commit.\n");
   }
 
   /** At most the last {@code max} characters of a text, for a failure message. */

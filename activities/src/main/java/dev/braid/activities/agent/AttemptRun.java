@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps of one attempt, once {@link AgentActivitiesImpl} has decided it must run: render the
- * prompt, run the agent, commit its leftovers, run the checks and record the success. Each failing
- * step writes the next attempt's feedback before it throws.
+ * prompt, reset the worktree to its base when the config asks for it, run the agent, commit its
+ * leftovers, run the checks and record the success. Each failing step writes the next attempt's
+ * feedback before it throws.
  */
 final class AttemptRun {
   private static final Logger log = LoggerFactory.getLogger(AttemptRun.class);
@@ -89,6 +90,12 @@ final class AttemptRun {
             r.tier().name(),
             feedback != null ? state.feedback(n) : null,
             r.guidance() != null ? state.guidance() : null);
+    if (r.resetOnRetry() && n > 1) {
+      heartbeat("reset");
+      // The previous attempt ran on this tier unless this is the tier's first.
+      String previousTier = n - 1 > r.attemptsBefore() ? r.tier().name() : "earlier tier";
+      new BaseReset(runner, git, state, r.taskId()).reset(r.baseCommit(), n - 1, previousTier);
+    }
     AttemptLog attemptLog =
         AttemptLog.of(Path.of(r.repo()), r.runId(), r.taskId(), n, r.tier().name());
     Usage usage = runAgent(argv, env, attemptLog);
@@ -163,7 +170,7 @@ final class AttemptRun {
     if (written.isPresent()) {
       return written.get();
     }
-    String lost = AttemptMessages.lostFeedback(n - 1);
+    String lost = AttemptMessages.lostFeedback(n - 1, !r.resetOnRetry());
     state.write(state.feedback(n), lost);
     return lost;
   }

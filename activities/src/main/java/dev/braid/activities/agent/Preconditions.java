@@ -25,7 +25,16 @@ final class Preconditions {
         throw new IllegalArgumentException("tier " + tier.name() + " has an empty agent command");
       }
       Placeholders.validate(tier.command(), "agent command of tier " + tier.name());
-      for (List<String> check : r.checks()) {
+    } catch (IllegalArgumentException e) {
+      throw Failures.badConfig(e.getMessage(), e);
+    }
+    checks(r.checks());
+  }
+
+  /** The check commands are well formed: not empty, and with known placeholders only. */
+  static void checks(List<List<String>> checks) {
+    try {
+      for (List<String> check : checks) {
         if (check.isEmpty()) {
           throw new IllegalArgumentException("a check command is empty");
         }
@@ -38,8 +47,7 @@ final class Preconditions {
 
   /**
    * The agent's command can start: no argument is longer than the kernel accepts, and its
-   * executable exists. Every check program looked up on the search path exists too; a check named
-   * by a path is not looked up, because the agent may be the one to create it.
+   * executable exists. The check programs exist too, as {@link #checkPrograms} says.
    */
   static void runnable(List<String> agent, List<List<String>> checks, Path worktree, String tier) {
     for (String arg : agent) {
@@ -67,6 +75,15 @@ final class Preconditions {
               + tier,
           AttemptFailure.AGENT_NOT_FOUND);
     }
+    checkPrograms(checks, worktree);
+  }
+
+  /**
+   * Every check program looked up on the search path exists. A check named by a path is not looked
+   * up, because the agent may be the one to create it.
+   */
+  static void checkPrograms(List<List<String>> checks, Path worktree) {
+    String path = System.getenv("PATH");
     for (List<String> check : checks) {
       String program = check.get(0);
       if (!program.contains("/") && Executables.find(program, worktree, path).isEmpty()) {

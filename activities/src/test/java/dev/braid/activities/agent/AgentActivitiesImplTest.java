@@ -59,7 +59,9 @@ class AgentActivitiesImplTest {
         new AgentTier("fast", command, 2, timeoutSeconds, 1),
         before,
         checks,
-        guidance);
+        guidance,
+        null,
+        false);
   }
 
   private AttemptRequest request(Path agent, List<List<String>> checks) {
@@ -270,7 +272,9 @@ class AgentActivitiesImplTest {
               new AgentTier("fast", List.of(missing), 2, 60, 1),
               0,
               List.of(),
-              null);
+              null,
+              null,
+              false);
       ApplicationFailure f = failure(1, r);
       assertEquals(AttemptFailure.AGENT_NOT_FOUND, f.getType());
       assertTrue(f.isNonRetryable());
@@ -340,7 +344,9 @@ class AgentActivitiesImplTest {
             r.tier(),
             0,
             r.checks(),
-            null);
+            null,
+            r.baseCommit(),
+            r.resetOnRetry());
     AttemptResult rerun = attempt(1, otherRun);
     assertEquals(2, runCount(), "a record of another run is not reused");
     assertNotEquals(first.headCommit(), rerun.headCommit());

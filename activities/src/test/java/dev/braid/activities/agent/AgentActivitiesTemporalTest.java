@@ -11,6 +11,7 @@ import dev.braid.activity.AgentActivities;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
+import dev.braid.activity.ManualWorkRequest;
 import dev.braid.activity.Usage;
 import dev.braid.config.AgentTier;
 import io.temporal.activity.ActivityOptions;
@@ -72,7 +73,9 @@ class AgentActivitiesTemporalTest {
         new AgentTier("strong", List.of(agent.toString()), 1, 60, 1),
         4,
         List.of(List.of("test", "-f", "done.txt")),
-        null);
+        null,
+        null,
+        false);
   }
 
   @Test
@@ -114,6 +117,70 @@ class AgentActivitiesTemporalTest {
     ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, failure.getCause());
     assertEquals(AttemptFailure.AGENT_NOT_FOUND, cause.getType());
     assertTrue(cause.isNonRetryable());
+  }
+
+  @Test
+  void aRetryWithResetStartsFromTheBase() throws Exception {
+    String base = fx.git("rev-parse", "HEAD");
+    Files.writeString(fx.worktree.resolve("draft.txt"), "left by attempt 1\n");
+    Path agent =
+        GitFixture.script(root.resolve("agent"), "test ! -e draft.txt && echo ok > done.txt");
+    AttemptRequest r = request(agent);
+    AttemptRequest reset =
+        new AttemptRequest(
+            r.runId(),
+            r.taskId(),
+            r.repo(),
+            r.worktree(),
+            r.taskFile(),
+            r.tier(),
+            1,
+            r.checks(),
+            null,
+            base,
+            true);
+
+    AttemptResult result = activities.attempt(reset);
+
+    assertEquals(2, result.attempt());
+    assertEquals(base, fx.git("rev-parse", result.headCommit() + "^"));
+    assertEquals("left by attempt 1", fx.git("show", "refs/braid/attempts/t7/1:draft.txt"));
+  }
+
+  @Test
+  void manualWorkIsCommittedAndChecked() throws Exception {
+    Files.writeString(fx.worktree.resolve("done.txt"), "by hand\n");
+    AttemptResult result =
+        activities.acceptManualWork(
+            new ManualWorkRequest(
+                "run-1",
+                fx.taskId,
+                fx.repo.toString(),
+                fx.worktree.toString(),
+                List.of(List.of("bash", "-c", "sleep 0.3; test -f done.txt"))));
+    assertEquals(0, result.attempt());
+    assertEquals(fx.git("rev-parse", "HEAD"), result.headCommit());
+    assertEquals("Implements: t7", fx.git("log", "-1", "--format=%(trailers:only,unfold)").strip());
+    assertTrue(beats.stream().anyMatch(b -> b.phase().equals("manual check 1/1")), "" + beats);
+  }
+
+  @Test
+  void failingManualWorkSurfacesAsNonRetryableChecksFailed() {
+    ActivityFailure failure =
+        assertThrows(
+            ActivityFailure.class,
+            () ->
+                activities.acceptManualWork(
+                    new ManualWorkRequest(
+                        "run-1",
+                        fx.taskId,
+                        fx.repo.toString(),
+                        fx.worktree.toString(),
+                        List.of(List.of("bash", "-c", "echo still broken; exit 4")))));
+    ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, failure.getCause());
+    assertEquals(AttemptFailure.CHECKS_FAILED, cause.getType());
+    assertTrue(cause.isNonRetryable());
+    assertTrue(cause.getOriginalMessage().contains("still broken"), cause.getOriginalMessage());
   }
 
   @Test

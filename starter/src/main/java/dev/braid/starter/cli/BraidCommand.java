@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {
       ExecuteCommand.class,
       StatusCommand.class,
+      UnblockCommand.class,
       PlanCommand.class,
       WorkerCommand.class,
       ServerCommand.class,

@@ -70,6 +70,7 @@ public class RunFollower {
       if (run.webUiUrl() != null) {
         out.println("Temporal Web UI: " + run.webUiUrl());
       }
+      BlockedHelp.print(end, run.repo(), out);
     }
     out.flush();
     return ExitCodes.of(end.phase());

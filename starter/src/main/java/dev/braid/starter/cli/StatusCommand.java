@@ -71,7 +71,7 @@ public class StatusCommand implements Callable<Integer> {
           "no run " + id + " on " + connection.address() + " (start one with: braid execute)");
     }
     if (watch) {
-      return follower.follow(new StartedRun(id, true, connection), false, json, out);
+      return follower.follow(new StartedRun(id, true, connection, ws.repo()), false, json, out);
     }
     RunStatus status = watcher.current();
     if (json) {
@@ -85,6 +85,7 @@ public class StatusCommand implements Callable<Integer> {
       if (status.message() != null) {
         out.println(status.message());
       }
+      BlockedHelp.print(status, ws.repo(), out);
     }
     return ExitCodes.of(status.phase());
   }

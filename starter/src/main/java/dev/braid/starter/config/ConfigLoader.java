@@ -4,6 +4,7 @@ import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
 import dev.braid.config.MergeMode;
 import dev.braid.config.MergeSettings;
+import dev.braid.config.OnRetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   private static final Set<String> TOP_KEYS =
-      Set.of("agent", "setup", "checks", "maxParallel", "merge");
+      Set.of("agent", "setup", "checks", "maxParallel", "merge", "notify");
   private static final Set<String> TIER_KEYS =
       Set.of("name", "command", "attempts", "timeout", "backoff");
 
@@ -59,6 +60,9 @@ public final class ConfigLoader {
       }
     }
     List<AgentTier> tiers = tiers(name, root.get("agent"), problems);
+    OnRetry onRetry = onRetry(name, root.get("agent"), problems);
+    List<String> notify =
+        root.get("notify") == null ? List.of() : argv(name, "notify", root.get("notify"), problems);
     List<List<String>> setup = commands(name, "setup", root.get("setup"), problems);
     List<List<String>> checks = commands(name, "checks", root.get("checks"), problems);
     int maxParallel =
@@ -76,7 +80,7 @@ public final class ConfigLoader {
     if (overrides.mergeMode() != null) {
       merge = new MergeSettings(overrides.mergeMode(), merge.target(), merge.remote());
     }
-    return new BraidConfig(tiers, setup, checks, maxParallel, merge);
+    return new BraidConfig(tiers, setup, checks, maxParallel, merge, onRetry, notify);
   }
 
   /** The cascade braid uses when {@code braid.yaml} names none: Claude Code, Haiku then Sonnet. */
@@ -120,6 +124,13 @@ public final class ConfigLoader {
   private static List<AgentTier> tiers(String file, Object agent, List<String> problems) {
     if (agent == null) {
       return defaultTiers();
+    }
+    if (agent instanceof Map<?, ?> m) {
+      for (Object key : m.keySet()) {
+        if (!Set.of("tiers", "onRetry").contains(String.valueOf(key))) {
+          problems.add(file + ": agent." + key + ": unknown key (known: onRetry, tiers)");
+        }
+      }
     }
     Object tiers = agent instanceof Map<?, ?> m ? m.get("tiers") : null;
     if (!(tiers instanceof List<?> list) || list.isEmpty()) {
@@ -176,6 +187,19 @@ public final class ConfigLoader {
       problems.add(file + ": agent.tiers: tier names must be unique");
     }
     return result;
+  }
+
+  private static OnRetry onRetry(String file, Object agent, List<String> problems) {
+    if (!(agent instanceof Map<?, ?> map) || map.get("onRetry") == null) {
+      return OnRetry.KEEP;
+    }
+    Object value = map.get("onRetry");
+    return OnRetry.parse(String.valueOf(value))
+        .orElseGet(
+            () -> {
+              problems.add(file + ": agent.onRetry: must be keep or reset, not '" + value + "'");
+              return OnRetry.KEEP;
+            });
   }
 
   private static List<List<String>> commands(

@@ -31,6 +31,7 @@ public final class RunJson {
       task.put("status", t.phase().label());
       task.put("attempts", t.attempts());
       task.put("tier", t.tier());
+      task.set("tiers", MAPPER.valueToTree(t.tiers()));
       task.put("branch", t.branch());
       task.put("headCommit", t.headCommit());
       task.put("reason", t.reason());

@@ -19,11 +19,11 @@ public final class RunView {
         "TASK", "STATUS", "ATTEMPTS", "TIER", "COMMIT", "TIME", "NOTE");
     for (TaskStatus t : run.tasks()) {
       out.printf(
-          "%-24s %-10s %8s  %-8s %-9s %8s  %s%n",
+          "%-24s %-10s %8s  %-14s %-9s %8s  %s%n",
           t.id(),
           t.phase().label(),
           t.attempts() == 0 ? "-" : String.valueOf(t.attempts()),
-          t.tier() == null ? "-" : t.tier(),
+          tiers(t),
           t.headCommit() == null
               ? "-"
               : t.headCommit().substring(0, Math.min(8, t.headCommit().length())),
@@ -110,6 +110,14 @@ public final class RunView {
       line.append(": ").append(t.reason());
     }
     return line.toString();
+  }
+
+  /** The tiers that ran, in order, with repeats folded: {@code fast>strong}. */
+  private static String tiers(TaskStatus t) {
+    if (t.tiers().isEmpty()) {
+      return t.tier() == null ? "-" : t.tier();
+    }
+    return String.join(">", t.tiers());
   }
 
   private static String duration(TaskStatus t) {

@@ -1,6 +1,7 @@
 package dev.braid.starter.run;
 
 import dev.braid.starter.temporal.Connection;
+import java.nio.file.Path;
 
 /**
  * A run this process started or attached to.
@@ -8,8 +9,9 @@ import dev.braid.starter.temporal.Connection;
  * @param runId the run's workflow id
  * @param attached whether it was already running
  * @param connection the connection it runs on
+ * @param repo the repository the run works on, for log paths
  */
-public record StartedRun(String runId, boolean attached, Connection connection) {
+public record StartedRun(String runId, boolean attached, Connection connection, Path repo) {
 
   /** The run's page in the Temporal Web UI, or null when unknown. */
   public String webUiUrl() {

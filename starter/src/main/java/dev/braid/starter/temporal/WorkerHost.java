@@ -3,6 +3,7 @@ package dev.braid.starter.temporal;
 import dev.braid.activities.agent.AgentActivitiesImpl;
 import dev.braid.activities.git.GitActivitiesImpl;
 import dev.braid.activities.git.WorktreeActivitiesImpl;
+import dev.braid.activities.notify.NotifyActivitiesImpl;
 import dev.braid.activities.plan.PlanActivitiesImpl;
 import dev.braid.workflow.BraidNames;
 import dev.braid.workflow.ExecuteWorkflowImpl;
@@ -39,7 +40,8 @@ public class WorkerHost {
       new PlanActivitiesImpl(),
       new WorktreeActivitiesImpl(hostQueue),
       new AgentActivitiesImpl(),
-      new GitActivitiesImpl()
+      new GitActivitiesImpl(),
+      new NotifyActivitiesImpl()
     };
     factory = WorkerFactory.newInstance(connection.client());
     Worker shared = factory.newWorker(BraidNames.TASK_QUEUE);

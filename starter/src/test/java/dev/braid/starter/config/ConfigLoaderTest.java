@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
 import dev.braid.config.MergeMode;
+import dev.braid.config.OnRetry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,7 +106,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: colour: unknown key (known: agent, checks, maxParallel, merge, setup)",
+            "braid.yaml: colour: unknown key (known: agent, checks, maxParallel, merge, notify, setup)",
             "braid.yaml: agent.tiers[0].model: unknown key (known: attempts, backoff, command, name, timeout)",
             "braid.yaml: agent.tiers[0].command: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: agent.tiers[0].attempts: must be a whole number of at least 1, not '0'",
@@ -113,6 +114,46 @@ class ConfigLoaderTest {
             "braid.yaml: checks[0]: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: maxParallel: must be a whole number of at least 1, not 'many'",
             "braid.yaml: merge.mode: must be direct, pr or none, not 'squash'"),
+        e.problems());
+  }
+
+  @Test
+  void readsTheRetryChoiceAndTheNotifier() throws Exception {
+    Path file =
+        write(
+            """
+            agent:
+              onRetry: reset
+              tiers: [{name: only, command: [agent]}]
+            notify: [notify-send, braid]
+            """);
+
+    BraidConfig config = ConfigLoader.load(file, true, "main", ConfigOverrides.none());
+
+    assertEquals(OnRetry.RESET, config.onRetry());
+    assertEquals(List.of("notify-send", "braid"), config.notifyCommand());
+    assertEquals(
+        OnRetry.KEEP,
+        ConfigLoader.load(dir.resolve("none.yaml"), false, "main", ConfigOverrides.none())
+            .onRetry());
+  }
+
+  @Test
+  void rejectsABadRetryChoiceAndUnknownAgentKeys() throws Exception {
+    Path file =
+        write(
+            "agent:\n  onRetry: sometimes\n  tier: []\n  tiers: [{name: a, command: [a]}]\nnotify: \"mail me\"\n");
+
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(file, true, "main", ConfigOverrides.none()));
+
+    assertEquals(
+        List.of(
+            "braid.yaml: agent.tier: unknown key (known: onRetry, tiers)",
+            "braid.yaml: agent.onRetry: must be keep or reset, not 'sometimes'",
+            "braid.yaml: notify: must be a non-empty list of strings (an argv, never a shell string)"),
         e.problems());
   }
 

@@ -1,0 +1,101 @@
+package dev.braid.activities.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.braid.activities.process.Heartbeat;
+import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activity.NotifyActivities;
+import dev.braid.activity.NotifyRequest;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotifyActivitiesImplTest {
+  private static final String REASON = "all tiers failed: check `npm test` failed with status 1";
+
+  @TempDir Path root;
+
+  private final NotifyActivitiesImpl notifier =
+      new NotifyActivitiesImpl(
+          new ProcessRunner(Duration.ofMillis(500), Duration.ofMillis(100)), () -> Heartbeat.NONE);
+
+  private NotifyRequest request(List<String> command) {
+    return new NotifyRequest(command, root.toString(), "run-1", "task-3", REASON);
+  }
+
+  /** A command that writes its variables and working directory, one a line, to {@code out}. */
+  private static List<String> recorder(Path out) {
+    return List.of(
+        "bash",
+        "-c",
+        "printf '%s\\n' \"$BRAID_RUN_ID\" \"$BRAID_TASK_ID\" \"$BRAID_BLOCKED_REASON\" \"$PWD\""
+            + " > \"$1\"",
+        "notify",
+        out.toString());
+  }
+
+  @Test
+  void theCommandGetsTheRunTaskAndReasonInItsEnvironment() throws Exception {
+    Path out = root.resolve("out.txt");
+
+    assertTrue(notifier.notifyBlocked(request(recorder(out))));
+
+    assertEquals(
+        List.of("run-1", "task-3", REASON, root.toRealPath().toString()),
+        Files.readAllLines(out),
+        "run id, task id, reason, and the repository as working directory");
+  }
+
+  @Test
+  void aNonZeroExitIsReportedAsFalse() {
+    assertFalse(notifier.notifyBlocked(request(List.of("bash", "-c", "echo nope >&2; exit 7"))));
+  }
+
+  @Test
+  void aMissingExecutableIsReportedAsFalse() {
+    assertFalse(notifier.notifyBlocked(request(List.of("no-such-notifier-braid-test"))));
+    assertFalse(
+        notifier.notifyBlocked(request(List.of(root.resolve("bin/notify").toString(), "x"))));
+  }
+
+  @Test
+  void anEmptyCommandIsReportedAsFalse() {
+    assertFalse(notifier.notifyBlocked(request(List.of())));
+  }
+
+  @Test
+  void aMissingRepositoryIsReportedAsFalse() {
+    Path out = root.resolve("out.txt");
+    NotifyRequest r =
+        new NotifyRequest(recorder(out), root.resolve("gone").toString(), "run-1", "t", REASON);
+    assertFalse(notifier.notifyBlocked(r));
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void runsInsideATemporalActivity() throws Exception {
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try {
+      env.registerActivitiesImplementations(new NotifyActivitiesImpl());
+      NotifyActivities stub =
+          env.newActivityStub(
+              NotifyActivities.class,
+              ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+      Path out = root.resolve("out.txt");
+
+      assertTrue(stub.notifyBlocked(request(recorder(out))));
+      assertFalse(stub.notifyBlocked(request(List.of("bash", "-c", "exit 1"))));
+
+      assertEquals("task-3", Files.readAllLines(out).get(1));
+    } finally {
+      env.close();
+    }
+  }
+}

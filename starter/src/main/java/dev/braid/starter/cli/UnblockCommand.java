@@ -1,0 +1,122 @@
+package dev.braid.starter.cli;
+
+import dev.braid.starter.run.RunSession;
+import dev.braid.starter.run.RunWatcher;
+import dev.braid.starter.run.Workspace;
+import dev.braid.starter.temporal.Connection;
+import dev.braid.starter.temporal.WorkerMode;
+import dev.braid.workflow.ExecuteWorkflow;
+import dev.braid.workflow.UnblockAction;
+import dev.braid.workflow.UnblockRequest;
+import dev.braid.workflow.UnblockResult;
+import io.temporal.client.WorkflowUpdateException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code braid unblock}: a human's decision for a blocked task. */
+@Command(
+    name = "unblock",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Decides for a blocked task: run it again (optionally with guidance for the agent, from a",
+      "given tier), skip it (its dependents are skipped too), or take the work you finished by",
+      "hand in its worktree (braid commits it and runs the checks).",
+      "",
+      "The same decision can be sent with Temporal's own CLI:",
+      "  temporal workflow signal --workflow-id RUN --name unblock \\",
+      "    --input '{\"taskId\":\"TASK\",\"action\":\"retry\",\"guidance\":\"...\",\"tier\":\"strong\"}'"
+    })
+public class UnblockCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RUN", description = "The run id (braid status shows it).")
+  String runId;
+
+  @Parameters(index = "1", paramLabel = "TASK", description = "The blocked task's id.")
+  String taskId;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Decision decision;
+
+  @Option(
+      names = "--guidance",
+      paramLabel = "TEXT",
+      description = "With --retry: text the agent receives in BRAID_GUIDANCE_FILE.")
+  String guidance;
+
+  @Option(
+      names = "--tier",
+      paramLabel = "NAME",
+      description = "With --retry: the tier to start from (default: the first).")
+  String tier;
+
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "For the embedded server: the repository (default: the current one).")
+  Path repo;
+
+  /** Exactly one decision. */
+  static class Decision {
+    @Option(names = "--retry", required = true, description = "Run the agent tiers again.")
+    boolean retry;
+
+    @Option(
+        names = "--skip",
+        required = true,
+        description = "Give the task up; its dependents are skipped.")
+    boolean skip;
+
+    @Option(
+        names = "--done",
+        required = true,
+        description = "You finished the work in the worktree; commit it and run the checks.")
+    boolean done;
+
+    UnblockAction action() {
+      return retry ? UnblockAction.RETRY : skip ? UnblockAction.SKIP : UnblockAction.DONE;
+    }
+  }
+
+  private final RunSession session;
+
+  public UnblockCommand(RunSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Integer call() {
+    UnblockAction action = decision.action();
+    if (action != UnblockAction.RETRY && (guidance != null || tier != null)) {
+      throw new UsageError("--guidance and --tier go with --retry only");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Workspace workspace = new Workspace(Workspace.resolveRepo(repo), null, null, false);
+    // A workflow worker lets the embedded server run the update's validator and handler.
+    Connection connection = session.connect(workspace, WorkerMode.WORKFLOWS);
+    if (new RunWatcher(connection, runId).describe().isEmpty()) {
+      throw new UsageError("no run " + runId + " on " + connection.address());
+    }
+    ExecuteWorkflow run = connection.client().newWorkflowStub(ExecuteWorkflow.class, runId);
+    try {
+      UnblockResult result = run.unblock(new UnblockRequest(taskId, action, guidance, tier));
+      out.println(result.message() + ".");
+      out.println("Follow the run: braid status " + runId + " --watch");
+      return ExitCodes.DONE;
+    } catch (WorkflowUpdateException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String message =
+          cause instanceof io.temporal.failure.ApplicationFailure app
+              ? app.getOriginalMessage()
+              : cause.getMessage();
+      throw new UsageError("cannot unblock " + taskId + " in " + runId + ": " + message);
+    }
+  }
+}

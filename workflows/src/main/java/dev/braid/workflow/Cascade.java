@@ -1,0 +1,105 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.AgentActivities;
+import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.AttemptRequest;
+import dev.braid.activity.AttemptResult;
+import dev.braid.activity.PreparedWorktree;
+import dev.braid.config.AgentTier;
+import dev.braid.config.OnRetry;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The escalation cascade of one task: each tier from a starting one, cheapest first, each under the
+ * retry policy its settings declare. It counts attempts over every round, so that {@code
+ * BRAID_ATTEMPT} keeps growing across a human's retries.
+ */
+final class Cascade {
+  private static final Logger log = Workflow.getLogger(Cascade.class);
+
+  private final TaskRequest request;
+  private final PreparedWorktree worktree;
+  private final List<String> tiersRun = new ArrayList<>();
+  private int attempts;
+
+  Cascade(TaskRequest request, PreparedWorktree worktree) {
+    this.request = request;
+    this.worktree = worktree;
+  }
+
+  int attempts() {
+    return attempts;
+  }
+
+  List<String> tiersRun() {
+    return List.copyOf(tiersRun);
+  }
+
+  /** The index of a tier by name, or 0 (the first) when the name is null or unknown. */
+  int tierIndex(String name) {
+    List<AgentTier> tiers = request.config().tiers();
+    for (int i = 0; i < tiers.size(); i++) {
+      if (tiers.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /** Runs the tiers from {@code first} on until one succeeds or a failure ends the cascade. */
+  CascadeResult run(int first, String guidance) {
+    String tierName = null;
+    String failure = null;
+    List<AgentTier> tiers = request.config().tiers();
+    for (AgentTier tier : tiers.subList(first, tiers.size())) {
+      tierName = tier.name();
+      tiersRun.add(tier.name());
+      AgentActivities agent =
+          Workflow.newActivityStub(
+              AgentActivities.class,
+              BraidActivityOptions.attempt(
+                  worktree.hostTaskQueue(), tier, request.config().checks().size()));
+      try {
+        AttemptResult result = agent.attempt(attemptRequest(tier, guidance));
+        attempts = result.attempt();
+        return new CascadeResult(result, tier.name(), null);
+      } catch (ActivityFailure e) {
+        attempts += attemptsSpent(e, tier);
+        failure = tier.name() + " tier: " + FailureText.describe(e);
+        log.info("task {} failed on tier {}: {}", request.task().id(), tier.name(), failure);
+        if (AttemptFailure.endsCascade(FailureText.type(e))) {
+          break;
+        }
+      }
+    }
+    return new CascadeResult(null, tierName, failure);
+  }
+
+  private AttemptRequest attemptRequest(AgentTier tier, String guidance) {
+    return new AttemptRequest(
+        request.runId(),
+        request.task().id(),
+        request.repo(),
+        worktree.path(),
+        Path.of(request.planDir()).resolve(request.task().file()).toString(),
+        tier,
+        attempts,
+        request.config().checks(),
+        guidance,
+        worktree.baseCommit(),
+        request.config().onRetry() == OnRetry.RESET);
+  }
+
+  /** A failure the retry policy gave up on used all the tier's attempts; others ended sooner. */
+  private static int attemptsSpent(ActivityFailure failure, AgentTier tier) {
+    return switch (failure.getRetryState()) {
+      case RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED -> Math.max(1, tier.attempts());
+      default -> 1;
+    };
+  }
+}
