@@ -18,4 +18,30 @@ public interface GitActivities {
   /** Merges the branches into the target, runs the checks on the result, then moves the target. */
   @ActivityMethod
   MergeResult merge(MergeRequest request);
+
+  /**
+   * Creates the run's integration branch from the target, unless it exists.
+   *
+   * @return the branch's name
+   */
+  @ActivityMethod
+  String startIntegration(IntegrationStart request);
+
+  /**
+   * The merge queue's step: merges the branches the integration branch lacks (one a call, in
+   * practice) and runs the checks on the result; when they fail, the integration branch goes back
+   * to where it was. The target does not move.
+   *
+   * @return {@code targetHead} is the integration branch's head
+   */
+  @ActivityMethod
+  MergeResult integrate(MergeRequest request);
+
+  /** Merges the base into the task branch, leaving conflicts in the worktree for a resolver. */
+  @ActivityMethod
+  SyncResult syncWithBase(SyncRequest request);
+
+  /** Abandons a merge left in the worktree, restoring the branch as it was before it. */
+  @ActivityMethod
+  void abortMerge(String worktree);
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param merge how finished work is merged
  * @param onRetry whether a retry keeps the failed attempt's work or starts from the base
  * @param notifyCommand argv run when a task becomes blocked, or empty for none
+ * @param resolver the agent given a task's merge conflicts before a human is asked, or null
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -21,7 +22,8 @@ public record BraidConfig(
     int maxParallel,
     MergeSettings merge,
     OnRetry onRetry,
-    List<String> notifyCommand) {
+    List<String> notifyCommand,
+    AgentTier resolver) {
 
   public BraidConfig {
     tiers = List.copyOf(tiers);

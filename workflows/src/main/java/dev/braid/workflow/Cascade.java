@@ -30,6 +30,10 @@ final class Cascade {
   Cascade(TaskRequest request, PreparedWorktree worktree) {
     this.request = request;
     this.worktree = worktree;
+    if (request.round() != null) {
+      attempts = request.round().attemptsBefore();
+      tiersRun.addAll(request.round().tiersBefore());
+    }
   }
 
   int attempts() {
@@ -51,6 +55,27 @@ final class Cascade {
     return 0;
   }
 
+  /**
+   * Gives a task's merge conflicts, left in its worktree, to the resolver agent: one tier of its
+   * own, whose attempt commits the resolution and runs the checks like any attempt.
+   */
+  CascadeResult resolve(AgentTier resolver, String conflicts) {
+    tiersRun.add(resolver.name());
+    AgentActivities agent =
+        Workflow.newActivityStub(
+            AgentActivities.class,
+            BraidActivityOptions.attempt(
+                worktree.hostTaskQueue(), resolver, request.config().checks().size()));
+    try {
+      AttemptResult result = agent.attempt(attemptRequest(resolver, conflicts, false));
+      attempts = result.attempt();
+      return new CascadeResult(result, resolver.name(), null);
+    } catch (ActivityFailure e) {
+      attempts += attemptsSpent(e, resolver);
+      return new CascadeResult(null, resolver.name(), "resolver: " + FailureText.describe(e));
+    }
+  }
+
   /** Runs the tiers from {@code first} on until one succeeds or a failure ends the cascade. */
   CascadeResult run(int first, String guidance) {
     String tierName = null;
@@ -65,7 +90,9 @@ final class Cascade {
               BraidActivityOptions.attempt(
                   worktree.hostTaskQueue(), tier, request.config().checks().size()));
       try {
-        AttemptResult result = agent.attempt(attemptRequest(tier, guidance));
+        AttemptResult result =
+            agent.attempt(
+                attemptRequest(tier, guidance, request.config().onRetry() == OnRetry.RESET));
         attempts = result.attempt();
         return new CascadeResult(result, tier.name(), null);
       } catch (ActivityFailure e) {
@@ -80,7 +107,7 @@ final class Cascade {
     return new CascadeResult(null, tierName, failure);
   }
 
-  private AttemptRequest attemptRequest(AgentTier tier, String guidance) {
+  private AttemptRequest attemptRequest(AgentTier tier, String guidance, boolean resetOnRetry) {
     return new AttemptRequest(
         request.runId(),
         request.task().id(),
@@ -92,7 +119,7 @@ final class Cascade {
         request.config().checks(),
         guidance,
         worktree.baseCommit(),
-        request.config().onRetry() == OnRetry.RESET);
+        resetOnRetry);
   }
 
   /** A failure the retry policy gave up on used all the tier's attempts; others ended sooner. */

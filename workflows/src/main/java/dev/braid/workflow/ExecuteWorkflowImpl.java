@@ -1,6 +1,7 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.GitActivities;
+import dev.braid.activity.IntegrationStart;
 import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
 import dev.braid.activity.PlanActivities;
@@ -40,8 +41,16 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private final GitActivities git =
       Workflow.newActivityStub(GitActivities.class, BraidActivityOptions.merge());
 
+  /**
+   * The change that brought the merge queue: tasks start from the integration branch and are merged
+   * one by one as they finish. Runs recorded before it merge everything at the end.
+   */
+  static final String MERGE_QUEUE_CHANGE = "merge-queue";
+
   private RunBoard board;
   private RunRequest request;
+  private Plan plan;
+  private MergeQueue queue;
   private RunPhase phase = RunPhase.LOADING;
   private String planName;
   private MergeResult merge;
@@ -56,14 +65,23 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     startedAt = Workflow.currentTimeMillis();
     String runId = Workflow.getInfo().getWorkflowId();
     Plan plan = planFiles.loadPlan(request.planDir());
+    this.plan = plan;
     planName = plan.name();
     board = new RunBoard(plan);
+    if (Workflow.getVersion(MERGE_QUEUE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      git.startIntegration(
+          new IntegrationStart(request.repo(), runId, request.config().merge().target()));
+      queue = new MergeQueue(runId, request, git, board, (id, round) -> restart(runId, id, round));
+    }
     phase = RunPhase.RUNNING;
     publish();
 
     int maxParallel = Math.max(1, request.config().maxParallel());
     while (true) {
       board.skipUnreachable(Workflow.currentTimeMillis());
+      if (queue != null) {
+        queue.startNext();
+      }
       for (PlanTask task : board.ready()) {
         if (board.count(TaskPhase.RUNNING) >= maxParallel) {
           break;
@@ -83,7 +101,11 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
       Workflow.await(() -> board.version() != seen);
     }
 
-    mergeCompleted(runId, plan, request);
+    if (queue != null) {
+      finish(runId, request);
+    } else {
+      mergeCompleted(runId, plan, request);
+    }
     finishedAt = Workflow.currentTimeMillis();
     boolean allCompleted = board.count(TaskPhase.COMPLETED) == plan.tasks().size();
     boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
@@ -195,6 +217,16 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   }
 
   private void start(String runId, PlanTask task, RunRequest request) {
+    board.markRunning(task.id(), Workflow.currentTimeMillis());
+    startChild(runId, task, request, null);
+  }
+
+  /** The merge queue sends a task back to its worktree: a new run of its workflow, same id. */
+  private void restart(String runId, String taskId, TaskRound round) {
+    startChild(runId, plan.task(taskId).orElseThrow(), request, round);
+  }
+
+  private void startChild(String runId, PlanTask task, RunRequest request, TaskRound round) {
     TaskWorkflow child =
         Workflow.newChildWorkflowStub(
             TaskWorkflow.class,
@@ -205,22 +237,55 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
                 // Cancelling a run asks each task to stop, so its agent's process tree is killed.
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
                 .build());
-    board.markRunning(task.id(), Workflow.currentTimeMillis());
     Promise<TaskOutcome> outcome =
         Async.function(
             child::run,
-            new TaskRequest(runId, request.repo(), request.planDir(), task, request.config()));
+            new TaskRequest(
+                runId,
+                request.repo(),
+                request.planDir(),
+                task,
+                request.config(),
+                queue == null ? null : queue.branch(),
+                round));
     outcome.handle(
         (result, failure) -> {
           long now = Workflow.currentTimeMillis();
           if (failure != null) {
             log.warn("task {} workflow failed", task.id(), failure);
             board.block(task.id(), "task workflow failed: " + FailureText.describe(failure), now);
+          } else if (queue != null && result.phase() == TaskPhase.COMPLETED) {
+            queue.offer(result);
           } else {
             board.finish(result, now);
           }
           return null;
         });
+  }
+
+  /**
+   * Brings the target up to the integration branch (direct), after running the full checks on it
+   * once more: the verification of the integrated result. With none, the target stays and the
+   * branches remain; the result was checked when its last task was merged.
+   */
+  private void finish(String runId, RunRequest request) {
+    List<String> integrated = queue.integrated();
+    if (integrated.isEmpty()) {
+      return;
+    }
+    BraidConfig config = request.config();
+    MergeRequest all =
+        new MergeRequest(
+            runId,
+            request.repo(),
+            config.merge().target(),
+            integrated,
+            config.setup(),
+            config.checks(),
+            config.merge().remote());
+    phase = RunPhase.MERGING;
+    publish();
+    merge = config.merge().mode() == MergeMode.DIRECT ? git.merge(all) : git.integrate(all);
   }
 
   private void mergeCompleted(String runId, Plan plan, RunRequest request) {

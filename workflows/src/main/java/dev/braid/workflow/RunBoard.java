@@ -153,6 +153,26 @@ final class RunBoard {
                 s.usage()));
   }
 
+  /** Sets the line the status shows for a running task, such as "waiting to merge". */
+  void note(String id, String reason) {
+    update(
+        id,
+        s ->
+            new TaskStatus(
+                s.id(),
+                s.title(),
+                TaskPhase.RUNNING,
+                s.attempts(),
+                s.tier(),
+                s.branch(),
+                s.headCommit(),
+                reason,
+                s.startedAtMillis(),
+                0,
+                s.tiers(),
+                s.usage()));
+  }
+
   /**
    * Marks a blocked task running again the moment a human decides, so the run never looks blocked
    * after a decision was accepted; its workflow reports again when it blocks or ends.

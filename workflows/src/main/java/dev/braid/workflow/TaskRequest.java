@@ -11,6 +11,21 @@ import dev.braid.plan.PlanTask;
  * @param planDir the plan directory, absolute
  * @param task the task
  * @param config the run's settings
+ * @param baseBranch the branch the task starts from: the run's integration branch, which holds its
+ *     dependencies' merged work; null in runs from before the merge queue, which used the target
+ * @param round why the task runs again, or null for its first run
  */
 public record TaskRequest(
-    String runId, String repo, String planDir, PlanTask task, BraidConfig config) {}
+    String runId,
+    String repo,
+    String planDir,
+    PlanTask task,
+    BraidConfig config,
+    String baseBranch,
+    TaskRound round) {
+
+  /** The branch the task's branch starts from. */
+  public String base() {
+    return baseBranch != null ? baseBranch : config.merge().target();
+  }
+}

@@ -10,8 +10,11 @@ import dev.braid.activity.PlanActivities;
 import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
 import dev.braid.activity.PushRequest;
+import dev.braid.activity.SyncRequest;
+import dev.braid.activity.SyncResult;
 import dev.braid.activity.Usage;
 import dev.braid.activity.WorktreeActivities;
+import dev.braid.config.AgentTier;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.TaskState;
 import io.temporal.failure.ActivityFailure;
@@ -27,6 +30,10 @@ import java.util.List;
  *
  * <p>The worktree is prepared on the shared task queue and every later activity runs on the queue
  * of the host that prepared it, because the worktree exists only on that host's disk.
+ *
+ * <p>When the merge queue starts the task again (a conflict, or checks broken by its merge), the
+ * task first merges the integration branch into its own branch, gives any conflict to the resolver
+ * agent, and hands the failure to the agents as feedback.
  */
 public class TaskWorkflowImpl implements TaskWorkflow {
   private final Deque<UnblockRequest> decisions = new ArrayDeque<>();
@@ -43,17 +50,15 @@ public class TaskWorkflowImpl implements TaskWorkflow {
         Workflow.newActivityStub(WorktreeActivities.class, BraidActivityOptions.prepare())
             .prepare(
                 new PrepareRequest(
-                    request.repo(),
-                    task.id(),
-                    request.config().merge().target(),
-                    request.config().setup()));
+                    request.repo(), task.id(), request.base(), request.config().setup()));
     String host = worktree.hostTaskQueue();
     PlanActivities planFiles =
         Workflow.newActivityStub(PlanActivities.class, BraidActivityOptions.planFiles(host));
     Cascade cascade = new Cascade(request, worktree);
 
     int firstTier = 0;
-    String guidance = null;
+    boolean sync = request.round() != null && request.round().sync();
+    String guidance = request.round() == null ? null : request.round().feedback();
     boolean manual = false;
     boolean resumed = false;
     while (true) {
@@ -61,28 +66,22 @@ public class TaskWorkflowImpl implements TaskWorkflow {
       if (resumed) {
         report(request, TaskPhase.RUNNING, cascade, null);
       }
-      AttemptResult result;
-      String failure;
+      Step step;
       if (manual) {
-        try {
-          result = acceptManualWork(request, worktree);
-          failure = null;
-        } catch (ActivityFailure e) {
-          result = null;
-          failure = "checks after the manual fix: " + FailureText.describe(e);
-        }
+        step = manualFix(request, worktree);
+      } else if (sync) {
+        step = syncThenWork(request, worktree, cascade, firstTier, guidance);
       } else {
         CascadeResult round = cascade.run(firstTier, guidance);
-        result = round.result();
-        failure = round.failure();
+        step = new Step(round.result(), round.failure());
       }
-      if (result != null) {
-        return complete(request, worktree, planFiles, cascade, result);
+      if (step.result() != null) {
+        return complete(request, worktree, planFiles, cascade, step.result());
       }
 
       planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.BLOCKED);
-      notifyBlocked(request, failure);
-      report(request, TaskPhase.BLOCKED, cascade, failure);
+      notifyBlocked(request, step.failure());
+      report(request, TaskPhase.BLOCKED, cascade, step.failure());
       Workflow.await(() -> !decisions.isEmpty());
       UnblockRequest decision = decisions.poll();
       resumed = true;
@@ -96,7 +95,7 @@ public class TaskWorkflowImpl implements TaskWorkflow {
               null,
               BraidNames.taskBranch(task.id()),
               null,
-              "skipped by a human after: " + failure,
+              "skipped by a human after: " + step.failure(),
               cascade.tiersRun(),
               Usage.unknown());
         }
@@ -107,6 +106,78 @@ public class TaskWorkflowImpl implements TaskWorkflow {
           guidance = decision.guidance();
         }
       }
+    }
+  }
+
+  /**
+   * How one go at the task ended.
+   *
+   * @param result the work to push, or null
+   * @param failure why there is none
+   */
+  private record Step(AttemptResult result, String failure) {}
+
+  /**
+   * Merges the integration branch into the task branch. A conflict goes to the resolver agent, or
+   * to a human when there is none or it fails; without a conflict, the agents get the feedback, if
+   * any, and otherwise the merged branch is the result.
+   */
+  private static Step syncThenWork(
+      TaskRequest request,
+      PreparedWorktree worktree,
+      Cascade cascade,
+      int firstTier,
+      String guidance) {
+    GitActivities git =
+        Workflow.newActivityStub(
+            GitActivities.class, BraidActivityOptions.push(worktree.hostTaskQueue()));
+    SyncResult sync = git.syncWithBase(new SyncRequest(worktree.path(), request.base()));
+    if (sync.conflicted()) {
+      String conflicts =
+          "Merging "
+              + request.base()
+              + " into this task's branch conflicts in: "
+              + String.join(", ", sync.conflictingFiles())
+              + ". Resolve every conflict, keeping both sides' intent, so that the checks pass."
+              + (guidance == null ? "" : "\n\n" + guidance);
+      AgentTier resolver = request.config().resolver();
+      if (resolver != null) {
+        CascadeResult resolved = cascade.resolve(resolver, conflicts);
+        if (resolved.succeeded()) {
+          return new Step(resolved.result(), null);
+        }
+        git.abortMerge(worktree.path());
+        return new Step(
+            null,
+            "merge conflict in "
+                + String.join(", ", sync.conflictingFiles())
+                + "; "
+                + resolved.failure());
+      }
+      git.abortMerge(worktree.path());
+      return new Step(
+          null,
+          "merge conflict with "
+              + request.base()
+              + " in "
+              + String.join(", ", sync.conflictingFiles())
+              + " (resolve it in the worktree: git merge "
+              + request.base()
+              + ", then braid unblock --done)");
+    }
+    if (guidance != null) {
+      CascadeResult round = cascade.run(firstTier, guidance);
+      return new Step(round.result(), round.failure());
+    }
+    return new Step(
+        new AttemptResult(cascade.attempts(), sync.head(), Usage.unknown(), null), null);
+  }
+
+  private static Step manualFix(TaskRequest request, PreparedWorktree worktree) {
+    try {
+      return new Step(acceptManualWork(request, worktree), null);
+    } catch (ActivityFailure e) {
+      return new Step(null, "checks after the manual fix: " + FailureText.describe(e));
     }
   }
 
@@ -134,7 +205,7 @@ public class TaskWorkflowImpl implements TaskWorkflow {
         result.usage());
   }
 
-  private AttemptResult acceptManualWork(TaskRequest request, PreparedWorktree worktree) {
+  private static AttemptResult acceptManualWork(TaskRequest request, PreparedWorktree worktree) {
     return Workflow.newActivityStub(
             AgentActivities.class,
             BraidActivityOptions.manualWork(worktree.hostTaskQueue(), request.config()))

@@ -5,6 +5,7 @@ import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
 import dev.braid.activity.GitActivities;
+import dev.braid.activity.IntegrationStart;
 import dev.braid.activity.ManualWorkRequest;
 import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
@@ -14,6 +15,8 @@ import dev.braid.activity.PlanActivities;
 import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
 import dev.braid.activity.PushRequest;
+import dev.braid.activity.SyncRequest;
+import dev.braid.activity.SyncResult;
 import dev.braid.activity.Usage;
 import dev.braid.activity.WorktreeActivities;
 import dev.braid.plan.Plan;
@@ -84,6 +87,7 @@ final class Fakes {
     @Override
     public PreparedWorktree prepare(PrepareRequest request) {
       events.add("prepare " + request.taskId() + " on " + host);
+      bases.put(request.taskId(), request.baseBranch());
       return new PreparedWorktree(
           host, "/repo/worktrees/" + request.taskId(), "feature/" + request.taskId(), "base");
     }
@@ -95,6 +99,13 @@ final class Fakes {
       int attempt =
           request.attemptsBefore() + Activity.getExecutionContext().getInfo().getAttempt();
       events.add("start " + request.taskId() + " " + request.tier().name() + " on " + queue());
+      if (request.guidance() != null) {
+        events.add(
+            "guidance "
+                + request.taskId()
+                + ": "
+                + request.guidance().lines().findFirst().orElse(""));
+      }
       int now = running.incrementAndGet();
       maxRunning.accumulateAndGet(now, Math::max);
       try {
@@ -147,11 +158,66 @@ final class Fakes {
     }
   }
 
+  /** Branches whose next merge into the integration branch conflicts, and how often. */
+  final Map<String, Integer> conflictsLeft = new ConcurrentHashMap<>();
+
+  /** Branches whose next merge makes the checks fail, and how often. */
+  final Map<String, Integer> brokenMergesLeft = new ConcurrentHashMap<>();
+
+  /** Tasks whose sync with the integration branch conflicts, so the resolver runs. */
+  final Set<String> syncConflicts = ConcurrentHashMap.newKeySet();
+
+  final List<MergeRequest> integrations = new CopyOnWriteArrayList<>();
+  final Map<String, String> bases = new ConcurrentHashMap<>();
+
+  /** Counts one down; true while there was one left. */
+  private static boolean takeOne(Map<String, Integer> counts, String key) {
+    Integer left = counts.computeIfPresent(key, (k, v) -> v - 1);
+    return left != null && left >= 0;
+  }
+
   final class Git implements GitActivities {
     @Override
     public boolean push(PushRequest request) {
       events.add("push " + request.branch() + " on " + queue());
       return true;
+    }
+
+    @Override
+    public String startIntegration(IntegrationStart request) {
+      events.add("start integration");
+      return BraidNames.integrationBranch(request.runId());
+    }
+
+    @Override
+    public MergeResult integrate(MergeRequest request) {
+      integrations.add(request);
+      String last = request.branches().get(request.branches().size() - 1);
+      List<String> before = request.branches().subList(0, request.branches().size() - 1);
+      if (takeOne(conflictsLeft, last)) {
+        events.add("conflict " + last);
+        return new MergeResult(before, List.of(last), true, "", "integration", false);
+      }
+      if (takeOne(brokenMergesLeft, last)) {
+        events.add("broken " + last);
+        return new MergeResult(before, List.of(), false, "FAIL: test_total", "integration", false);
+      }
+      events.add("integrate " + last);
+      return new MergeResult(request.branches(), List.of(), true, "", "integration", false);
+    }
+
+    @Override
+    public SyncResult syncWithBase(SyncRequest request) {
+      String id = request.worktree().substring(request.worktree().lastIndexOf('/') + 1);
+      events.add("sync " + id + " with " + request.baseBranch());
+      return syncConflicts.remove(id)
+          ? new SyncResult("head", List.of("src/shared.py"))
+          : new SyncResult("synced-" + id, List.of());
+    }
+
+    @Override
+    public void abortMerge(String worktree) {
+      events.add("abort " + worktree.substring(worktree.lastIndexOf('/') + 1));
     }
 
     @Override

@@ -52,6 +52,30 @@ final class Harness implements AutoCloseable {
     return workflow.execute(request);
   }
 
+  /** Starts the run and returns its status once the predicate holds; the run goes on. */
+  RunStatus run(String runId, RunRequest request, java.util.function.Predicate<RunStatus> until)
+      throws InterruptedException {
+    env.start();
+    factories.stream().skip(1).forEach(WorkerFactory::start);
+    ExecuteWorkflow workflow =
+        client()
+            .newWorkflowStub(
+                ExecuteWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(runId)
+                    .setTaskQueue(BraidNames.TASK_QUEUE)
+                    .build());
+    WorkflowClient.start(workflow::execute, request);
+    for (int i = 0; i < 300; i++) {
+      RunStatus status = workflow.status();
+      if (until.test(status)) {
+        return status;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the run never got there: " + workflow.status());
+  }
+
   WorkflowClient client() {
     return env.getWorkflowClient();
   }

@@ -42,6 +42,30 @@ final class Plans {
     return new Plan("test plan", "/repo/.parallel/plans", List.of(tasks));
   }
 
+  static BraidConfig withoutResolver(BraidConfig c) {
+    return new BraidConfig(
+        c.tiers(),
+        c.setup(),
+        c.checks(),
+        c.maxParallel(),
+        c.merge(),
+        c.onRetry(),
+        c.notifyCommand(),
+        null);
+  }
+
+  static BraidConfig mergeMode(BraidConfig c, MergeMode mode) {
+    return new BraidConfig(
+        c.tiers(),
+        c.setup(),
+        c.checks(),
+        c.maxParallel(),
+        new MergeSettings(mode, "main", "origin"),
+        c.onRetry(),
+        c.notifyCommand(),
+        c.resolver());
+  }
+
   static BraidConfig config(int maxParallel) {
     return new BraidConfig(
         List.of(
@@ -52,6 +76,7 @@ final class Plans {
         maxParallel,
         new MergeSettings(MergeMode.DIRECT, "main", "origin"),
         OnRetry.KEEP,
-        List.of("notify-me"));
+        List.of("notify-me"),
+        new AgentTier("resolver", List.of("agent", "--resolve"), 1, 60, 1));
   }
 }

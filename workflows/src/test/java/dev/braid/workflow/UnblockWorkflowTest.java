@@ -124,8 +124,9 @@ class UnblockWorkflowTest {
     assertEquals(4, stuck.attempts());
     assertEquals("use the v2 API", fakes.guidanceSeen.get("stuck"));
     assertEquals(TaskPhase.COMPLETED, byId(end).get("after-stuck").phase());
+    // The merge queue merges in the order tasks finish: free first, then the unblocked pair.
     assertEquals(
-        List.of("feature/stuck", "feature/after-stuck", "feature/free"),
+        List.of("feature/free", "feature/stuck", "feature/after-stuck"),
         fakes.merges.get(0).branches());
   }
 

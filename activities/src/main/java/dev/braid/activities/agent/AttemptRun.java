@@ -100,6 +100,7 @@ final class AttemptRun {
         AttemptLog.of(Path.of(r.repo()), r.runId(), r.taskId(), n, r.tier().name());
     Usage usage = runAgent(argv, env, attemptLog);
 
+    refuseUnresolvedConflicts(usage);
     git.commitAll(AttemptMessages.commit(r.taskId(), n, r.tier().name()));
     Optional<CheckFailure> failed =
         new CheckRunner(runner, worktree, env, attemptLog, timeout, state.pidFile())
@@ -114,6 +115,31 @@ final class AttemptRun {
     state.record(n, new RecordedAttempt(r.runId(), r.tier().name(), result));
     log.info("task {}: {} succeeded at {}", r.taskId(), label, result.headCommit());
     return result;
+  }
+
+  /**
+   * An agent asked to resolve a merge may exit 0 with conflicts left; committing them would record
+   * the conflict markers as the task's work, so the attempt fails instead, with the files named.
+   */
+  private void refuseUnresolvedConflicts(Usage usage) throws IOException {
+    String unmerged = git.run("diff", "--name-only", "--diff-filter=U");
+    if (unmerged.isBlank()) {
+      return;
+    }
+    // Git still calls a path unmerged until it is staged; what matters is whether markers remain.
+    List<String> marked = new java.util.ArrayList<>();
+    for (String path : unmerged.split("\n")) {
+      Path file = worktree.resolve(path);
+      if (Files.isRegularFile(file) && ConflictMarkers.present(Files.readString(file))) {
+        marked.add(path);
+      }
+    }
+    if (marked.isEmpty()) {
+      return;
+    }
+    String ending = "the agent left merge conflicts unresolved in: " + String.join(" ", marked);
+    state.write(state.feedback(n + 1), AttemptMessages.feedback(label, ending, ""));
+    throw Failures.retryable(ending, AttemptFailure.AGENT_FAILED, usage);
   }
 
   /** Runs the agent; returns what it reported it used, or throws when it did not succeed. */

@@ -3,9 +3,13 @@ package dev.braid.activities.git;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.GitActivities;
+import dev.braid.activity.IntegrationStart;
 import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
 import dev.braid.activity.PushRequest;
+import dev.braid.activity.SyncRequest;
+import dev.braid.activity.SyncResult;
+import dev.braid.workflow.BraidNames;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -69,6 +73,56 @@ public final class GitActivitiesImpl implements GitActivities {
   @Override
   public MergeResult merge(MergeRequest request) {
     ActivityProgress progress = new ActivityProgress(heartbeats.get());
-    return new IntegrationMerge(request, runner, progress).run();
+    return new IntegrationMerge(request, runner, progress, true).run();
+  }
+
+  /**
+   * Creates {@code braid/<runId>} at the target's head.
+   *
+   * <p>Idempotent: an existing integration branch is kept as it is, since it may already hold
+   * merged work.
+   */
+  @Override
+  public String startIntegration(IntegrationStart request) {
+    GitCli git =
+        new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
+    String branch = BraidNames.integrationBranch(request.runId());
+    if (git.resolve("refs/heads/" + branch).isEmpty()) {
+      git.run("branch", branch, "refs/heads/" + request.target());
+    }
+    return branch;
+  }
+
+  /**
+   * Merges what the integration branch lacks, runs the setup and checks on the result, and backs
+   * the merge out when they fail. The target never moves.
+   *
+   * <p>Idempotent: merged branches are not merged again, and a result is checked unless it was
+   * verified before, so a retry after a crash between the merge and the checks still checks.
+   */
+  @Override
+  public MergeResult integrate(MergeRequest request) {
+    ActivityProgress progress = new ActivityProgress(heartbeats.get());
+    return new IntegrationMerge(request, runner, progress, false).run();
+  }
+
+  /**
+   * Merges the base into the task branch in its worktree; conflicts are left for a resolver.
+   *
+   * <p>Idempotent: a base already contained changes nothing, and a merge in progress is reported as
+   * it is.
+   */
+  @Override
+  public SyncResult syncWithBase(SyncRequest request) {
+    GitCli git =
+        new GitCli(Path.of(request.worktree()), runner, new ActivityProgress(heartbeats.get()));
+    return new TaskSync(git).sync(request.baseBranch());
+  }
+
+  /** Idempotent: without a merge in progress there is nothing to abort. */
+  @Override
+  public void abortMerge(String worktree) {
+    new TaskSync(new GitCli(Path.of(worktree), runner, new ActivityProgress(heartbeats.get())))
+        .abort();
   }
 }

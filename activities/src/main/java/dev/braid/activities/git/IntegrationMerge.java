@@ -27,9 +27,17 @@ final class IntegrationMerge {
   private final GitCli main;
   private final Worktrees worktrees;
   private final Path path;
+  private final boolean moveTarget;
 
-  IntegrationMerge(MergeRequest request, ProcessRunner runner, ActivityProgress progress) {
+  /**
+   * @param moveTarget true for the run's finish (the target moves to the checked result); false for
+   *     a step of the merge queue (only the integration branch moves, and it goes back when the
+   *     checks fail)
+   */
+  IntegrationMerge(
+      MergeRequest request, ProcessRunner runner, ActivityProgress progress, boolean moveTarget) {
     this.request = request;
+    this.moveTarget = moveTarget;
     this.runner = runner;
     this.progress = progress;
     this.repo = Path.of(request.repo()).toAbsolutePath().normalize();
@@ -69,6 +77,9 @@ final class IntegrationMerge {
     GitCli integration = main.in(path);
     IntegrationWorktree.recover(integration);
     IntegrationWorktree.catchUp(integration, main.resolve(targetRef).orElseThrow());
+    if (!moveTarget) {
+      return mergeCheckAndKeep(integration);
+    }
 
     BranchMerger.Merged merged =
         new BranchMerger(main, integration, request.remote(), progress)
@@ -95,12 +106,49 @@ final class IntegrationMerge {
   }
 
   /**
+   * The merge queue's step. The checks run on any head not verified before, so a step retried after
+   * a crash between its merge and its checks still checks; a failing result is backed out, so the
+   * integration branch only ever holds work whose checks passed.
+   */
+  private MergeResult mergeCheckAndKeep(GitCli integration) {
+    String before = integration.head();
+    BranchMerger.Merged merged =
+        new BranchMerger(main, integration, request.remote(), progress)
+            .mergeAll(request.branches());
+    String head = integration.head();
+    VerifiedHeads verified = new VerifiedHeads(main.commonDir());
+    CommandSequence.Outcome checks =
+        verified.contains(head) ? new CommandSequence.Outcome(true, "", "") : runChecks();
+    if (checks.succeeded()) {
+      verified.add(head);
+      return new MergeResult(merged.merged(), merged.conflicted(), true, "", head, false);
+    }
+    log.warn("Checks failed on the merged result; {} goes back to {}", path, before);
+    integration.run("reset", "--hard", "--quiet", before);
+    List<String> kept = merged.merged().stream().filter(b -> containedIn(b, before)).toList();
+    return new MergeResult(
+        kept, merged.conflicted(), false, checks.summary() + "\n" + checks.tail(), before, false);
+  }
+
+  private boolean containedIn(String branch, String commit) {
+    return main.resolve("refs/heads/" + branch).map(c -> main.isAncestor(c, commit)).orElse(false);
+  }
+
+  /**
    * Runs the checks on the merged result. When the result adds nothing to the target there is
    * nothing to check: the target is unchanged, or is already this result, which passed the checks
    * before the target was moved to it.
    */
   private CommandSequence.Outcome runChecks(String head, String targetCommit) {
-    if (head.equals(targetCommit) || request.checks().isEmpty()) {
+    if (head.equals(targetCommit)) {
+      return new CommandSequence.Outcome(true, "", "");
+    }
+    return runChecks();
+  }
+
+  /** Runs the setup and the checks in the integration worktree. */
+  private CommandSequence.Outcome runChecks() {
+    if (request.checks().isEmpty()) {
       return new CommandSequence.Outcome(true, "", "");
     }
     log.info("Running {} check(s) on the merged result in {}", request.checks().size(), path);

@@ -24,6 +24,8 @@ import picocli.CommandLine.HelpCommand;
       ExecuteCommand.class,
       StatusCommand.class,
       UnblockCommand.class,
+      ReportCommand.class,
+      CleanupCommand.class,
       PlanCommand.class,
       WorkerCommand.class,
       ServerCommand.class,

@@ -1,11 +1,17 @@
 package dev.braid.starter.cli;
 
+import dev.braid.starter.report.ReportFiles;
+import dev.braid.starter.report.ReportPlans;
+import dev.braid.starter.report.ReportText;
+import dev.braid.starter.report.ReportWriter;
+import dev.braid.starter.report.RunReport;
 import dev.braid.starter.run.RunJson;
 import dev.braid.starter.run.RunView;
 import dev.braid.starter.run.RunWatcher;
 import dev.braid.starter.run.StartedRun;
 import dev.braid.workflow.RunStatus;
 import dev.braid.workflow.TaskStatus;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,18 +68,40 @@ public class RunFollower {
               out.flush();
             });
     Runtime.getRuntime().removeShutdownHook(hook);
+    RunReport report =
+        RunReport.of(end, ReportPlans.find(run.repo(), run.planDir(), end).orElse(null));
     if (json) {
       out.println(RunJson.of(end, run.webUiUrl()));
     } else {
       out.println();
-      RunView.report(end, out);
+      ReportText.print(report, out);
       if (run.webUiUrl() != null) {
         out.println("Temporal Web UI: " + run.webUiUrl());
       }
       BlockedHelp.print(end, run.repo(), out);
     }
+    writeReport(run, report, json, out);
     out.flush();
     return ExitCodes.of(end.phase());
+  }
+
+  /**
+   * Keeps the report in {@code .parallel/reports/}. A disk that refuses it must not hide how the
+   * run ended, so the failure is printed rather than thrown, and {@code braid report} writes the
+   * files again. With {@code --json} the output must stay one JSON document, so there the missing
+   * files are the only sign.
+   */
+  private static void writeReport(StartedRun run, RunReport report, boolean json, PrintWriter out) {
+    try {
+      ReportFiles files = ReportWriter.write(run.repo(), report);
+      if (!json) {
+        out.println("Report: " + files.markdown());
+      }
+    } catch (IOException e) {
+      if (!json) {
+        out.println("braid: could not write the report to " + ReportWriter.REPORTS_DIR + ": " + e);
+      }
+    }
   }
 
   private static void detachedMessage(StartedRun run, PrintWriter out) {

@@ -61,6 +61,7 @@ public final class ConfigLoader {
     }
     List<AgentTier> tiers = tiers(name, root.get("agent"), problems);
     OnRetry onRetry = onRetry(name, root.get("agent"), problems);
+    AgentTier resolver = resolver(name, root.get("agent"), problems);
     List<String> notify =
         root.get("notify") == null ? List.of() : argv(name, "notify", root.get("notify"), problems);
     List<List<String>> setup = commands(name, "setup", root.get("setup"), problems);
@@ -80,7 +81,7 @@ public final class ConfigLoader {
     if (overrides.mergeMode() != null) {
       merge = new MergeSettings(overrides.mergeMode(), merge.target(), merge.remote());
     }
-    return new BraidConfig(tiers, setup, checks, maxParallel, merge, onRetry, notify);
+    return new BraidConfig(tiers, setup, checks, maxParallel, merge, onRetry, notify, resolver);
   }
 
   /** The cascade braid uses when {@code braid.yaml} names none: Claude Code, Haiku then Sonnet. */
@@ -127,8 +128,8 @@ public final class ConfigLoader {
     }
     if (agent instanceof Map<?, ?> m) {
       for (Object key : m.keySet()) {
-        if (!Set.of("tiers", "onRetry").contains(String.valueOf(key))) {
-          problems.add(file + ": agent." + key + ": unknown key (known: onRetry, tiers)");
+        if (!Set.of("tiers", "onRetry", "resolver").contains(String.valueOf(key))) {
+          problems.add(file + ": agent." + key + ": unknown key (known: onRetry, resolver, tiers)");
         }
       }
     }
@@ -137,9 +138,19 @@ public final class ConfigLoader {
       problems.add(file + ": agent.tiers: must be a non-empty list of tiers");
       return List.of();
     }
+    List<AgentTier> result = tierList(file, "agent.tiers", list, problems);
+    long distinct = result.stream().map(AgentTier::name).distinct().count();
+    if (distinct != result.size()) {
+      problems.add(file + ": agent.tiers: tier names must be unique");
+    }
+    return result;
+  }
+
+  private static List<AgentTier> tierList(
+      String file, String field, List<?> list, List<String> problems) {
     List<AgentTier> result = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      String at = "agent.tiers[" + i + "]";
+      String at = field.equals("agent.tiers") ? field + "[" + i + "]" : field;
       if (!(list.get(i) instanceof Map<?, ?> tier)) {
         problems.add(file + ": " + at + ": must be a mapping with name and command");
         continue;
@@ -182,11 +193,17 @@ public final class ConfigLoader {
               problems);
       result.add(new AgentTier(String.valueOf(name), command, attempts, timeout, backoff));
     }
-    long distinct = result.stream().map(AgentTier::name).distinct().count();
-    if (distinct != result.size()) {
-      problems.add(file + ": agent.tiers: tier names must be unique");
-    }
     return result;
+  }
+
+  /** The optional resolver: a tier like the others, given the conflicting files of a task. */
+  private static AgentTier resolver(String file, Object agent, List<String> problems) {
+    if (!(agent instanceof Map<?, ?> map) || map.get("resolver") == null) {
+      return null;
+    }
+    List<AgentTier> parsed =
+        tierList(file, "agent.resolver", List.of(map.get("resolver")), problems);
+    return parsed.isEmpty() ? null : parsed.get(0);
   }
 
   private static OnRetry onRetry(String file, Object agent, List<String> problems) {

@@ -49,7 +49,7 @@ public class RunSession {
     RunRequest request =
         new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
     boolean attached = RunLauncher.startOrAttach(connection, runId, request, plan);
-    return new StartedRun(runId, attached, connection, workspace.repo());
+    return new StartedRun(runId, attached, connection, workspace.repo(), workspace.planDir());
   }
 
   /** Connects, running as much of a worker in this process as the command needs. */

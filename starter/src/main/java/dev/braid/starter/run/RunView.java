@@ -1,7 +1,7 @@
 package dev.braid.starter.run;
 
-import dev.braid.activity.MergeResult;
-import dev.braid.activity.Usage;
+import dev.braid.starter.report.ReportText;
+import dev.braid.starter.report.RunReport;
 import dev.braid.workflow.RunStatus;
 import dev.braid.workflow.TaskPhase;
 import dev.braid.workflow.TaskStatus;
@@ -32,62 +32,13 @@ public final class RunView {
     }
   }
 
-  /** The closing report: time, speedup, cost and the merge. */
+  /**
+   * The closing report, without the plan's dependencies, so its critical path is unknown; callers
+   * that have the plan use {@link ReportText} with {@link RunReport#of(RunStatus,
+   * dev.braid.plan.Plan)}.
+   */
   public static void report(RunStatus run, PrintWriter out) {
-    table(run, out);
-    long wall = run.finishedAtMillis() > 0 ? run.finishedAtMillis() - run.startedAtMillis() : 0;
-    long sum =
-        run.tasks().stream()
-            .filter(t -> t.startedAtMillis() > 0 && t.finishedAtMillis() > 0)
-            .mapToLong(t -> t.finishedAtMillis() - t.startedAtMillis())
-            .sum();
-    out.println();
-    if (wall > 0) {
-      out.printf(
-          Locale.ROOT,
-          "wall-clock %s, sum of task times %s, speedup %.2fx%n",
-          seconds(wall),
-          seconds(sum),
-          (double) sum / wall);
-    }
-    Usage total = Usage.unknown();
-    boolean first = true;
-    long reporting = 0;
-    for (TaskStatus t : run.tasks()) {
-      if (t.startedAtMillis() == 0) {
-        continue;
-      }
-      Usage u = t.usage() == null ? Usage.unknown() : t.usage();
-      reporting += u.known() ? 1 : 0;
-      total = first ? u : total.plus(u);
-      first = false;
-    }
-    if (reporting == 0) {
-      out.println("cost and tokens: unknown (no agent reported them)");
-    } else if (total.known()) {
-      out.printf(
-          Locale.ROOT,
-          "cost $%.4f, tokens in %s, out %s%n",
-          total.costUsd(),
-          total.inputTokens() == null ? "unknown" : total.inputTokens(),
-          total.outputTokens() == null ? "unknown" : total.outputTokens());
-    } else {
-      out.printf(
-          "cost and tokens: unknown (%d task(s) reported them, others did not)%n", reporting);
-    }
-    MergeResult merge = run.merge();
-    if (merge != null) {
-      out.printf(
-          "merge: %d branch(es) merged, %d conflicted; checks on the merged result %s; target at %s%s%n",
-          merge.merged().size(),
-          merge.conflicted().size(),
-          merge.checksPassed() ? "passed" : "FAILED",
-          merge.targetHead() == null
-              ? "-"
-              : merge.targetHead().substring(0, Math.min(8, merge.targetHead().length())),
-          merge.pushed() ? ", pushed" : "");
-    }
-    out.println(run.phase().label() + (run.message() == null ? "" : ": " + run.message()));
+    ReportText.print(RunReport.of(run, null), out);
   }
 
   /** One line on a task that changed. */

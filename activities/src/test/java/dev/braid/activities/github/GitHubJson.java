@@ -1,0 +1,112 @@
+package dev.braid.activities.github;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON in the shapes GitHub's REST API documents (docs.github.com/rest: "Get a repository", "List
+ * pull requests", "Create a pull request", "Add labels to an issue", client error bodies), trimmed
+ * to the fields a client can rely on.
+ */
+final class GitHubJson {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String TIME = "2011-01-26T19:01:12Z";
+
+  private final String api;
+  private final String owner;
+  private final String name;
+
+  GitHubJson(String api, String owner, String name) {
+    this.api = api;
+    this.owner = owner;
+    this.name = name;
+  }
+
+  String repoUrl() {
+    return api + "/repos/" + owner + "/" + name;
+  }
+
+  ObjectNode user(String login) {
+    ObjectNode user = MAPPER.createObjectNode();
+    user.put("login", login).put("id", Math.abs(login.hashCode())).put("type", "User");
+    user.put("url", api + "/users/" + login).put("html_url", "https://github.com/" + login);
+    return user;
+  }
+
+  ObjectNode repository() {
+    ObjectNode repo = MAPPER.createObjectNode();
+    repo.put("id", 1296269).put("node_id", "MDEwOlJlcG9zaXRvcnkxMjk2MjY5");
+    repo.put("name", name).put("full_name", owner + "/" + name);
+    repo.set("owner", user(owner));
+    repo.put("private", false).put("html_url", "https://github.com/" + owner + "/" + name);
+    repo.put("url", repoUrl()).put("default_branch", "main");
+    repo.put("created_at", TIME).put("updated_at", TIME).put("pushed_at", TIME);
+    ObjectNode permissions = repo.putObject("permissions");
+    permissions.put("admin", false).put("push", true).put("pull", true);
+    return repo;
+  }
+
+  ObjectNode branchPointer(String ref) {
+    ObjectNode pointer = MAPPER.createObjectNode();
+    pointer.put("label", owner + ":" + ref).put("ref", ref);
+    pointer.put("sha", "6dcb09b5b57875f334f61aebed695e2e4193db5e");
+    pointer.set("user", user(owner));
+    pointer.set("repo", repository());
+    return pointer;
+  }
+
+  ObjectNode label(String label) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", Math.abs(label.hashCode())).put("node_id", "LA_" + label);
+    node.put("url", repoUrl() + "/labels/" + label).put("name", label);
+    node.put("color", "ededed").put("default", false).putNull("description");
+    return node;
+  }
+
+  ObjectNode pull(int number, String head, String base, String title, String body) {
+    ObjectNode pr = MAPPER.createObjectNode();
+    pr.put("url", repoUrl() + "/pulls/" + number).put("id", 1000 + number);
+    pr.put("node_id", "PR_" + number).put("number", number).put("state", "open");
+    pr.put("html_url", "https://github.com/" + owner + "/" + name + "/pull/" + number);
+    pr.put("diff_url", "https://github.com/" + owner + "/" + name + "/pull/" + number + ".diff");
+    pr.put("issue_url", repoUrl() + "/issues/" + number);
+    pr.put("locked", false).put("title", title).put("body", body);
+    pr.set("user", user("braid-bot"));
+    pr.putArray("labels");
+    pr.put("created_at", TIME).put("updated_at", TIME);
+    pr.putNull("closed_at").putNull("merged_at");
+    pr.set("head", branchPointer(head));
+    pr.set("base", branchPointer(base));
+    pr.put("draft", false).put("author_association", "OWNER");
+    return pr;
+  }
+
+  /**
+   * A client error body.
+   *
+   * @param errors {@code errors[]} entries, or null for none
+   */
+  static ObjectNode error(int status, String message, String documentation, ArrayNode errors) {
+    ObjectNode error = MAPPER.createObjectNode();
+    error.put("message", message);
+    if (errors != null) {
+      error.set("errors", errors);
+    }
+    error.put("documentation_url", documentation).put("status", String.valueOf(status));
+    return error;
+  }
+
+  /** One {@code errors[]} entry. */
+  static ObjectNode fieldError(String field, String code, String message) {
+    ObjectNode error = MAPPER.createObjectNode().put("resource", "PullRequest");
+    if (field != null) {
+      error.put("field", field);
+    }
+    error.put("code", code);
+    if (message != null) {
+      error.put("message", message);
+    }
+    return error;
+  }
+}

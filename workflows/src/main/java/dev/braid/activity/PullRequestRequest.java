@@ -1,0 +1,37 @@
+package dev.braid.activity;
+
+import java.util.List;
+
+/**
+ * One task's pull request, as the workflow wants it. It holds no credential: the worker reads the
+ * token from its environment (see {@link PullRequestActivities}).
+ *
+ * @param repo the main checkout, absolute; its {@code remote} tells the GitHub repository when
+ *     {@code repository} is null
+ * @param remote the remote the branch was pushed to, such as {@code origin}
+ * @param branch the task branch, the pull request's head, such as {@code feature/task-1}
+ * @param base the branch to merge into: the target, or a dependency's branch for a stacked pull
+ *     request
+ * @param title the task file's first heading
+ * @param body the task file's text
+ * @param labels the task frontmatter's labels; may be empty
+ * @param repository {@code owner/name}, the {@code merge.repository} setting; null to derive it
+ *     from the remote's URL
+ * @param apiUrl GitHub's REST API base URL; null for the worker's {@code GITHUB_API_URL}, else
+ *     {@code https://api.github.com}
+ */
+public record PullRequestRequest(
+    String repo,
+    String remote,
+    String branch,
+    String base,
+    String title,
+    String body,
+    List<String> labels,
+    String repository,
+    String apiUrl) {
+
+  public PullRequestRequest {
+    labels = labels == null ? List.of() : List.copyOf(labels);
+  }
+}

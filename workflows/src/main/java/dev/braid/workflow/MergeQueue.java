@@ -1,0 +1,142 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.GitActivities;
+import dev.braid.activity.MergeRequest;
+import dev.braid.activity.MergeResult;
+import dev.braid.config.BraidConfig;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The run's merge queue. A task whose work is pushed waits here; one merge runs at a time, into the
+ * integration branch, with the checks on the merged result. Only a merge whose checks pass
+ * completes its task, so a task's dependents always start from a base that holds its work and
+ * passes the checks. A conflict or a broken check sends the task back to its own worktree, where
+ * the integration branch is merged in and the failure is fixed.
+ */
+final class MergeQueue {
+  /** A task that keeps failing to merge is given to a human after this many rounds. */
+  static final int MAX_ROUNDS = 3;
+
+  private final String runId;
+  private final RunRequest request;
+  private final GitActivities git;
+  private final RunBoard board;
+  private final BiConsumer<String, TaskRound> restart;
+  private final Deque<TaskOutcome> waiting = new ArrayDeque<>();
+  private final List<String> integrated = new ArrayList<>();
+  private final Map<String, Integer> rounds = new HashMap<>();
+  private boolean busy;
+
+  MergeQueue(
+      String runId,
+      RunRequest request,
+      GitActivities git,
+      RunBoard board,
+      BiConsumer<String, TaskRound> restart) {
+    this.runId = runId;
+    this.request = request;
+    this.git = git;
+    this.board = board;
+    this.restart = restart;
+  }
+
+  /** The integration branch's name. */
+  String branch() {
+    return BraidNames.integrationBranch(runId);
+  }
+
+  /** The task branches merged so far, in merge order. */
+  List<String> integrated() {
+    return List.copyOf(integrated);
+  }
+
+  /** Whether a merge runs or waits. */
+  boolean active() {
+    return busy || !waiting.isEmpty();
+  }
+
+  /** A task pushed its work; it completes once that work is merged. */
+  void offer(TaskOutcome outcome) {
+    waiting.add(outcome);
+    board.note(outcome.taskId(), "waiting to merge into " + branch());
+  }
+
+  /** Starts the next merge unless one is running. */
+  void startNext() {
+    if (busy || waiting.isEmpty()) {
+      return;
+    }
+    TaskOutcome next = waiting.poll();
+    busy = true;
+    board.note(next.taskId(), "merging into " + branch());
+    BraidConfig config = request.config();
+    List<String> branches = new ArrayList<>(integrated);
+    // Everything merged so far goes with it, so the step can redo the lot if the target moved.
+    branches.add(next.branch());
+    Promise<MergeResult> merge =
+        Async.function(
+            git::integrate,
+            new MergeRequest(
+                runId,
+                request.repo(),
+                config.merge().target(),
+                branches,
+                config.setup(),
+                config.checks(),
+                config.merge().remote()));
+    merge.handle(
+        (result, failure) -> {
+          busy = false;
+          settle(next, result, failure);
+          return null;
+        });
+  }
+
+  private void settle(TaskOutcome outcome, MergeResult result, RuntimeException failure) {
+    long now = Workflow.currentTimeMillis();
+    String id = outcome.taskId();
+    if (failure != null) {
+      board.blockByMerge(
+          id, "the merge into " + branch() + " failed: " + FailureText.describe(failure), now);
+      return;
+    }
+    if (result.checksPassed() && result.merged().contains(outcome.branch())) {
+      integrated.add(outcome.branch());
+      board.finish(outcome, now);
+      return;
+    }
+    int round = rounds.merge(id, 1, Integer::sum);
+    boolean conflict = result.conflicted().contains(outcome.branch());
+    String why =
+        conflict
+            ? "its branch conflicts with " + branch()
+            : "merging it into " + branch() + " made the checks fail";
+    if (round > MAX_ROUNDS) {
+      board.blockByMerge(id, why + ", " + MAX_ROUNDS + " rounds in a row", now);
+      return;
+    }
+    board.note(id, "runs again: " + why);
+    restart.accept(
+        id,
+        new TaskRound(
+            true,
+            conflict
+                ? null
+                : "Merging this task's branch into "
+                    + branch()
+                    + " (which holds the tasks merged before it) made the checks fail. Fix it on"
+                    + " top of the merged code, which is now in this worktree:\n"
+                    + result.checksOutput(),
+            outcome.attempts(),
+            outcome.tiers()));
+  }
+}

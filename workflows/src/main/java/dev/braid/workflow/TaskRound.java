@@ -1,0 +1,21 @@
+package dev.braid.workflow;
+
+import java.util.List;
+
+/**
+ * Why a task runs again after its work was merged, or failed to merge, into the integration branch.
+ * The merge queue starts the task's workflow again with one of these.
+ *
+ * @param sync merge the integration branch into the task branch first, so the conflict or the
+ *     broken check can be fixed in the task's own worktree
+ * @param feedback what went wrong, for the agent, or null when only a sync is needed
+ * @param attemptsBefore attempts the task spent in earlier rounds, so attempts keep counting
+ * @param tiersBefore the tiers that ran in earlier rounds
+ */
+public record TaskRound(
+    boolean sync, String feedback, int attemptsBefore, List<String> tiersBefore) {
+
+  public TaskRound {
+    tiersBefore = tiersBefore == null ? List.of() : List.copyOf(tiersBefore);
+  }
+}
