@@ -8,6 +8,12 @@ import io.temporal.activity.ActivityMethod;
 public interface CleanupActivities {
 
   /**
+   * The failure type of a request cleanup refuses (an unsafe task id, a target that does not
+   * exist); retrying cannot change the answer, so it is thrown non-retryable.
+   */
+  String CLEANUP_REFUSED = "CleanupRefused";
+
+  /**
    * Removes the run's clean worktrees, deletes the task and integration branches the target
    * contains (locally and on the remote), prunes stale worktree records, and archives the plan.
    *
@@ -18,6 +24,9 @@ public interface CleanupActivities {
    * CleanupResult#keptBranches()}.
    *
    * <p>It works on the host it runs on: worktrees of tasks that ran on other hosts stay there.
+   *
+   * @throws io.temporal.failure.ApplicationFailure non-retryable {@link #CLEANUP_REFUSED} for a
+   *     request it refuses
    */
   @ActivityMethod
   CleanupResult cleanup(CleanupRequest request);

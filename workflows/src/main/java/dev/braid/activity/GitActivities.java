@@ -41,6 +41,13 @@ public interface GitActivities {
   @ActivityMethod
   SyncResult syncWithBase(SyncRequest request);
 
+  /**
+   * Creates a branch at a commit, unless it exists, and pushes it when the repository has the
+   * remote: the base of a task's pull request.
+   */
+  @ActivityMethod
+  void publishBranch(PublishBranchRequest request);
+
   /** Abandons a merge left in the worktree, restoring the branch as it was before it. */
   @ActivityMethod
   void abortMerge(String worktree);

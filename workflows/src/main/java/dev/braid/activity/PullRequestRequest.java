@@ -12,13 +12,15 @@ import java.util.List;
  * @param branch the task branch, the pull request's head, such as {@code feature/task-1}
  * @param base the branch to merge into: the target, or a dependency's branch for a stacked pull
  *     request
- * @param title the task file's first heading
- * @param body the task file's text
+ * @param title the title, or null for the task file's first heading
+ * @param body the description, or null for the task file's text
  * @param labels the task frontmatter's labels; may be empty
  * @param repository {@code owner/name}, the {@code merge.repository} setting; null to derive it
  *     from the remote's URL
  * @param apiUrl GitHub's REST API base URL; null for the worker's {@code GITHUB_API_URL}, else
  *     {@code https://api.github.com}
+ * @param taskFile the task file, absolute, read by the activity when title or body is null, so the
+ *     task's text stays out of the workflow history
  */
 public record PullRequestRequest(
     String repo,
@@ -29,7 +31,8 @@ public record PullRequestRequest(
     String body,
     List<String> labels,
     String repository,
-    String apiUrl) {
+    String apiUrl,
+    String taskFile) {
 
   public PullRequestRequest {
     labels = labels == null ? List.of() : List.copyOf(labels);

@@ -14,6 +14,8 @@ import java.util.List;
  * @param onRetry whether a retry keeps the failed attempt's work or starts from the base
  * @param notifyCommand argv run when a task becomes blocked, or empty for none
  * @param resolver the agent given a task's merge conflicts before a human is asked, or null
+ * @param cleanup whether a run that ends done removes its worktrees and merged branches and
+ *     archives its plan
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -23,7 +25,8 @@ public record BraidConfig(
     MergeSettings merge,
     OnRetry onRetry,
     List<String> notifyCommand,
-    AgentTier resolver) {
+    AgentTier resolver,
+    boolean cleanup) {
 
   public BraidConfig {
     tiers = List.copyOf(tiers);

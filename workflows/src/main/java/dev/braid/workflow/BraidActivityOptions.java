@@ -1,6 +1,7 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.PullRequestFailure;
 import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
 import io.temporal.activity.ActivityOptions;
@@ -97,6 +98,41 @@ public final class BraidActivityOptions {
         .setTaskQueue(BraidNames.TASK_QUEUE)
         .setStartToCloseTimeout(Duration.ofMinutes(3))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+        .build();
+  }
+
+  /**
+   * GitHub may be briefly down or rate-limited, so a pull request retries patiently; a bad token, a
+   * rejected request or an unknown repository needs a human instead.
+   */
+  public static ActivityOptions pullRequest() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setMaximumAttempts(20)
+                .setInitialInterval(Duration.ofSeconds(5))
+                .setMaximumInterval(Duration.ofMinutes(5))
+                .setDoNotRetry(
+                    PullRequestFailure.AUTH,
+                    PullRequestFailure.REJECTED,
+                    PullRequestFailure.NOT_FOUND,
+                    PullRequestFailure.REPOSITORY_UNKNOWN)
+                .build())
+        .build();
+  }
+
+  /**
+   * Cleanup removes worktrees and deletes branches, locally and on the remote; quick, but the
+   * remote may be briefly unreachable.
+   */
+  public static ActivityOptions cleanup() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setHeartbeatTimeout(HEARTBEAT)
+        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
         .build();
   }
 

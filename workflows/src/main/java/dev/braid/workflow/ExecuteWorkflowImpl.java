@@ -1,22 +1,33 @@
 package dev.braid.workflow;
 
+import dev.braid.activity.CleanupActivities;
+import dev.braid.activity.CleanupRequest;
+import dev.braid.activity.CleanupResult;
 import dev.braid.activity.GitActivities;
 import dev.braid.activity.IntegrationStart;
 import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
 import dev.braid.activity.PlanActivities;
+import dev.braid.activity.PublishBranchRequest;
+import dev.braid.activity.PullRequestActivities;
+import dev.braid.activity.PullRequestRequest;
+import dev.braid.activity.PullRequestResult;
 import dev.braid.config.BraidConfig;
 import dev.braid.config.MergeMode;
+import dev.braid.config.MergeSettings;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanGraph;
 import dev.braid.plan.PlanTask;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 
@@ -51,6 +62,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private RunRequest request;
   private Plan plan;
   private MergeQueue queue;
+  private final List<Promise<TaskOutcome>> children = new java.util.ArrayList<>();
   private RunPhase phase = RunPhase.LOADING;
   private String planName;
   private MergeResult merge;
@@ -61,6 +73,17 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
 
   @Override
   public RunStatus execute(RunRequest request) {
+    try {
+      return run(request);
+    } catch (CanceledFailure cancelled) {
+      // Compensate like a saga, in a scope the cancellation cannot reach: wait for the tasks to
+      // stop (their agents' trees are killed), then remove what holds no work worth keeping.
+      Workflow.newDetachedCancellationScope(() -> compensate(request)).run();
+      throw cancelled;
+    }
+  }
+
+  private RunStatus run(RunRequest request) {
     this.request = request;
     startedAt = Workflow.currentTimeMillis();
     String runId = Workflow.getInfo().getWorkflowId();
@@ -111,6 +134,9 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
     phase = allCompleted && mergeClean ? RunPhase.DONE : RunPhase.FAILED;
     message = summary(allCompleted, mergeClean);
+    if (phase == RunPhase.DONE && request.config().cleanup()) {
+      message += "; " + describe(cleanUp(request, true));
+    }
     publish();
     return status();
   }
@@ -221,6 +247,63 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     startChild(runId, task, request, null);
   }
 
+  /**
+   * Runs the cleanup activity: it removes clean worktrees and merged branches and keeps anything
+   * holding work the target lacks, saying why.
+   */
+  private CleanupResult cleanUp(RunRequest request, boolean archive) {
+    String runId = Workflow.getInfo().getWorkflowId();
+    // The date names the archive; it comes from workflow time, so a replay names it the same.
+    String date =
+        java.time.Instant.ofEpochMilli(Workflow.currentTimeMillis())
+            .atZone(java.time.ZoneOffset.UTC)
+            .toLocalDate()
+            .toString();
+    List<String> taskIds =
+        plan == null ? List.of() : plan.tasks().stream().map(PlanTask::id).toList();
+    return Workflow.newActivityStub(CleanupActivities.class, BraidActivityOptions.cleanup())
+        .cleanup(
+            new CleanupRequest(
+                request.repo(),
+                runId,
+                request.planDir(),
+                request.config().merge().target(),
+                request.config().merge().remote(),
+                taskIds,
+                archive,
+                date));
+  }
+
+  private void compensate(RunRequest request) {
+    for (Promise<TaskOutcome> child : children) {
+      try {
+        child.get();
+      } catch (RuntimeException stopped) {
+        // A cancelled task ends with a failure; all that matters here is that it has ended.
+      }
+    }
+    phase = RunPhase.CANCELLED;
+    finishedAt = Workflow.currentTimeMillis();
+    message = "cancelled; " + describe(cleanUp(request, false));
+    publish();
+  }
+
+  private static String describe(CleanupResult cleanup) {
+    StringBuilder sb =
+        new StringBuilder("cleanup removed ")
+            .append(cleanup.removedWorktrees().size())
+            .append(" worktree(s), deleted ")
+            .append(cleanup.deletedBranches().size())
+            .append(" merged branch(es)");
+    if (!cleanup.keptBranches().isEmpty()) {
+      sb.append(", kept ").append(String.join("; ", cleanup.keptBranches()));
+    }
+    if (cleanup.archivedTo() != null) {
+      sb.append(", archived the plan to ").append(cleanup.archivedTo());
+    }
+    return sb.toString();
+  }
+
   /** The merge queue sends a task back to its worktree: a new run of its workflow, same id. */
   private void restart(String runId, String taskId, TaskRound round) {
     startChild(runId, plan.task(taskId).orElseThrow(), request, round);
@@ -248,6 +331,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
                 request.config(),
                 queue == null ? null : queue.branch(),
                 round));
+    children.add(outcome);
     outcome.handle(
         (result, failure) -> {
           long now = Workflow.currentTimeMillis();
@@ -285,7 +369,55 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
             config.merge().remote());
     phase = RunPhase.MERGING;
     publish();
-    merge = config.merge().mode() == MergeMode.DIRECT ? git.merge(all) : git.integrate(all);
+    merge =
+        switch (config.merge().mode()) {
+          case DIRECT -> git.merge(all);
+          case NONE -> git.integrate(all);
+          case PR -> {
+            MergeResult verified = git.integrate(all);
+            openPullRequests(runId, request);
+            yield verified;
+          }
+        };
+  }
+
+  /**
+   * One pull request per task, in merge order. Each one's base is a branch at the commit the task
+   * started from, so the pull request shows that task's changes and nothing else; a dependent's
+   * base holds its dependencies' work, which makes the pull requests a stack.
+   */
+  private void openPullRequests(String runId, RunRequest request) {
+    MergeSettings settings = request.config().merge();
+    PullRequestActivities github =
+        Workflow.newActivityStub(PullRequestActivities.class, BraidActivityOptions.pullRequest());
+    for (TaskOutcome done : queue.integratedTasks()) {
+      PlanTask task = plan.task(done.taskId()).orElseThrow();
+      String base = settings.target();
+      if (done.baseCommit() != null) {
+        base = BraidNames.integrationBranch(runId) + "-base/" + task.id();
+        git.publishBranch(
+            new PublishBranchRequest(request.repo(), settings.remote(), base, done.baseCommit()));
+      }
+      try {
+        PullRequestResult pr =
+            github.openOrUpdate(
+                new PullRequestRequest(
+                    request.repo(),
+                    settings.remote(),
+                    done.branch(),
+                    base,
+                    null,
+                    null,
+                    task.labels(),
+                    settings.repository(),
+                    settings.apiUrl(),
+                    Path.of(request.planDir()).resolve(task.file()).toString()));
+        board.pullRequest(task.id(), pr.url());
+      } catch (ActivityFailure e) {
+        board.blockByMerge(
+            task.id(), "pull request: " + FailureText.describe(e), Workflow.currentTimeMillis());
+      }
+    }
   }
 
   private void mergeCompleted(String runId, Plan plan, RunRequest request) {

@@ -32,7 +32,7 @@ final class MergeQueue {
   private final RunBoard board;
   private final BiConsumer<String, TaskRound> restart;
   private final Deque<TaskOutcome> waiting = new ArrayDeque<>();
-  private final List<String> integrated = new ArrayList<>();
+  private final List<TaskOutcome> integrated = new ArrayList<>();
   private final Map<String, Integer> rounds = new HashMap<>();
   private boolean busy;
 
@@ -56,6 +56,11 @@ final class MergeQueue {
 
   /** The task branches merged so far, in merge order. */
   List<String> integrated() {
+    return integrated.stream().map(TaskOutcome::branch).toList();
+  }
+
+  /** The tasks merged so far, in merge order. */
+  List<TaskOutcome> integratedTasks() {
     return List.copyOf(integrated);
   }
 
@@ -79,7 +84,7 @@ final class MergeQueue {
     busy = true;
     board.note(next.taskId(), "merging into " + branch());
     BraidConfig config = request.config();
-    List<String> branches = new ArrayList<>(integrated);
+    List<String> branches = new ArrayList<>(integrated());
     // Everything merged so far goes with it, so the step can redo the lot if the target moved.
     branches.add(next.branch());
     Promise<MergeResult> merge =
@@ -110,7 +115,7 @@ final class MergeQueue {
       return;
     }
     if (result.checksPassed() && result.merged().contains(outcome.branch())) {
-      integrated.add(outcome.branch());
+      integrated.add(outcome);
       board.finish(outcome, now);
       return;
     }

@@ -41,7 +41,8 @@ final class RunBoard {
               0,
               0,
               List.of(),
-              Usage.unknown()));
+              Usage.unknown(),
+              null));
     }
   }
 
@@ -111,7 +112,8 @@ final class RunBoard {
                 now,
                 0,
                 s.tiers(),
-                s.usage()));
+                s.usage(),
+                s.pullRequest()));
   }
 
   void finish(TaskOutcome outcome, long now) {
@@ -130,7 +132,8 @@ final class RunBoard {
                 s.startedAtMillis(),
                 now,
                 outcome.tiers(),
-                outcome.usage() == null ? Usage.unknown() : outcome.usage()));
+                outcome.usage() == null ? Usage.unknown() : outcome.usage(),
+                s.pullRequest()));
   }
 
   /** Records what a running task workflow reported: it became blocked, or runs again. */
@@ -150,7 +153,8 @@ final class RunBoard {
                 s.startedAtMillis(),
                 0,
                 report.tiers(),
-                s.usage()));
+                s.usage(),
+                s.pullRequest()));
   }
 
   /** Sets the line the status shows for a running task, such as "waiting to merge". */
@@ -170,7 +174,8 @@ final class RunBoard {
                 s.startedAtMillis(),
                 0,
                 s.tiers(),
-                s.usage()));
+                s.usage(),
+                s.pullRequest()));
   }
 
   /**
@@ -179,6 +184,27 @@ final class RunBoard {
    */
   void resume(String id) {
     update(id, s -> with(s, TaskPhase.RUNNING, null, 0));
+  }
+
+  /** Records the task's pull request. */
+  void pullRequest(String id, String url) {
+    update(
+        id,
+        s ->
+            new TaskStatus(
+                s.id(),
+                s.title(),
+                s.phase(),
+                s.attempts(),
+                s.tier(),
+                s.branch(),
+                s.headCommit(),
+                s.reason(),
+                s.startedAtMillis(),
+                s.finishedAtMillis(),
+                s.tiers(),
+                s.usage(),
+                url));
   }
 
   /** Marks a task blocked for a reason found outside its own workflow: its workflow failed. */
@@ -270,6 +296,7 @@ final class RunBoard {
         s.startedAtMillis(),
         now,
         s.tiers(),
-        s.usage());
+        s.usage(),
+        s.pullRequest());
   }
 }

@@ -9,7 +9,8 @@ public enum RunPhase {
   MERGING,
   DONE,
   FAILED,
-  BLOCKED;
+  BLOCKED,
+  CANCELLED;
 
   /** The lower-case spelling used in status output, JSON and the search attribute. */
   public String label() {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param reason why it is blocked, else null
  * @param tiers the tiers that ran, in order, one entry per round of the cascade
  * @param usage what the agent reported it consumed
+ * @param baseCommit the commit the task's branch started from, or null; a pull request shows the
+ *     task's changes against it
  */
 public record TaskOutcome(
     String taskId,
@@ -25,7 +27,8 @@ public record TaskOutcome(
     String headCommit,
     String reason,
     List<String> tiers,
-    Usage usage) {
+    Usage usage,
+    String baseCommit) {
 
   public TaskOutcome {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);

@@ -18,6 +18,7 @@ import java.util.List;
  * @param finishedAtMillis when it finished (workflow time), or 0
  * @param tiers the tiers that ran, in order, one entry per round of the cascade
  * @param usage what the agent reported it consumed
+ * @param pullRequest the task's pull request's URL, or null
  */
 public record TaskStatus(
     String id,
@@ -31,7 +32,8 @@ public record TaskStatus(
     long startedAtMillis,
     long finishedAtMillis,
     List<String> tiers,
-    Usage usage) {
+    Usage usage,
+    String pullRequest) {
 
   public TaskStatus {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);

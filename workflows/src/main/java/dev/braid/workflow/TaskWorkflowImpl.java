@@ -97,7 +97,8 @@ public class TaskWorkflowImpl implements TaskWorkflow {
               null,
               "skipped by a human after: " + step.failure(),
               cascade.tiersRun(),
-              Usage.unknown());
+              Usage.unknown(),
+              null);
         }
         case DONE -> manual = true;
         case RETRY -> {
@@ -202,7 +203,8 @@ public class TaskWorkflowImpl implements TaskWorkflow {
         result.headCommit(),
         null,
         tiers,
-        result.usage());
+        result.usage(),
+        worktree.baseCommit());
   }
 
   private static AttemptResult acceptManualWork(TaskRequest request, PreparedWorktree worktree) {

@@ -4,6 +4,9 @@ import dev.braid.activity.AgentActivities;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
+import dev.braid.activity.CleanupActivities;
+import dev.braid.activity.CleanupRequest;
+import dev.braid.activity.CleanupResult;
 import dev.braid.activity.GitActivities;
 import dev.braid.activity.IntegrationStart;
 import dev.braid.activity.ManualWorkRequest;
@@ -14,6 +17,11 @@ import dev.braid.activity.NotifyRequest;
 import dev.braid.activity.PlanActivities;
 import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
+import dev.braid.activity.PublishBranchRequest;
+import dev.braid.activity.PullRequestActivities;
+import dev.braid.activity.PullRequestFailure;
+import dev.braid.activity.PullRequestRequest;
+import dev.braid.activity.PullRequestResult;
 import dev.braid.activity.PushRequest;
 import dev.braid.activity.SyncRequest;
 import dev.braid.activity.SyncResult;
@@ -62,7 +70,15 @@ final class Fakes {
   final List<String> notified = new CopyOnWriteArrayList<>();
 
   Object[] all() {
-    return new Object[] {new Plans(), new Worktrees(), new Agents(), new Git(), new Notifier()};
+    return new Object[] {
+      new Plans(),
+      new Worktrees(),
+      new Agents(),
+      new Git(),
+      new Notifier(),
+      new GitHub(),
+      new Cleaner()
+    };
   }
 
   private String queue() {
@@ -89,7 +105,10 @@ final class Fakes {
       events.add("prepare " + request.taskId() + " on " + host);
       bases.put(request.taskId(), request.baseBranch());
       return new PreparedWorktree(
-          host, "/repo/worktrees/" + request.taskId(), "feature/" + request.taskId(), "base");
+          host,
+          "/repo/worktrees/" + request.taskId(),
+          "feature/" + request.taskId(),
+          "base-" + request.taskId());
     }
   }
 
@@ -147,6 +166,38 @@ final class Fakes {
             "check make test failed: 1 test failed", AttemptFailure.CHECKS_FAILED);
       }
       return new AttemptResult(0, "manual-" + request.taskId(), Usage.unknown(), "log");
+    }
+  }
+
+  final List<PullRequestRequest> pullRequests = new CopyOnWriteArrayList<>();
+  final Set<String> rejectedPullRequests = ConcurrentHashMap.newKeySet();
+  final Map<String, String> publishedBranches = new ConcurrentHashMap<>();
+
+  final class GitHub implements PullRequestActivities {
+    @Override
+    public PullRequestResult openOrUpdate(PullRequestRequest request) {
+      if (rejectedPullRequests.contains(request.branch())) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "Validation Failed: No commits between base and head", PullRequestFailure.REJECTED);
+      }
+      pullRequests.add(request);
+      return new PullRequestResult(
+          pullRequests.size(), "https://github.test/o/r/pull/" + pullRequests.size(), true);
+    }
+  }
+
+  final List<CleanupRequest> cleanups = new CopyOnWriteArrayList<>();
+
+  final class Cleaner implements CleanupActivities {
+    @Override
+    public CleanupResult cleanup(CleanupRequest request) {
+      cleanups.add(request);
+      events.add("cleanup archive=" + request.archive());
+      return new CleanupResult(
+          List.of("worktrees/done"),
+          List.of("feature/done"),
+          List.of("feature/stuck: has 1 unmerged commit"),
+          request.archive() ? "/repo/.parallel/archive/plans-" + request.date() : null);
     }
   }
 
@@ -213,6 +264,11 @@ final class Fakes {
       return syncConflicts.remove(id)
           ? new SyncResult("head", List.of("src/shared.py"))
           : new SyncResult("synced-" + id, List.of());
+    }
+
+    @Override
+    public void publishBranch(PublishBranchRequest request) {
+      publishedBranches.put(request.branch(), request.commit());
     }
 
     @Override

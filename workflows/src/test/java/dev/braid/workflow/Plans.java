@@ -51,7 +51,8 @@ final class Plans {
         c.merge(),
         c.onRetry(),
         c.notifyCommand(),
-        null);
+        null,
+        c.cleanup());
   }
 
   static BraidConfig mergeMode(BraidConfig c, MergeMode mode) {
@@ -63,7 +64,21 @@ final class Plans {
         new MergeSettings(mode, "main", "origin"),
         c.onRetry(),
         c.notifyCommand(),
-        c.resolver());
+        c.resolver(),
+        c.cleanup());
+  }
+
+  static BraidConfig withCleanup(BraidConfig c) {
+    return new BraidConfig(
+        c.tiers(),
+        c.setup(),
+        c.checks(),
+        c.maxParallel(),
+        c.merge(),
+        c.onRetry(),
+        c.notifyCommand(),
+        c.resolver(),
+        true);
   }
 
   static BraidConfig config(int maxParallel) {
@@ -77,6 +92,7 @@ final class Plans {
         new MergeSettings(MergeMode.DIRECT, "main", "origin"),
         OnRetry.KEEP,
         List.of("notify-me"),
-        new AgentTier("resolver", List.of("agent", "--resolve"), 1, 60, 1));
+        new AgentTier("resolver", List.of("agent", "--resolve"), 1, 60, 1),
+        false);
   }
 }

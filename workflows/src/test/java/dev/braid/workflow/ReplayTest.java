@@ -20,7 +20,11 @@ class ReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
+    // Recorded before the merge queue: replays down Workflow.getVersion's old path.
     "execute-demo.json, execute",
+    // Recorded with the merge queue.
+    "execute-merge-queue.json, execute",
+    "task-from-integration.json, task",
     "task-escalated.json, task",
     "task-checks-retried.json, task"
   })

@@ -13,9 +13,6 @@ import java.util.function.Supplier;
 /** The cleanup at the end of a run, as an activity; {@link RunCleaner} does the work. */
 public final class CleanupActivitiesImpl implements CleanupActivities {
 
-  /** The failure type of a request cleanup refuses; retrying cannot change the answer. */
-  public static final String CLEANUP_REFUSED = "CleanupRefused";
-
   private final ProcessRunner runner;
   private final Supplier<Heartbeat> heartbeats;
 
@@ -44,16 +41,17 @@ public final class CleanupActivitiesImpl implements CleanupActivities {
    * lost, however often it runs: a worktree with uncommitted changes and a branch with commits the
    * target lacks are kept, with the reason in the result.
    *
-   * @throws ApplicationFailure non-retryable {@link #CLEANUP_REFUSED} when a task id is unsafe or
-   *     the target branch does not exist; a git failure (such as a network error on the remote) is
-   *     thrown as is, and retried
+   * @throws ApplicationFailure non-retryable {@link CleanupActivities#CLEANUP_REFUSED} when a task
+   *     id is unsafe or the target branch does not exist; a git failure (such as a network error on
+   *     the remote) is thrown as is, and retried
    */
   @Override
   public CleanupResult cleanup(CleanupRequest request) {
     try {
       return new RunCleaner(runner, heartbeats.get()).clean(request);
     } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), CLEANUP_REFUSED, e);
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), CleanupActivities.CLEANUP_REFUSED, e);
     }
   }
 

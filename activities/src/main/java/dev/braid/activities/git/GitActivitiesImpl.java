@@ -6,6 +6,7 @@ import dev.braid.activity.GitActivities;
 import dev.braid.activity.IntegrationStart;
 import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
+import dev.braid.activity.PublishBranchRequest;
 import dev.braid.activity.PushRequest;
 import dev.braid.activity.SyncRequest;
 import dev.braid.activity.SyncResult;
@@ -117,6 +118,22 @@ public final class GitActivitiesImpl implements GitActivities {
     GitCli git =
         new GitCli(Path.of(request.worktree()), runner, new ActivityProgress(heartbeats.get()));
     return new TaskSync(git).sync(request.baseBranch());
+  }
+
+  /**
+   * Creates the branch at the commit and pushes it when the remote exists.
+   *
+   * <p>Idempotent: an existing branch is kept where it is (it may be a published pull request's
+   * base), and pushing a branch the remote already has changes nothing.
+   */
+  @Override
+  public void publishBranch(PublishBranchRequest request) {
+    GitCli git =
+        new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
+    if (git.resolve("refs/heads/" + request.branch()).isEmpty()) {
+      git.run("branch", request.branch(), request.commit());
+    }
+    Pusher.push(git, request.remote(), request.branch());
   }
 
   /** Idempotent: without a merge in progress there is nothing to abort. */

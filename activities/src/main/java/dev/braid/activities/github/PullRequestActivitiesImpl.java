@@ -50,7 +50,8 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
   }
 
   @Override
-  public PullRequestResult openOrUpdate(PullRequestRequest request) {
+  public PullRequestResult openOrUpdate(PullRequestRequest given) {
+    PullRequestRequest request = TaskFileText.fill(given);
     GitHubToken token = GitHubToken.fromEnvironment(env);
     String apiUrl = apiUrl(request);
     GitHubRepository repository =

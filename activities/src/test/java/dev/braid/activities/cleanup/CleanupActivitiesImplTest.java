@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activity.CleanupActivities;
 import dev.braid.activity.CleanupResult;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class CleanupActivitiesImplTest {
             () ->
                 new CleanupActivitiesImpl(new ProcessRunner(), () -> Heartbeat.NONE)
                     .cleanup(repo.request(List.of("-rf"))));
-    assertEquals(CleanupActivitiesImpl.CLEANUP_REFUSED, failure.getType());
+    assertEquals(CleanupActivities.CLEANUP_REFUSED, failure.getType());
     assertTrue(failure.isNonRetryable());
   }
 }

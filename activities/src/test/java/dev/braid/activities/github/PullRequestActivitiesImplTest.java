@@ -49,7 +49,8 @@ class PullRequestActivitiesImplTest {
         BODY,
         labels,
         "octo/app",
-        github.apiUrl());
+        github.apiUrl(),
+        null);
   }
 
   @Test
@@ -160,7 +161,8 @@ class PullRequestActivitiesImplTest {
             longBody,
             r.labels(),
             r.repository(),
-            r.apiUrl());
+            r.apiUrl(),
+            null);
 
     activities.openOrUpdate(big);
 
@@ -267,7 +269,8 @@ class PullRequestActivitiesImplTest {
             r.body(),
             r.labels(),
             "octo/nope",
-            r.apiUrl());
+            r.apiUrl(),
+            null);
 
     ApplicationFailure failure = fail(other);
 
@@ -319,7 +322,8 @@ class PullRequestActivitiesImplTest {
             r.body(),
             r.labels(),
             r.repository(),
-            url);
+            url,
+            null);
 
     ApplicationFailure failure = fail(unreachable);
 
@@ -342,7 +346,8 @@ class PullRequestActivitiesImplTest {
             r.body(),
             r.labels(),
             null,
-            r.apiUrl());
+            r.apiUrl(),
+            null);
 
     assertEquals(1, activities.openOrUpdate(fromRemote).number());
   }
@@ -361,7 +366,8 @@ class PullRequestActivitiesImplTest {
             r.body(),
             r.labels(),
             null,
-            r.apiUrl());
+            r.apiUrl(),
+            null);
 
     ApplicationFailure failure = fail(noRemote);
 

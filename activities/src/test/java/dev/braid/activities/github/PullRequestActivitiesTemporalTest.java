@@ -67,6 +67,7 @@ class PullRequestActivitiesTemporalTest {
         "body",
         List.of("api"),
         "octo/app",
+        null,
         null);
   }
 

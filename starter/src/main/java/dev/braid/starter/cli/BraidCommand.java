@@ -24,6 +24,7 @@ import picocli.CommandLine.HelpCommand;
       ExecuteCommand.class,
       StatusCommand.class,
       UnblockCommand.class,
+      CancelCommand.class,
       ReportCommand.class,
       CleanupCommand.class,
       PlanCommand.class,

@@ -21,7 +21,7 @@ public final class ExitCodes {
   /** The exit code for a run in this phase; a run still going counts as fine. */
   public static int of(RunPhase phase) {
     return switch (phase) {
-      case FAILED -> FAILED;
+      case FAILED, CANCELLED -> FAILED;
       case BLOCKED -> BLOCKED;
       default -> DONE;
     };

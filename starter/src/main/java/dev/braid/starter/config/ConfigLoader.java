@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   private static final Set<String> TOP_KEYS =
-      Set.of("agent", "setup", "checks", "maxParallel", "merge", "notify");
+      Set.of("agent", "setup", "checks", "maxParallel", "merge", "notify", "cleanup");
   private static final Set<String> TIER_KEYS =
       Set.of("name", "command", "attempts", "timeout", "backoff");
 
@@ -79,9 +79,29 @@ public final class ConfigLoader {
       maxParallel = overrides.maxParallel();
     }
     if (overrides.mergeMode() != null) {
-      merge = new MergeSettings(overrides.mergeMode(), merge.target(), merge.remote());
+      merge =
+          new MergeSettings(
+              overrides.mergeMode(),
+              merge.target(),
+              merge.remote(),
+              merge.repository(),
+              merge.apiUrl());
     }
-    return new BraidConfig(tiers, setup, checks, maxParallel, merge, onRetry, notify, resolver);
+    Object cleanupValue = root.getOrDefault("cleanup", false);
+    if (!(cleanupValue instanceof Boolean)) {
+      throw new ConfigException(
+          List.of(name + ": cleanup: must be true or false, not '" + cleanupValue + "'"));
+    }
+    return new BraidConfig(
+        tiers,
+        setup,
+        checks,
+        maxParallel,
+        merge,
+        onRetry,
+        notify,
+        resolver,
+        (Boolean) cleanupValue);
   }
 
   /** The cascade braid uses when {@code braid.yaml} names none: Claude Code, Haiku then Sonnet. */
@@ -295,7 +315,23 @@ public final class ConfigLoader {
     }
     String target = map.containsKey("target") ? String.valueOf(map.get("target")) : defaultTarget;
     String remote = map.containsKey("remote") ? String.valueOf(map.get("remote")) : "origin";
-    return new MergeSettings(mode, target, remote);
+    for (Object key : map.keySet()) {
+      if (!Set.of("mode", "target", "remote", "repository", "apiUrl")
+          .contains(String.valueOf(key))) {
+        problems.add(
+            file
+                + ": merge."
+                + key
+                + ": unknown key (known: apiUrl, mode, remote, repository, target)");
+      }
+    }
+    String repository =
+        map.get("repository") == null ? null : String.valueOf(map.get("repository"));
+    if (repository != null && !repository.matches("[A-Za-z0-9._-]+/[A-Za-z0-9._-]+")) {
+      problems.add(file + ": merge.repository: must be owner/name, not '" + repository + "'");
+    }
+    String apiUrl = map.get("apiUrl") == null ? null : String.valueOf(map.get("apiUrl"));
+    return new MergeSettings(mode, target, remote, repository, apiUrl);
   }
 
   private static List<String> sorted(Set<String> keys) {

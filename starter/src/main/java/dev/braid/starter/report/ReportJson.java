@@ -51,6 +51,7 @@ public final class ReportJson {
       task.put("attempts", t.attempts());
       task.set("tiers", MAPPER.valueToTree(t.tiers()));
       task.put("branch", t.branch());
+      task.put("pullRequest", t.pullRequest());
       task.put("headCommit", t.headCommit());
       task.put("reason", t.reason());
       task.put("startedAtMillis", t.startedAtMillis());

@@ -48,7 +48,7 @@ public final class ReportMarkdown {
     row(md, "verification", verification(r.merge()));
     md.append("\n## Tasks\n\n");
     md.append(
-        "| task | status | attempts | tiers | started | duration | commit | branch | cost | note |\n");
+        "| task | status | attempts | tiers | started | duration | commit | branch or PR | cost | note |\n");
     md.append("| --- | --- | ---: | --- | ---: | ---: | --- | --- | ---: | --- |\n");
     for (TaskReport t : r.tasks()) {
       md.append("| ")
@@ -67,7 +67,9 @@ public final class ReportMarkdown {
                       t.headCommit() == null
                           ? "-"
                           : "`" + Figures.shortCommit(t.headCommit()) + "`",
-                      t.branch() == null ? "-" : "`" + t.branch() + "`",
+                      t.pullRequest() != null
+                          ? "[pull request](" + t.pullRequest() + ")"
+                          : t.branch() == null ? "-" : "`" + t.branch() + "`",
                       t.ran() ? Figures.cost(t.usage().costUsd()) : "-",
                       t.reason() == null ? "" : cell(t.reason()))))
           .append(" |\n");

@@ -44,7 +44,7 @@ public final class ReportText {
           t.attempts() == 0 ? "-" : String.valueOf(t.attempts()),
           t.tiers().isEmpty() ? "-" : String.join(">", t.tiers()),
           Figures.shortCommit(t.headCommit()),
-          t.branch() == null ? "-" : t.branch(),
+          t.pullRequest() != null ? t.pullRequest() : t.branch() == null ? "-" : t.branch(),
           t.startOffsetMillis() == null ? "-" : "+" + Figures.duration(t.startOffsetMillis()),
           Figures.duration(t.durationMillis()),
           t.ran() ? Figures.cost(t.usage().costUsd()) : "-",

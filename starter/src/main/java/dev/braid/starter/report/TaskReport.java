@@ -21,6 +21,7 @@ import java.util.List;
  * @param startOffsetMillis how long after the run's start it started, or null when it did not
  * @param durationMillis from its start to its finish, or null when it has not finished
  * @param usage what its agent reported it consumed; fields are null where it did not report them
+ * @param pullRequest the task's pull request's URL, or null
  */
 public record TaskReport(
     String id,
@@ -35,7 +36,8 @@ public record TaskReport(
     long finishedAtMillis,
     Long startOffsetMillis,
     Long durationMillis,
-    Usage usage) {
+    Usage usage,
+    String pullRequest) {
 
   public TaskReport {
     tiers = List.copyOf(tiers);
@@ -60,7 +62,8 @@ public record TaskReport(
         t.finishedAtMillis(),
         ran && runStartMillis > 0 ? t.startedAtMillis() - runStartMillis : null,
         finished ? t.finishedAtMillis() - t.startedAtMillis() : null,
-        t.usage());
+        t.usage(),
+        t.pullRequest());
   }
 
   /** Whether the task ran in this run (a task completed before it started never does). */

@@ -1,9 +1,7 @@
 package dev.braid.starter.run;
 
 import dev.braid.config.BraidConfig;
-import dev.braid.config.MergeMode;
 import dev.braid.plan.Plan;
-import dev.braid.starter.cli.UsageError;
 import dev.braid.starter.config.ConfigLoader;
 import dev.braid.starter.config.ConfigOverrides;
 import dev.braid.starter.temporal.Connection;
@@ -34,11 +32,6 @@ public class RunSession {
     BraidConfig config =
         ConfigLoader.load(
             workspace.configFile(), workspace.configNamed(), workspace.currentBranch(), overrides);
-    if (config.merge().mode() == MergeMode.PR) {
-      throw new UsageError(
-          workspace.configFile().getFileName()
-              + ": merge.mode: pr is not available in this version of braid; use direct or none");
-    }
     return config;
   }
 

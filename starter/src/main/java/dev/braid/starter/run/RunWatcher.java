@@ -93,7 +93,12 @@ public final class RunWatcher {
   }
 
   private RunStatus result() {
-    return connection.client().newUntypedWorkflowStub(runId).getResult(RunStatus.class);
+    try {
+      return connection.client().newUntypedWorkflowStub(runId).getResult(RunStatus.class);
+    } catch (io.temporal.client.WorkflowFailedException ended) {
+      // A cancelled run ends with a failure, not a result; its last state is still queryable.
+      return connection.client().newWorkflowStub(ExecuteWorkflow.class, runId).status();
+    }
   }
 
   /** A stub for the run, for callers that need Temporal's own API. */

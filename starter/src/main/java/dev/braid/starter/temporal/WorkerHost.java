@@ -3,6 +3,7 @@ package dev.braid.starter.temporal;
 import dev.braid.activities.agent.AgentActivitiesImpl;
 import dev.braid.activities.git.GitActivitiesImpl;
 import dev.braid.activities.git.WorktreeActivitiesImpl;
+import dev.braid.activities.github.PullRequestActivitiesImpl;
 import dev.braid.activities.notify.NotifyActivitiesImpl;
 import dev.braid.activities.plan.PlanActivitiesImpl;
 import dev.braid.workflow.BraidNames;
@@ -41,7 +42,8 @@ public class WorkerHost {
       new WorktreeActivitiesImpl(hostQueue),
       new AgentActivitiesImpl(),
       new GitActivitiesImpl(),
-      new NotifyActivitiesImpl()
+      new NotifyActivitiesImpl(),
+      new PullRequestActivitiesImpl()
     };
     factory = WorkerFactory.newInstance(connection.client());
     Worker shared = factory.newWorker(BraidNames.TASK_QUEUE);

@@ -106,7 +106,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: colour: unknown key (known: agent, checks, maxParallel, merge, notify, setup)",
+            "braid.yaml: colour: unknown key (known: agent, checks, cleanup, maxParallel, merge, notify, setup)",
             "braid.yaml: agent.tiers[0].model: unknown key (known: attempts, backoff, command, name, timeout)",
             "braid.yaml: agent.tiers[0].command: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: agent.tiers[0].attempts: must be a whole number of at least 1, not '0'",
@@ -151,7 +151,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: agent.tier: unknown key (known: onRetry, tiers)",
+            "braid.yaml: agent.tier: unknown key (known: onRetry, resolver, tiers)",
             "braid.yaml: agent.onRetry: must be keep or reset, not 'sometimes'",
             "braid.yaml: notify: must be a non-empty list of strings (an argv, never a shell string)"),
         e.problems());

@@ -85,5 +85,19 @@ class ReportJsonTest {
         MAPPER.readTree(
             ReportJson.of(RunReport.of(run(5, null, ran("a", 0, 5, Usage.unknown())), plan("a"))));
     assertTrue(json.get("tasks").get(0).get("usage").get("costUsd").isNull());
+    assertTrue(json.get("tasks").get(0).get("pullRequest").isNull());
+  }
+
+  @Test
+  void aTasksPullRequestIsGivenBesideItsBranch() throws Exception {
+    JsonNode json =
+        MAPPER.readTree(
+            ReportJson.of(
+                RunReport.of(
+                    run(5, null, Runs.withPullRequest("a", 0, 5, "https://github.com/o/r/pull/7")),
+                    plan("a"))));
+    JsonNode a = json.get("tasks").get(0);
+    assertEquals("feature/a", a.get("branch").asText());
+    assertEquals("https://github.com/o/r/pull/7", a.get("pullRequest").asText());
   }
 }

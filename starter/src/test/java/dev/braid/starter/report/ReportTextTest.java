@@ -65,6 +65,16 @@ class ReportTextTest {
   }
 
   @Test
+  void showsATasksPullRequestInPlaceOfItsBranch() {
+    String text =
+        print(
+            RunReport.of(
+                run(5, null, Runs.withPullRequest("a", 0, 5, "https://github.com/o/r/pull/7")),
+                plan("a")));
+    assertContains(text, "https://github.com/o/r/pull/7");
+  }
+
+  @Test
   void saysWhenNothingWasMerged() {
     String text = print(RunReport.of(run(10, null, ran("a", 0, 5, Usage.unknown())), plan("a")));
     assertContains(text, "verification: none (nothing was merged)");

@@ -32,7 +32,27 @@ final class Runs {
         at(from),
         at(to),
         List.of("fast"),
-        usage);
+        usage,
+        null);
+  }
+
+  /** A task that ran and opened a pull request. */
+  static TaskStatus withPullRequest(String id, double from, double to, String url) {
+    TaskStatus t = ran(id, from, to, Usage.unknown());
+    return new TaskStatus(
+        t.id(),
+        t.title(),
+        t.phase(),
+        t.attempts(),
+        t.tier(),
+        t.branch(),
+        t.headCommit(),
+        t.reason(),
+        t.startedAtMillis(),
+        t.finishedAtMillis(),
+        t.tiers(),
+        t.usage(),
+        url);
   }
 
   /** A task that started and has not finished. */
@@ -49,7 +69,8 @@ final class Runs {
         at(from),
         0,
         List.of("fast"),
-        Usage.unknown());
+        Usage.unknown(),
+        null);
   }
 
   /** A task that did not run: completed before the run, or skipped. */
@@ -66,7 +87,8 @@ final class Runs {
         0,
         0,
         List.of(),
-        Usage.unknown());
+        Usage.unknown(),
+        null);
   }
 
   static Usage cost(double usd, long in, long out) {

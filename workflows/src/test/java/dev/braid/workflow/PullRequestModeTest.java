@@ -1,0 +1,88 @@
+package dev.braid.workflow;
+
+import static dev.braid.workflow.Plans.config;
+import static dev.braid.workflow.Plans.plan;
+import static dev.braid.workflow.Plans.task;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.braid.activity.PullRequestRequest;
+import dev.braid.config.MergeMode;
+import dev.braid.plan.Plan;
+import dev.braid.plan.PlanTask;
+import dev.braid.plan.Priority;
+import dev.braid.plan.TaskState;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** With {@code merge.mode: pr}, each task gets a pull request that shows only its own changes. */
+class PullRequestModeTest {
+  private final Harness harness = new Harness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  private static TaskStatus taskOf(RunStatus run, String id) {
+    return run.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void eachTaskGetsAPullRequestAgainstItsOwnStartingPoint() {
+    PlanTask labelled =
+        new PlanTask(
+            "api",
+            "Query API",
+            "tasks/api.md",
+            Priority.HIGH,
+            List.of("index"),
+            TaskState.PENDING,
+            List.of("api", "backend"));
+    Plan plan = plan(task("index", Priority.HIGH), labelled);
+    Fakes fakes = new Fakes(plan);
+
+    RunStatus run =
+        harness
+            .host(fakes)
+            .run(
+                "run-pr",
+                new RunRequest("/repo", plan.dir(), Plans.mergeMode(config(2), MergeMode.PR)));
+
+    assertEquals(RunPhase.DONE, run.phase(), run.toString());
+    assertTrue(fakes.merges.isEmpty(), "the target does not move in pr mode");
+    assertEquals(2, fakes.pullRequests.size());
+    PullRequestRequest api = fakes.pullRequests.get(1);
+    assertEquals("feature/api", api.branch());
+    assertEquals("braid/run-pr-base/api", api.base());
+    assertEquals("base-api", fakes.publishedBranches.get("braid/run-pr-base/api"));
+    assertEquals(List.of("api", "backend"), api.labels());
+    assertEquals("/repo/.parallel/plans/tasks/api.md", api.taskFile());
+    assertNull(api.title(), "the worker reads the title from the task file, out of the history");
+    assertEquals("https://github.test/o/r/pull/2", taskOf(run, "api").pullRequest());
+  }
+
+  @Test
+  void aRejectedPullRequestIsReportedOnItsTask() {
+    Plan plan = plan(task("empty", Priority.HIGH), task("fine", Priority.LOW));
+    Fakes fakes = new Fakes(plan);
+    fakes.rejectedPullRequests.add("feature/empty");
+
+    RunStatus run =
+        harness
+            .host(fakes)
+            .run(
+                "run-pr-bad",
+                new RunRequest("/repo", plan.dir(), Plans.mergeMode(config(1), MergeMode.PR)));
+
+    assertEquals(RunPhase.FAILED, run.phase());
+    TaskStatus empty = taskOf(run, "empty");
+    assertEquals(TaskPhase.BLOCKED, empty.phase());
+    assertTrue(
+        empty.reason().startsWith("pull request: GitHubRejected: Validation Failed"),
+        empty.reason());
+    assertEquals("https://github.test/o/r/pull/1", taskOf(run, "fine").pullRequest());
+  }
+}
