@@ -58,6 +58,15 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
    */
   static final String MERGE_QUEUE_CHANGE = "merge-queue";
 
+  /** The change that lets a long run continue as new (see {@link #HISTORY_EVENTS}). */
+  static final String CONTINUE_AS_NEW_CHANGE = "continue-as-new";
+
+  /**
+   * A run continues as new once its history has this many events, well under Temporal's suggestion
+   * of 4,096 (and its hard limit of 51,200), or sooner when the server suggests it.
+   */
+  static final long HISTORY_EVENTS = 2_000;
+
   private RunBoard board;
   private RunRequest request;
   private Plan plan;
@@ -85,16 +94,20 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
 
   private RunStatus run(RunRequest request) {
     this.request = request;
-    startedAt = Workflow.currentTimeMillis();
+    RunCarry carry = request.carry();
+    startedAt = carry == null ? Workflow.currentTimeMillis() : carry.startedAtMillis();
     String runId = Workflow.getInfo().getWorkflowId();
     Plan plan = planFiles.loadPlan(request.planDir());
     this.plan = plan;
     planName = plan.name();
-    board = new RunBoard(plan);
+    board = carry == null ? new RunBoard(plan) : new RunBoard(plan, carry.tasks());
     if (Workflow.getVersion(MERGE_QUEUE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       git.startIntegration(
           new IntegrationStart(request.repo(), runId, request.config().merge().target()));
       queue = new MergeQueue(runId, request, git, board, (id, round) -> restart(runId, id, round));
+      if (carry != null) {
+        queue.restore(carry.integrated());
+      }
     }
     phase = RunPhase.RUNNING;
     publish();
@@ -105,7 +118,11 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
       if (queue != null) {
         queue.startNext();
       }
-      for (PlanTask task : board.ready()) {
+      boolean draining = historyTooLong();
+      if (draining && board.count(TaskPhase.RUNNING) == 0 && !queue.active()) {
+        continueAsNew(request);
+      }
+      for (PlanTask task : draining ? List.<PlanTask>of() : board.ready()) {
         if (board.count(TaskPhase.RUNNING) >= maxParallel) {
           break;
         }
@@ -245,6 +262,28 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private void start(String runId, PlanTask task, RunRequest request) {
     board.markRunning(task.id(), Workflow.currentTimeMillis());
     startChild(runId, task, request, null);
+  }
+
+  /**
+   * Whether the history is long enough to continue as new. A run drains first (it starts no new
+   * task, and lets running tasks and the merge queue finish), because its children and merges are
+   * tied to this execution; a run with a blocked task never drains, since a blocked task waits
+   * without adding events.
+   */
+  private boolean historyTooLong() {
+    if (queue == null || board.count(TaskPhase.BLOCKED) > 0) {
+      return false;
+    }
+    var info = Workflow.getInfo();
+    boolean tooLong = info.isContinueAsNewSuggested() || info.getHistoryLength() > HISTORY_EVENTS;
+    return tooLong && Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  private void continueAsNew(RunRequest request) {
+    RunCarry carry = new RunCarry(startedAt, board.statuses(), queue.integratedTasks());
+    log.info("history has {} events; continuing as new", Workflow.getInfo().getHistoryLength());
+    Workflow.continueAsNew(
+        new RunRequest(request.repo(), request.planDir(), request.config(), carry));
   }
 
   /**

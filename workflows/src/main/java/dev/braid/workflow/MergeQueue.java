@@ -69,6 +69,11 @@ final class MergeQueue {
     return busy || !waiting.isEmpty();
   }
 
+  /** Picks up the merges an earlier execution of the run made. */
+  void restore(List<TaskOutcome> merged) {
+    integrated.addAll(merged);
+  }
+
   /** A task pushed its work; it completes once that work is merged. */
   void offer(TaskOutcome outcome) {
     waiting.add(outcome);
@@ -84,9 +89,9 @@ final class MergeQueue {
     busy = true;
     board.note(next.taskId(), "merging into " + branch());
     BraidConfig config = request.config();
-    List<String> branches = new ArrayList<>(integrated());
-    // Everything merged so far goes with it, so the step can redo the lot if the target moved.
-    branches.add(next.branch());
+    // Only the new branch travels: the integration branch itself holds what was merged before,
+    // which keeps each step's payload, and the history, the same size however long the plan.
+    List<String> branches = List.of(next.branch());
     Promise<MergeResult> merge =
         Async.function(
             git::integrate,

@@ -46,6 +46,14 @@ final class RunBoard {
     }
   }
 
+  /** A board that picks up the statuses an earlier execution of the run carried over. */
+  RunBoard(Plan plan, List<TaskStatus> carried) {
+    this(plan);
+    for (TaskStatus status : carried) {
+      statuses.computeIfPresent(status.id(), (id, fresh) -> status);
+    }
+  }
+
   /** Grows by one with every change, so the workflow can await the next change. */
   int version() {
     return version;

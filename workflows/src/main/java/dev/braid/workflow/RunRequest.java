@@ -8,5 +8,12 @@ import dev.braid.config.BraidConfig;
  * @param repo the main checkout, absolute
  * @param planDir the plan directory, absolute
  * @param config the run's settings; holds no secret
+ * @param carry what an earlier execution of the run carried over, or null for a new run
  */
-public record RunRequest(String repo, String planDir, BraidConfig config) {}
+public record RunRequest(String repo, String planDir, BraidConfig config, RunCarry carry) {
+
+  /** A new run. */
+  public RunRequest(String repo, String planDir, BraidConfig config) {
+    this(repo, planDir, config, null);
+  }
+}

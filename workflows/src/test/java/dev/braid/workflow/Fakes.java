@@ -244,7 +244,7 @@ final class Fakes {
     public MergeResult integrate(MergeRequest request) {
       integrations.add(request);
       String last = request.branches().get(request.branches().size() - 1);
-      List<String> before = request.branches().subList(0, request.branches().size() - 1);
+      List<String> before = List.of();
       if (takeOne(conflictsLeft, last)) {
         events.add("conflict " + last);
         return new MergeResult(before, List.of(last), true, "", "integration", false);

@@ -47,8 +47,8 @@ class MergeQueueTest {
         at(fakes.events, "integrate feature/a") < at(fakes.events, "prepare b on braid@test-host"));
     assertEquals("braid/run-q", fakes.bases.get("a"));
     assertEquals("braid/run-q", fakes.bases.get("b"));
-    // Each merge takes everything merged before it, so a step can redo the lot.
-    assertEquals(List.of("feature/a", "feature/b"), fakes.integrations.get(1).branches());
+    // Each step carries only its own branch; the integration branch holds the rest.
+    assertEquals(List.of("feature/b"), fakes.integrations.get(1).branches());
     // The finish verifies the whole result and brings the target up to it.
     assertEquals(List.of("feature/a", "feature/b"), fakes.merges.get(0).branches());
   }

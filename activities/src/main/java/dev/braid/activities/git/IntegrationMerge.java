@@ -76,10 +76,12 @@ final class IntegrationMerge {
     worktrees.ensure(path, BraidNames.integrationBranch(request.runId()), targetRef);
     GitCli integration = main.in(path);
     IntegrationWorktree.recover(integration);
-    IntegrationWorktree.catchUp(integration, main.resolve(targetRef).orElseThrow());
     if (!moveTarget) {
+      // The queue's integration branch holds merged work; it takes in a moved target, never resets.
+      IntegrationWorktree.absorb(integration, main.resolve(targetRef).orElseThrow(), target);
       return mergeCheckAndKeep(integration);
     }
+    IntegrationWorktree.catchUp(integration, main.resolve(targetRef).orElseThrow());
 
     BranchMerger.Merged merged =
         new BranchMerger(main, integration, request.remote(), progress)

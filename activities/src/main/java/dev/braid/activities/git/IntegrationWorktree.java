@@ -1,5 +1,8 @@
 package dev.braid.activities.git;
 
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,29 @@ final class IntegrationWorktree {
         targetCommit,
         integration.dir());
     integration.run("reset", "--hard", "--quiet", targetCommit);
+  }
+
+  /**
+   * Makes the integration branch contain the target without losing merged work: a target that moved
+   * past the branch is fast-forwarded to or merged in. Idempotent. A target whose new commits
+   * conflict with merged work fails the step, for a human, and leaves nothing mid-merge.
+   */
+  static void absorb(GitCli integration, String targetCommit, String target) {
+    if (integration.isAncestor(targetCommit, integration.head())) {
+      return;
+    }
+    List<String> args = new ArrayList<>(integration.identityOptions());
+    args.addAll(
+        List.of(
+            "merge", "--no-edit", "--quiet", "-m", "Merge " + target + " (braid)", targetCommit));
+    if (!integration.tryRun(args.toArray(String[]::new)).succeeded()) {
+      abortMerge(integration);
+      throw ApplicationFailure.newNonRetryableFailure(
+          target
+              + " moved during the run and its new commits conflict with the merged tasks in "
+              + integration.dir(),
+          GitFailures.TARGET_NOT_FAST_FORWARD);
+    }
   }
 
   /** Aborts the merge in progress, falling back on {@code reset --merge} when abort refuses. */

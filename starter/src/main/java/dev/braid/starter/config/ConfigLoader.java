@@ -29,6 +29,15 @@ public final class ConfigLoader {
   private static final Set<String> TIER_KEYS =
       Set.of("name", "command", "attempts", "timeout", "backoff");
 
+  /**
+   * Each running task is a pending child workflow of the run, and Temporal allows 2,000; half of it
+   * leaves room for the tasks that wait for the merge queue.
+   */
+  static final int MAX_PARALLEL = 1_000;
+
+  private static final String TOO_PARALLEL =
+      " (each running task is a child workflow; Temporal allows 2,000 pending at once)";
+
   private ConfigLoader() {}
 
   /**
@@ -73,8 +82,9 @@ public final class ConfigLoader {
       throw new ConfigException(problems);
     }
     if (overrides.maxParallel() != null) {
-      if (overrides.maxParallel() < 1) {
-        throw new ConfigException(List.of("--max-parallel: must be at least 1"));
+      if (overrides.maxParallel() < 1 || overrides.maxParallel() > MAX_PARALLEL) {
+        throw new ConfigException(
+            List.of("--max-parallel: must be from 1 to " + MAX_PARALLEL + TOO_PARALLEL));
       }
       maxParallel = overrides.maxParallel();
     }
