@@ -4,6 +4,7 @@ import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.PullRequestFailure;
 import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -60,6 +61,9 @@ public final class BraidActivityOptions {
     Duration perProcess = Duration.ofSeconds(tier.timeoutSeconds());
     return ActivityOptions.newBuilder()
         .setTaskQueue(hostTaskQueue)
+        // A cancelled task ends only once its agent's process tree is dead, so nothing (such as a
+        // cancelled run's cleanup) races an agent still writing in the worktree.
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setStartToCloseTimeout(perProcess.multipliedBy(1L + checkCount).plusMinutes(2))
         .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(

@@ -323,7 +323,13 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     }
     phase = RunPhase.CANCELLED;
     finishedAt = Workflow.currentTimeMillis();
-    message = "cancelled; " + describe(cleanUp(request, false));
+    try {
+      message = "cancelled; " + describe(cleanUp(request, false));
+    } catch (ActivityFailure e) {
+      // Nothing was removed that should have been kept; the human can run braid cleanup later.
+      message =
+          "cancelled; the cleanup failed (" + FailureText.describe(e) + "), run braid cleanup";
+    }
     publish();
   }
 
@@ -375,7 +381,9 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         (result, failure) -> {
           long now = Workflow.currentTimeMillis();
           if (failure != null) {
-            log.warn("task {} workflow failed", task.id(), failure);
+            if (!(failure.getCause() instanceof CanceledFailure)) {
+              log.warn("task {} workflow failed", task.id(), failure);
+            }
             board.block(task.id(), "task workflow failed: " + FailureText.describe(failure), now);
           } else if (queue != null && result.phase() == TaskPhase.COMPLETED) {
             queue.offer(result);

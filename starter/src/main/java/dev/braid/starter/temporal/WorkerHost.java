@@ -1,6 +1,7 @@
 package dev.braid.starter.temporal;
 
 import dev.braid.activities.agent.AgentActivitiesImpl;
+import dev.braid.activities.cleanup.CleanupActivitiesImpl;
 import dev.braid.activities.git.GitActivitiesImpl;
 import dev.braid.activities.git.WorktreeActivitiesImpl;
 import dev.braid.activities.github.PullRequestActivitiesImpl;
@@ -43,7 +44,8 @@ public class WorkerHost {
       new AgentActivitiesImpl(),
       new GitActivitiesImpl(),
       new NotifyActivitiesImpl(),
-      new PullRequestActivitiesImpl()
+      new PullRequestActivitiesImpl(),
+      new CleanupActivitiesImpl()
     };
     factory = WorkerFactory.newInstance(connection.client());
     Worker shared = factory.newWorker(BraidNames.TASK_QUEUE);

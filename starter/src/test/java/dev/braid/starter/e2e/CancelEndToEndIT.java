@@ -1,0 +1,105 @@
+package dev.braid.starter.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code braid cancel} stops a run and compensates: the agent is killed, and what holds work the
+ * target lacks (a worktree with uncommitted changes, a branch merged only into the integration
+ * branch) is kept and named.
+ */
+@Tag("e2e")
+class CancelEndToEndIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+  private Path repo;
+  private Process foreground;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (foreground != null && foreground.isAlive()) {
+      foreground.destroyForcibly();
+    }
+    if (repo != null) {
+      BraidProcess.run(tmp, "server", "stop", "--repo", repo.toString());
+    }
+  }
+
+  @Test
+  void cancelKillsTheAgentAndKeepsTheWork() throws Exception {
+    repo = Files.createDirectories(tmp.resolve("repo"));
+    Git.run(repo, "init", "--quiet", "-b", "main");
+    Git.run(repo, "config", "user.name", "e2e");
+    Git.run(repo, "config", "user.email", "e2e@braid.invalid");
+    String agent = BraidProcess.HOME.resolve("agents/scripted-agent").toString();
+    Files.writeString(
+        repo.resolve("braid.yaml"),
+        "agent:\n  tiers:\n    - {name: fast, command: [" + agent + "], timeout: 5m}\n");
+    Path tasks = Files.createDirectories(repo.resolve(".parallel/plans/tasks"));
+    Files.writeString(
+        repo.resolve(".parallel/plans/plan.yaml"),
+        "metadata: {name: to cancel}\ntasks:\n"
+            + "  - {id: quick, name: Quick, file: tasks/quick.md, priority: high}\n"
+            + "  - {id: slow, name: Slow, file: tasks/slow.md, priority: low}\n");
+    Files.writeString(
+        tasks.resolve("quick.md"),
+        "---\nid: quick\n---\n\n# Quick\n\n```json scripted-agent\n{\"files\": {\"quick.txt\": \"q\\n\"}}\n```\n");
+    Files.writeString(
+        tasks.resolve("slow.md"),
+        "---\nid: slow\n---\n\n# Slow\n\n```json scripted-agent\n{\"files\": {\"half-done.txt\": \"work in progress\\n\"}, \"sleepSeconds\": 300}\n```\n");
+    Git.run(repo, "add", "-A");
+    Git.run(repo, "commit", "--quiet", "-m", "plan");
+    String main = Git.run(repo, "rev-parse", "main");
+
+    ProcessBuilder execute =
+        new ProcessBuilder(BraidProcess.HOME.resolve("braid").toString(), "execute", "--json")
+            .directory(repo.toFile())
+            .redirectOutput(tmp.resolve("execute.out").toFile())
+            .redirectError(tmp.resolve("execute.err").toFile());
+    execute.environment().remove("TEMPORAL_ADDRESS");
+    execute.environment().put("BRAID_SKIP_BUILD", "1");
+    foreground = execute.start();
+    Path halfDone = repo.resolve("worktrees/slow/half-done.txt");
+    for (int i = 0; i < 600 && !Files.exists(halfDone); i++) {
+      Thread.sleep(100);
+    }
+    assertTrue(Files.exists(halfDone), "the slow agent started and wrote its first file");
+    String runId =
+        "braid-to-cancel-"
+            + JSON.readTree(BraidProcess.run(repo, "status", "--json").out())
+                .get("runId")
+                .asText()
+                .replaceAll(".*-", "");
+
+    BraidProcess.Result cancel = BraidProcess.run(repo, "cancel", runId);
+
+    assertEquals(0, cancel.exitCode(), cancel.toString());
+    assertTrue(cancel.out().contains("cancelled; cleanup removed"), cancel.out());
+    assertTrue(cancel.out().contains("slow"), "names what it kept: " + cancel.out());
+    assertTrue(foreground.waitFor(2, TimeUnit.MINUTES), "the foreground execute ends with the run");
+    assertEquals(1, foreground.exitValue(), Files.readString(tmp.resolve("execute.err")));
+    assertEquals(
+        "cancelled",
+        JSON.readTree(Files.readString(tmp.resolve("execute.out"))).get("status").asText());
+    // The agent's uncommitted work is still there, and main did not move.
+    assertEquals("work in progress\n", Files.readString(halfDone));
+    assertEquals(main, Git.run(repo, "rev-parse", "main"));
+    // quick's branch is merged only into the integration branch, so it is kept, not deleted.
+    Git.run(repo, "rev-parse", "--verify", "feature/quick");
+    assertFalse(
+        ProcessHandle.allProcesses()
+            .anyMatch(p -> p.info().commandLine().orElse("").contains("half-done.txt")),
+        "no agent left running");
+  }
+}
