@@ -110,8 +110,7 @@ final class AttemptRun {
       throw checksFailed(failed.get(), usage);
     }
     AttemptResult result =
-        new AttemptResult(
-            n, git.head(), state.usageOf(r.attemptsBefore() + 1, n), attemptLog.file().toString());
+        new AttemptResult(n, git.head(), state.usageOf(1, n), attemptLog.file().toString());
     state.record(n, new RecordedAttempt(r.runId(), r.tier().name(), result));
     log.info("task {}: {} succeeded at {}", r.taskId(), label, result.headCommit());
     return result;

@@ -365,6 +365,24 @@ class AgentActivitiesImplTest {
   }
 
   @Test
+  void usageSumsEveryAttemptOfTheTaskAcrossTiers() throws Exception {
+    String json =
+        "{\"type\":\"result\",\"total_cost_usd\":0.25,\"num_turns\":2,"
+            + "\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}";
+    // The first tier's only attempt reports its cost, then fails.
+    failure(1, request(agent("echo '" + json + "'\nexit 1"), List.of(), 60, 0, List.of(), null));
+    // The next tier's first attempt (BRAID_ATTEMPT 2) reports and succeeds.
+    AttemptResult result =
+        attempt(1, request(agent("echo '" + json + "'"), List.of(), 60, 1, List.of(), null));
+
+    assertEquals(2, result.attempt());
+    assertEquals(0.5, result.usage().costUsd(), 1e-9);
+    assertEquals(20L, result.usage().inputTokens());
+    assertEquals(10L, result.usage().outputTokens());
+    assertEquals(4, result.usage().turns());
+  }
+
+  @Test
   void usageIsUnknownWithoutAJsonResult() throws Exception {
     AttemptResult result = attempt(1, request(agent("echo plain text"), List.of()));
     assertEquals(Usage.unknown(), result.usage());

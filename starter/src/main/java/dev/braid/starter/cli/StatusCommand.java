@@ -71,7 +71,8 @@ public class StatusCommand implements Callable<Integer> {
           "no run " + id + " on " + connection.address() + " (start one with: braid execute)");
     }
     if (watch) {
-      return follower.follow(new StartedRun(id, true, connection, ws.repo()), false, json, out);
+      return follower.follow(
+          new StartedRun(id, true, connection, ws.repo(), ws.planDir()), false, json, out);
     }
     RunStatus status = watcher.current();
     if (json) {
