@@ -93,6 +93,12 @@ final class Braid {
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "pid " + jvm.pid() + " survived SIGKILL");
     }
 
+    /** Sends SIGINT, as Ctrl-C in the terminal would. */
+    void ctrlC() throws IOException, InterruptedException {
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+      assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill -INT failed");
+    }
+
     /** Waits for the process to end; kills it and fails when it does not end in time. */
     Result await(Duration timeout) throws InterruptedException {
       boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -31,6 +31,10 @@ final class FaultRepo {
       phase = sys.argv[1]
       cwd = pathlib.Path.cwd()
       where = "integration" if cwd.name.startswith(".integration") else cwd.name
+      if phase == "push":
+          # A pre-receive hook reads "<old> <new> <ref>" lines; the gate is named after the branch.
+          refs = [line.split()[2] for line in sys.stdin.read().splitlines() if line.strip()]
+          where = refs[0].removeprefix("refs/heads/").replace("/", "-") if refs else "none"
       name = f"{phase}-{where}"
       (MARKS / f"{name}.{os.getpid()}.ran").touch()
       gate = MARKS / f"{name}.gate"
@@ -163,8 +167,8 @@ final class FaultRepo {
   }
 
   /**
-   * Makes every push to {@code origin} go through {@code phase.py} as a pre-receive hook, so the
-   * gate {@code push-origin.git} can hold a push while braid's worker waits for it.
+   * Makes every push to {@code origin} go through {@code phase.py} as a pre-receive hook, so a gate
+   * such as {@code push-main} can hold a push while braid's worker waits for it.
    */
   void hookPushes() throws IOException {
     Path hook = origin.resolve("hooks/pre-receive");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * kill -9 of the Temporal dev server in the middle of a run, while an agent works: the next {@code
@@ -26,7 +27,7 @@ class ServerKillIT extends FaultTest {
   void serverKilledMidRunRestartsOnItsDatabaseAndRunCompletes() throws Exception {
     r =
         FaultRepo.in(tmp)
-            .tier("fast", 2, "2m")
+            .tier("fast", 3, "2m")
             .task("sleeper", "\"sleepSeconds\": 15")
             .task("quick", "")
             .create();
@@ -43,6 +44,7 @@ class ServerKillIT extends FaultTest {
     process.onExit().get();
 
     Braid.Result resumed = run(RUN_TIMEOUT, "execute", "--json");
+    Braid.Result lost = first.await(Duration.ofMinutes(2));
 
     ServerRecord restarted = ServerRecord.of(r.repo);
     assertNotEquals(server.pid(), restarted.pid());
@@ -51,12 +53,46 @@ class ServerKillIT extends FaultTest {
     JsonNode run = resumed.json();
     CompletedRun.check(r, resumed, Map.of());
 
-    Braid.Result lost = first.await(Duration.ofMinutes(2));
     if (lost.exitCode() == 0) {
       assertEquals(run.get("runId").asText(), lost.json().get("runId").asText(), lost.toString());
       assertEquals("done", lost.json().get("status").asText(), lost.toString());
     } else {
       assertEquals(1, lost.exitCode(), lost.toString());
     }
+  }
+
+  /**
+   * What a user sees when the server goes away under a foreground {@code braid execute --json}: an
+   * exit 1, a stdout that is still one JSON document or nothing, and an error that names the lost
+   * server and what to do.
+   *
+   * <p><b>Fails today</b>, so it runs only with {@code -Dbraid.faults.knownDefects=true}: stdout
+   * holds "Detached from run ...; it stays in Temporal.", printed by the shutdown hook that {@code
+   * RunFollower.follow} leaves registered when {@code RunWatcher.watch} throws (it ignores {@code
+   * --json}, and nothing was detached); stderr says only {@code braid: UNAVAILABLE: io exception}
+   * or {@code braid: workflowId='...', runId='', workflowType='ExecuteWorkflow'}, depending on the
+   * call that failed, after 5 to 65 s.
+   */
+  @Test
+  @EnabledIfSystemProperty(
+      named = "braid.faults.knownDefects",
+      matches = "true",
+      disabledReason = "losing the server prints human text into --json and a bare gRPC error")
+  void executeThatLosesItsServerSaysSoAndKeepsItsJsonClean() throws Exception {
+    r = FaultRepo.in(tmp).tier("fast", 2, "2m").task("sleeper", "\"sleepSeconds\": 15").create();
+    Braid.Running first = start("execute", "--json");
+    r.awaitAttemptLog("sleeper", "1-fast.log", PHASE_TIMEOUT);
+    ServerRecord server = ServerRecord.of(r.repo);
+    ProcessHandle process = server.process().orElseThrow();
+    process.destroyForcibly();
+    process.onExit().get();
+
+    Braid.Result lost = first.await(Duration.ofMinutes(2));
+
+    assertEquals(1, lost.exitCode(), lost.toString());
+    if (!lost.out().isBlank()) {
+      lost.json();
+    }
+    assertTrue(lost.err().contains("127.0.0.1:" + server.port()), lost.toString());
   }
 }
