@@ -18,8 +18,9 @@
 # After each run: the run is `done`; every task is `completed` once in the JSON; main's
 # first-parent history has one `Merge feature/<id> (braid)` per task and nothing else; every task
 # file says `status: completed`; the work is on main and the check passes there; main equals
-# origin/main; no process works in the run's worktrees. Each violation is an anomaly, printed with
-# the run's folder, which is then kept for a look.
+# origin/main; no process works in the run's worktrees; after `braid server stop` no dev server
+# runs on the run's database. Each violation is an anomaly, printed with the run's folder, which
+# is then kept for a look.
 #
 # Prints one line per run (its kills, w for worker and s for server, in order; the executes it took;
 # the last exit code; the attempts its three tasks used, 3 when none was lost) and a summary; exits
@@ -124,7 +125,9 @@ PY
       || echo "task file $t.md says $(grep '^status:' "$repo/.parallel/plans/tasks/$t.md")"
     [ "$(cat "$repo/out/$t.txt" 2>/dev/null)" = "work of $t" ] || echo "out/$t.txt is not on main"
   done
-  [ "$(wc -l <<<"$merges")" = 3 ] || echo "main has $(wc -l <<<"$merges") first-parent commits: $merges"
+  local count
+  count="$(grep -c . <<<"$merges")"
+  [ "$count" = 3 ] || echo "main has $count first-parent commits since the plan, not 3"
   (cd "$repo" && python3 "$dir/check.py" >/dev/null 2>&1) || echo "the check fails on main"
   [ "$(git -C "$repo" rev-parse main)" = "$(git -C "$dir/origin.git" rev-parse main)" ] \
     || echo "origin/main is not main"
@@ -187,6 +190,14 @@ for i in $(seq 1 "$runs"); do
     timeout 120 tail --pid="$pid" -f /dev/null || kill -9 "$pid" 2>/dev/null
   done
   found="$(check_run "$dir" "$out" "$initial")"
+  "$home/braid" server stop --repo "$repo" >/dev/null 2>&1 || true
+  # A server that braid does not know of survives `server stop`; it is ours, so it goes too.
+  strays="$(pgrep -f -- "--db-filename $repo/.parallel/temporal/temporal.db" || true)"
+  if [ -n "$strays" ]; then
+    found="${found:+$found
+}$(wc -w <<<"$strays") dev server(s) on this run's database still running after braid server stop"
+    kill -9 $strays 2>/dev/null || true
+  fi
   total_kills=$(( total_kills + kills )) executes=$(( executes + execs ))
   [ "$exit_code" = 0 ] && [ -z "$found" ] && completed=$(( completed + 1 ))
   n=0
@@ -201,7 +212,6 @@ for i in $(seq 1 "$runs"); do
     sed 's/^/     - /' <<<"$found"
     echo "     kept: $dir"
   fi
-  "$home/braid" server stop --repo "$repo" >/dev/null 2>&1 || true
   [ -n "$found" ] || rm -rf "$dir"
 done
 

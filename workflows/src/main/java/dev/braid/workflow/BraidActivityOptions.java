@@ -140,11 +140,16 @@ public final class BraidActivityOptions {
         .build();
   }
 
-  /** A push talks to a remote that may be briefly unreachable, so it retries patiently. */
+  /**
+   * A push talks to a remote that may be briefly unreachable, so it retries patiently. It
+   * heartbeats while a git call runs, so a lost worker is noticed within the heartbeat timeout
+   * rather than after the ten minutes a slow push may take.
+   */
   public static ActivityOptions push(String hostTaskQueue) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(hostTaskQueue)
         .setStartToCloseTimeout(Duration.ofMinutes(10))
+        .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setMaximumAttempts(20)

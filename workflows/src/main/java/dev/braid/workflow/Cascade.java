@@ -76,35 +76,55 @@ final class Cascade {
     }
   }
 
-  /** Runs the tiers from {@code first} on until one succeeds or a failure ends the cascade. */
+  /**
+   * Runs the tiers from {@code first} on until one succeeds or a failure ends the cascade. A tier
+   * whose last attempt was lost with its worker (a heartbeat timeout, or the worker shutting down)
+   * runs again: the agent did nothing wrong, and a crash or a detach must not block a task.
+   */
   CascadeResult run(int first, String guidance) {
     String tierName = null;
     String failure = null;
     List<AgentTier> tiers = request.config().tiers();
+    tiers:
     for (AgentTier tier : tiers.subList(first, tiers.size())) {
       tierName = tier.name();
-      tiersRun.add(tier.name());
-      AgentActivities agent =
-          Workflow.newActivityStub(
-              AgentActivities.class,
-              BraidActivityOptions.attempt(
-                  worktree.hostTaskQueue(), tier, request.config().checks().size()));
-      try {
-        AttemptResult result =
-            agent.attempt(
-                attemptRequest(tier, guidance, request.config().onRetry() == OnRetry.RESET));
-        attempts = result.attempt();
-        return new CascadeResult(result, tier.name(), null);
-      } catch (ActivityFailure e) {
-        attempts += attemptsSpent(e, tier);
-        failure = tier.name() + " tier: " + FailureText.describe(e);
-        log.info("task {} failed on tier {}: {}", request.task().id(), tier.name(), failure);
-        if (AttemptFailure.endsCascade(FailureText.type(e))) {
-          break;
+      for (int lost = 0; ; lost++) {
+        tiersRun.add(tier.name());
+        AgentActivities agent =
+            Workflow.newActivityStub(
+                AgentActivities.class,
+                BraidActivityOptions.attempt(
+                    worktree.hostTaskQueue(), tier, request.config().checks().size()));
+        try {
+          AttemptResult result =
+              agent.attempt(
+                  attemptRequest(tier, guidance, request.config().onRetry() == OnRetry.RESET));
+          attempts = result.attempt();
+          return new CascadeResult(result, tier.name(), null);
+        } catch (ActivityFailure e) {
+          attempts += attemptsSpent(e, tier);
+          failure = tier.name() + " tier: " + FailureText.describe(e);
+          log.info("task {} failed on tier {}: {}", request.task().id(), tier.name(), failure);
+          if (AttemptFailure.endsCascade(FailureText.type(e))) {
+            break tiers;
+          }
+          if (!(FailureText.lostWorker(e) && lost < MAX_LOST_WORKERS && retriesLostWorkers())) {
+            continue tiers;
+          }
         }
       }
     }
     return new CascadeResult(null, tierName, failure);
+  }
+
+  /** The change that made a lost worker not count against the tier (see {@link #run}). */
+  static final String LOST_WORKER_CHANGE = "lost-worker-reruns-tier";
+
+  /** A tier runs again at most this often for lost workers, in case the loss is not transient. */
+  static final int MAX_LOST_WORKERS = 3;
+
+  private static boolean retriesLostWorkers() {
+    return Workflow.getVersion(LOST_WORKER_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private AttemptRequest attemptRequest(AgentTier tier, String guidance, boolean resetOnRetry) {

@@ -27,6 +27,26 @@ final class FailureText {
     return String.valueOf(cause.getMessage());
   }
 
+  /**
+   * Whether the failure is the worker going away rather than the work failing: the activity stopped
+   * heartbeating (its worker died), or its worker shut down under it.
+   */
+  static boolean lostWorker(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutFailure timeout
+          && timeout.getTimeoutType()
+              == io.temporal.api.enums.v1.TimeoutType.TIMEOUT_TYPE_HEARTBEAT) {
+        return true;
+      }
+      if (cause instanceof ApplicationFailure app
+          && app.getType() != null
+          && app.getType().endsWith("ActivityWorkerShutdownException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The application failure type at the root of the chain, or null. */
   static String type(Throwable failure) {
     Throwable cause = failure;

@@ -66,7 +66,7 @@ public class DemoCommand implements Callable<Integer> {
     Plan plan = PlanLoader.load(ws.planDir());
     BraidConfig config = session.config(ws, ConfigOverrides.none());
     StartedRun run = session.start(ws, plan, config, WorkerMode.FULL);
-    int code = follower.follow(run, false, json, out);
+    int code = follower.follow(run, false, json, out, spec.commandLine().getErr());
     if (!json) {
       out.println();
       out.println("Look around: cd " + repo + " && git log --oneline --graph");

@@ -70,6 +70,7 @@ public class ExecuteCommand implements Callable<Integer> {
     BraidConfig config = session.config(ws, new ConfigOverrides(maxParallel, mode));
     StartedRun run =
         session.start(ws, plan, config, detach ? WorkerMode.WORKFLOWS : WorkerMode.FULL);
-    return follower.follow(run, detach, json, spec.commandLine().getOut());
+    return follower.follow(
+        run, detach, json, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

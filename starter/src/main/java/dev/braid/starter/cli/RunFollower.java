@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class RunFollower {
 
   /** Prints the start, follows unless detached, and returns the exit code. */
-  public int follow(StartedRun run, boolean detach, boolean json, PrintWriter out)
+  public int follow(StartedRun run, boolean detach, boolean json, PrintWriter out, PrintWriter err)
       throws InterruptedException {
     RunWatcher watcher = new RunWatcher(run.connection(), run.runId());
     if (!json) {
@@ -48,26 +48,35 @@ public class RunFollower {
       }
       return ExitCodes.DONE;
     }
-    Thread hook = new Thread(() -> detachedMessage(run, out));
+    // A Ctrl-C only detaches; the message goes to stderr so that --json stays one document.
+    Thread hook = new Thread(() -> detachedMessage(run, err));
     Runtime.getRuntime().addShutdownHook(hook);
-    Map<String, String> seen = new HashMap<>();
-    RunStatus end =
-        watcher.watch(
-            status -> {
-              if (json) {
-                return;
-              }
-              for (TaskStatus t : status.tasks()) {
-                String key = t.phase().label() + t.attempts();
-                // A waiting task has nothing to say yet; its start is the first news.
-                if (t.phase() != dev.braid.workflow.TaskPhase.WAITING
-                    && !key.equals(seen.put(t.id(), key))) {
-                  out.println(RunView.change(t, status.startedAtMillis()));
+    RunStatus end;
+    try {
+      Map<String, String> seen = new HashMap<>();
+      end =
+          watcher.watch(
+              status -> {
+                if (json) {
+                  return;
                 }
-              }
-              out.flush();
-            });
-    Runtime.getRuntime().removeShutdownHook(hook);
+                for (TaskStatus t : status.tasks()) {
+                  String key = t.phase().label() + t.attempts();
+                  // A waiting task has nothing to say yet; its start is the first news.
+                  if (t.phase() != dev.braid.workflow.TaskPhase.WAITING
+                      && !key.equals(seen.put(t.id(), key))) {
+                    out.println(RunView.change(t, status.startedAtMillis()));
+                  }
+                }
+                out.flush();
+              });
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting (a Ctrl-C): the hook is running, as it should.
+      }
+    }
     RunReport report =
         RunReport.of(end, ReportPlans.find(run.repo(), run.planDir(), end).orElse(null));
     if (json) {

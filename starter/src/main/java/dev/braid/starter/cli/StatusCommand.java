@@ -72,7 +72,11 @@ public class StatusCommand implements Callable<Integer> {
     }
     if (watch) {
       return follower.follow(
-          new StartedRun(id, true, connection, ws.repo(), ws.planDir()), false, json, out);
+          new StartedRun(id, true, connection, ws.repo(), ws.planDir()),
+          false,
+          json,
+          out,
+          spec.commandLine().getErr());
     }
     RunStatus status = watcher.current();
     if (json) {

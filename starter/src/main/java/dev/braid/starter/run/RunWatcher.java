@@ -72,6 +72,17 @@ public final class RunWatcher {
    * the last status: the run's result once it has ended.
    */
   public RunStatus watch(Consumer<RunStatus> progress) throws InterruptedException {
+    try {
+      return follow(progress);
+    } catch (RuntimeException e) {
+      if (ServerLost.causedBy(e)) {
+        throw new ServerLost(connection.address(), e);
+      }
+      throw e;
+    }
+  }
+
+  private RunStatus follow(Consumer<RunStatus> progress) throws InterruptedException {
     ExecuteWorkflow query = connection.client().newWorkflowStub(ExecuteWorkflow.class, runId);
     while (describe().orElseThrow() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       try {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -135,6 +136,11 @@ final class Braid {
 
   /** Starts {@code braid args...} in {@code cwd} and returns at once. */
   static Running start(Path cwd, String... args) throws IOException {
+    return start(cwd, Map.of(), args);
+  }
+
+  /** Starts {@code braid args...} in {@code cwd}, with more environment, and returns at once. */
+  static Running start(Path cwd, Map<String, String> env, String... args) throws IOException {
     List<String> argv = new ArrayList<>();
     argv.add(HOME.resolve("braid").toString());
     argv.addAll(List.of(args));
@@ -148,6 +154,7 @@ final class Braid {
     builder.environment().remove("TEMPORAL_ADDRESS");
     // The build under test made the jar; the launcher must run it, not rebuild it mid-test.
     builder.environment().put("BRAID_SKIP_BUILD", "1");
+    builder.environment().putAll(env);
     return new Running(builder.start(), out, err, "braid " + String.join(" ", args));
   }
 

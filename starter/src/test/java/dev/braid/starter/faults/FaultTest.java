@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +25,15 @@ abstract class FaultTest {
 
   @TempDir Path tmp;
   FaultRepo r;
+
+  /** Environment added to every braid process the test starts. */
+  final Map<String, String> env = new HashMap<>();
+
   private final List<Braid.Running> started = new ArrayList<>();
 
   /** Starts {@code braid args...} in the repository and keeps it for the cleanup. */
   Braid.Running start(String... args) throws IOException {
-    Braid.Running running = Braid.start(r.repo, args);
+    Braid.Running running = Braid.start(r.repo, env, args);
     started.add(running);
     return running;
   }

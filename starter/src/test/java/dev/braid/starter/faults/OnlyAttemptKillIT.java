@@ -4,26 +4,21 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A worker lost during a task's only attempt ({@code attempts: 1}, braid's default): the agent did
  * nothing wrong, so the next {@code braid execute} must run it again and complete the run, as it
  * does when the tier has attempts to spare ({@link WorkerKillIT}).
  *
- * <p><b>Fails today</b>, so it runs only with {@code -Dbraid.faults.knownDefects=true}. The lost
- * attempt fails, after a kill -9 with {@code timed out (HEARTBEAT)}, after a Ctrl-C with {@code
- * ActivityWorkerShutdownException} (the CLI's worker shuts down and interrupts it). Temporal counts
- * either against the tier's retry policy ({@code BraidActivityOptions.attempt}: {@code
- * maximumAttempts = attempts}), {@code Cascade.run} takes it as the tier's failure, and with no
- * tier left the task is blocked: the run ends {@code blocked} (exit 3), waiting on a human for a
- * crash or a detach that was nobody's fault.
+ * <p><b>Failed before the fix</b> (found by this suite). The lost attempt fails, after a kill -9
+ * with {@code timed out (HEARTBEAT)}, after a Ctrl-C with {@code ActivityWorkerShutdownException}
+ * (the CLI's worker shuts down and interrupts it). Temporal counts either against the tier's retry
+ * policy ({@code BraidActivityOptions.attempt}: {@code maximumAttempts = attempts}), {@code
+ * Cascade.run} takes it as the tier's failure, and with no tier left the task is blocked: the run
+ * ends {@code blocked} (exit 3), waiting on a human for a crash or a detach that was nobody's
+ * fault.
  */
 @Tag("e2e")
-@EnabledIfSystemProperty(
-    named = "braid.faults.knownDefects",
-    matches = "true",
-    disabledReason = "a worker lost mid-attempt uses up the attempt; with attempts: 1 it blocks")
 class OnlyAttemptKillIT extends FaultTest {
 
   @Test

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * kill -9 of the worker while it pushes, the push held by a pre-receive hook in {@code origin}
@@ -28,17 +27,13 @@ class PushKillIT extends FaultTest {
   /**
    * A task's branch being pushed, between its attempt and the merge queue.
    *
-   * <p><b>Fails today</b>, so it runs only with {@code -Dbraid.faults.knownDefects=true}: the push
-   * activity has a ten-minute start-to-close timeout and no heartbeat timeout ({@code
-   * BraidActivityOptions.push}), so Temporal notices the lost worker only after ten minutes
-   * (measured: the resumed run took 10 min 4 s). {@code syncWithBase} and {@code abortMerge} share
-   * those options. Remove the condition once they heartbeat.
+   * <p><b>Failed before the fix</b> (found by this suite): the push activity has a ten-minute
+   * start-to-close timeout and no heartbeat timeout ({@code BraidActivityOptions.push}), so
+   * Temporal notices the lost worker only after ten minutes (measured: the resumed run took 10 min
+   * 4 s). {@code syncWithBase} and {@code abortMerge} share those options. Remove the condition
+   * once they heartbeat.
    */
   @Test
-  @EnabledIfSystemProperty(
-      named = "braid.faults.knownDefects",
-      matches = "true",
-      disabledReason = "a worker lost mid-push stalls the task for the push's 10-minute timeout")
   void workerKilledWhilePushingATaskBranchRunCompletesPromptly() throws Exception {
     killWhilePushing("push-feature-pushed");
   }

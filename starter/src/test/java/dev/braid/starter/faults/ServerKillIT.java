@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * kill -9 of the Temporal dev server in the middle of a run, while an agent works: the next {@code
@@ -66,18 +65,14 @@ class ServerKillIT extends FaultTest {
    * exit 1, a stdout that is still one JSON document or nothing, and an error that names the lost
    * server and what to do.
    *
-   * <p><b>Fails today</b>, so it runs only with {@code -Dbraid.faults.knownDefects=true}: stdout
-   * holds "Detached from run ...; it stays in Temporal.", printed by the shutdown hook that {@code
-   * RunFollower.follow} leaves registered when {@code RunWatcher.watch} throws (it ignores {@code
-   * --json}, and nothing was detached); stderr says only {@code braid: UNAVAILABLE: io exception}
-   * or {@code braid: workflowId='...', runId='', workflowType='ExecuteWorkflow'}, depending on the
-   * call that failed, after 5 to 65 s.
+   * <p><b>Failed before the fix</b> (found by this suite): stdout holds "Detached from run ...; it
+   * stays in Temporal.", printed by the shutdown hook that {@code RunFollower.follow} leaves
+   * registered when {@code RunWatcher.watch} throws (it ignores {@code --json}, and nothing was
+   * detached); stderr says only {@code braid: UNAVAILABLE: io exception} or {@code braid:
+   * workflowId='...', runId='', workflowType='ExecuteWorkflow'}, depending on the call that failed,
+   * after 5 to 65 s.
    */
   @Test
-  @EnabledIfSystemProperty(
-      named = "braid.faults.knownDefects",
-      matches = "true",
-      disabledReason = "losing the server prints human text into --json and a bare gRPC error")
   void executeThatLosesItsServerSaysSoAndKeepsItsJsonClean() throws Exception {
     r = FaultRepo.in(tmp).tier("fast", 2, "2m").task("sleeper", "\"sleepSeconds\": 15").create();
     Braid.Running first = start("execute", "--json");
