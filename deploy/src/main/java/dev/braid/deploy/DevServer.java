@@ -70,8 +70,10 @@ public final class DevServer {
    * Returns the folder's running server, starting one if there is none.
    *
    * <p>A recorded server is reused when its process is alive and answers; one that is alive but
-   * does not answer within the ready timeout is killed and replaced. A new server opens the same
-   * SQLite file and prefers the recorded ports, so clients and bookmarks keep working.
+   * does not answer within the ready timeout is killed and replaced. A live server on the folder's
+   * database that the record does not name is adopted the same way, and any further one stopped. A
+   * new server opens the same SQLite file and prefers the recorded ports, so clients and bookmarks
+   * keep working.
    *
    * @throws DevServerException when no server can be brought up; the message quotes its log
    */
@@ -81,30 +83,28 @@ public final class DevServer {
         dir,
         () -> {
           Optional<ServerState> recorded = ServerState.read(dir);
-          if (recorded.isPresent()) {
-            ServerState state = recorded.get();
-            Optional<ProcessHandle> process = ServerProcesses.live(state);
-            if (process.isPresent()) {
-              if (ServerProcesses.awaitReady(
-                  process.get(), state, Instant.now().plus(READY_TIMEOUT))) {
-                log.info(
-                    "Reusing Temporal dev server {} at {}", state.pid(), state.info().address());
-                return state.info();
-              }
-              log.warn(
-                  "Temporal dev server {} is alive but not answering on port {}; replacing it",
-                  state.pid(),
-                  state.port());
-              ServerProcesses.terminate(process.get(), STOP_GRACE);
+          Optional<ServerState> live = adoptOrStopUnrecorded(dir, recorded);
+          Optional<ProcessHandle> process = live.flatMap(ServerProcesses::live);
+          if (process.isPresent()) {
+            ServerState state = live.get();
+            if (ServerProcesses.awaitReady(
+                process.get(), state, Instant.now().plus(READY_TIMEOUT))) {
+              log.info("Reusing Temporal dev server {} at {}", state.pid(), state.info().address());
+              return state.info();
             }
+            log.warn(
+                "Temporal dev server {} is alive but not answering on port {}; replacing it",
+                state.pid(),
+                state.port());
+            ServerProcesses.terminate(process.get(), STOP_GRACE);
           }
-          return start(dir, recorded);
+          return start(dir, live.or(() -> recorded));
         });
   }
 
   /**
-   * Stops the folder's server, if one is running. {@code server.json} stays, so the next start
-   * prefers the same ports.
+   * Stops the folder's server, if one is running, and any other server on its database. {@code
+   * server.json} stays, so the next start prefers the same ports.
    *
    * @return whether a server was running
    */
@@ -113,14 +113,55 @@ public final class DevServer {
     return locked(
         dir,
         () -> {
-          Optional<ProcessHandle> process = ServerState.read(dir).flatMap(ServerProcesses::live);
-          process.ifPresent(
+          List<ProcessHandle> servers = new ArrayList<>();
+          ServerState.read(dir).flatMap(ServerProcesses::live).ifPresent(servers::add);
+          for (ServerState other : ServerProcesses.servingDatabase(dir.resolve(DB_FILE))) {
+            if (servers.stream().noneMatch(p -> p.pid() == other.pid())) {
+              ProcessHandle.of(other.pid()).ifPresent(servers::add);
+            }
+          }
+          servers.forEach(
               p -> {
                 log.info("Stopping Temporal dev server {}", p.pid());
                 ServerProcesses.terminate(p, STOP_GRACE);
               });
-          return process.isPresent();
+          return !servers.isEmpty();
         });
+  }
+
+  /**
+   * The server to reuse: the recorded one if it lives, else a live server on the database that no
+   * record names, which is then recorded. Any other server on the database is stopped: two servers
+   * on one SQLite file both write to it, and one of them would never be stopped.
+   *
+   * <p>An unrecorded server is left by a braid killed between spawning it and writing {@code
+   * server.json}; it holds the runs' state like any other, so adopting it loses nothing.
+   */
+  private static Optional<ServerState> adoptOrStopUnrecorded(
+      Path dir, Optional<ServerState> recorded) {
+    Optional<ServerState> live = recorded.filter(state -> ServerProcesses.live(state).isPresent());
+    long livePid = live.map(ServerState::pid).orElse(-1L);
+    List<ServerState> others =
+        ServerProcesses.servingDatabase(dir.resolve(DB_FILE)).stream()
+            .filter(other -> other.pid() != livePid)
+            .toList();
+    if (live.isEmpty() && !others.isEmpty()) {
+      ServerState adopted = others.get(0);
+      log.warn(
+          "Found Temporal dev server {} on {} that server.json does not name (a braid process"
+              + " was stopped while starting it); reusing it",
+          adopted.pid(),
+          adopted.dbFile());
+      adopted.write(dir);
+      live = Optional.of(adopted);
+      others = others.subList(1, others.size());
+    }
+    for (ServerState other : others) {
+      log.warn(
+          "Stopping Temporal dev server {}: a second server on {}", other.pid(), other.dbFile());
+      ProcessHandle.of(other.pid()).ifPresent(p -> ServerProcesses.terminate(p, STOP_GRACE));
+    }
+    return live;
   }
 
   /** The folder's server, if its process is alive and accepts connections. Starts nothing. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,19 @@ final class ServerProcesses {
     return ProcessHandle.of(state.pid())
         .filter(ProcessHandle::isAlive)
         .filter(ServerProcesses::looksLikeTemporal);
+  }
+
+  /**
+   * Every live {@code temporal server start-dev} serving the SQLite file, recorded or not, read
+   * back from its command line. A braid killed between spawning a server and writing {@code
+   * server.json} leaves such a server that no record names; it must be found by its database, or
+   * the next braid would start a second server on the same file.
+   */
+  static List<ServerState> servingDatabase(Path db) {
+    return ProcessHandle.allProcesses()
+        .filter(ProcessHandle::isAlive)
+        .flatMap(process -> ServerCommandLine.parse(process, db).stream())
+        .toList();
   }
 
   private static boolean looksLikeTemporal(ProcessHandle handle) {

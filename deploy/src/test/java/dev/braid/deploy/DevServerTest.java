@@ -76,6 +76,27 @@ class DevServerTest {
   }
 
   @Test
+  void adoptsAServerThatNoRecordNamesInsteadOfStartingASecondOnItsDatabase() throws IOException {
+    DevServerInfo first = devServer.ensureRunning(stateDir);
+    // What a braid killed between spawning the server and writing server.json leaves behind.
+    Files.delete(stateDir.resolve(ServerState.FILE_NAME));
+
+    DevServerInfo again = devServer.ensureRunning(stateDir);
+    assertEquals(first.pid(), again.pid(), "the unrecorded server is reused");
+    assertEquals(first.address(), again.address());
+    assertEquals(
+        List.of(first.pid()),
+        pids(ServerProcesses.servingDatabase(first.dbFile())),
+        "one server on the database");
+    assertEquals(
+        first.pid(), ServerState.read(stateDir).orElseThrow().pid(), "and it is recorded now");
+
+    Files.delete(stateDir.resolve(ServerState.FILE_NAME));
+    assertTrue(devServer.stop(stateDir), "stop finds it without a record");
+    assertEquals(List.of(), pids(ServerProcesses.servingDatabase(first.dbFile())));
+  }
+
+  @Test
   void runsTheServerInItsOwnSessionSoCtrlCDoesNotReachIt() throws IOException {
     DevServerInfo info = devServer.ensureRunning(stateDir);
     String stat = Files.readString(Path.of("/proc", Long.toString(info.pid()), "stat"));
@@ -118,6 +139,10 @@ class DevServerTest {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, process.waitFor(), String.join(" ", argv) + ":\n" + output);
     return output;
+  }
+
+  private static List<Long> pids(List<ServerState> servers) {
+    return servers.stream().map(ServerState::pid).toList();
   }
 
   private static int httpStatus(String url) throws IOException, InterruptedException {

@@ -101,6 +101,8 @@ final class AttemptRun {
     Usage usage = runAgent(argv, env, attemptLog);
 
     refuseUnresolvedConflicts(usage);
+    // The agent run has killed what a lost attempt left working here, so a lock left now is stale.
+    git.clearStaleIndexLock();
     git.commitAll(AttemptMessages.commit(r.taskId(), n, r.tier().name()));
     Optional<CheckFailure> failed =
         new CheckRunner(runner, worktree, env, attemptLog, timeout, state.pidFile())

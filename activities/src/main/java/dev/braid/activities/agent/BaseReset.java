@@ -67,6 +67,7 @@ final class BaseReset {
                             + git.dir(),
                         AttemptFailure.WORKTREE_FAILED));
     killStaleAgent();
+    git.clearStaleIndexLock();
     if (git.head().equals(baseCommit) && !git.dirty()) {
       log.info("task {}: worktree already clean at base {}", taskId, abbrev(baseCommit));
       return Optional.empty();

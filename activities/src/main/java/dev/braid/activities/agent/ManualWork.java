@@ -59,6 +59,7 @@ final class ManualWork {
         r.checks().stream().map(c -> placeholders.apply(c, "check " + Argv.display(c))).toList();
     Preconditions.checkPrograms(checks, worktree);
 
+    git.clearStaleIndexLock();
     Optional<String> committed = git.commitAll(AttemptMessages.manualCommit(r.taskId()));
     String head = git.head();
     log.info(

@@ -131,6 +131,21 @@ public final class GitCli {
     return dir.resolve(run("rev-parse", "--absolute-git-dir"));
   }
 
+  /**
+   * Removes this worktree's {@code index.lock} if a killed git left it, that is, if no process
+   * works in the worktree. Only for braid's own worktrees: in a user's checkout a lock may belong
+   * to a git the user is running from elsewhere.
+   *
+   * @return whether a stale lock was removed
+   */
+  public boolean clearStaleIndexLock() {
+    try {
+      return StaleIndexLock.clear(gitDir(), dir);
+    } catch (IOException e) {
+      throw new GitException("cannot check " + gitDir().resolve("index.lock") + ": " + e, 1);
+    }
+  }
+
   /** The git directory all worktrees share, absolute: where refs, config and info/ live. */
   public Path commonDir() {
     return dir.resolve(run("rev-parse", "--git-common-dir")).normalize();

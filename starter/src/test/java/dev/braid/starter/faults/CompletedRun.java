@@ -29,6 +29,36 @@ final class CompletedRun {
    */
   static Map<String, JsonNode> check(
       FaultRepo r, Braid.Result result, Map<String, Integer> attempts) throws Exception {
+    Map<String, JsonNode> tasks = checkRun(r, result, attempts, false);
+    // Kept for inspection, as a run without cleanup keeps them: each task's worktree and branch,
+    // and the run's integration branch. Nothing else: no second worktree of a retried setup, no
+    // integration worktree of an interrupted merge, no stray branch.
+    String runId = result.json().get("runId").asText();
+    List<String> expectedTrees = new ArrayList<>(List.of(r.repo.toString()));
+    r.taskIds.forEach(id -> expectedTrees.add(r.repo.resolve("worktrees/" + id).toString()));
+    assertEquals(sorted(expectedTrees), worktrees(r), "worktrees after the run");
+    List<String> expectedBranches = new ArrayList<>(List.of("main", "braid/" + runId));
+    r.taskIds.forEach(id -> expectedBranches.add("feature/" + id));
+    assertEquals(sorted(expectedBranches), branches(r.repo), "branches after the run");
+    return tasks;
+  }
+
+  /**
+   * Checks a run with {@code cleanup: true}: as {@link #check}, and then nothing of the run is left
+   * but main: no worktree, no branch, locally or on {@code origin}.
+   */
+  static Map<String, JsonNode> checkCleanedUp(
+      FaultRepo r, Braid.Result result, Map<String, Integer> attempts) throws Exception {
+    Map<String, JsonNode> tasks = checkRun(r, result, attempts, true);
+    assertEquals(List.of(r.repo.toString()), worktrees(r), "worktrees after the cleanup");
+    assertEquals(List.of("main"), branches(r.repo), "branches after the cleanup");
+    assertEquals(List.of("main"), branches(r.origin), "branches on origin after the cleanup");
+    return tasks;
+  }
+
+  private static Map<String, JsonNode> checkRun(
+      FaultRepo r, Braid.Result result, Map<String, Integer> attempts, boolean cleanedUp)
+      throws Exception {
     assertEquals(0, result.exitCode(), result.toString());
     JsonNode run = result.json();
     assertEquals("done", run.get("status").asText(), result.toString());
@@ -47,7 +77,9 @@ final class CompletedRun {
         assertEquals(attempts.get(id).intValue(), task.get("attempts").asInt(), task.toString());
       }
       String head = task.get("headCommit").asText();
-      assertEquals(head, Git.run(r.repo, "rev-parse", "feature/" + id), id);
+      if (!cleanedUp) {
+        assertEquals(head, Git.run(r.repo, "rev-parse", "feature/" + id), id);
+      }
       Git.run(r.repo, "merge-base", "--is-ancestor", head, "main");
       // The mirror in the plan's files is true.
       String file = Files.readString(r.taskFile(id));
@@ -78,6 +110,28 @@ final class CompletedRun {
 
     assertNothingLeft(r);
     return tasks;
+  }
+
+  /** The paths of the repository's worktrees, main's included, sorted; none may be prunable. */
+  private static List<String> worktrees(FaultRepo r) throws Exception {
+    String porcelain = Git.run(r.repo, "worktree", "list", "--porcelain");
+    assertFalse(
+        porcelain.contains("\nprunable"), "a worktree record without its folder:\n" + porcelain);
+    return sorted(
+        porcelain
+            .lines()
+            .filter(line -> line.startsWith("worktree "))
+            .map(line -> line.substring("worktree ".length()))
+            .toList());
+  }
+
+  private static List<String> branches(Path repo) throws Exception {
+    return sorted(
+        Git.run(repo, "for-each-ref", "--format=%(refname:short)", "refs/heads").lines().toList());
+  }
+
+  private static List<String> sorted(List<String> list) {
+    return list.stream().sorted().toList();
   }
 
   /**

@@ -31,9 +31,17 @@ final class FaultRepo {
       phase = sys.argv[1]
       cwd = pathlib.Path.cwd()
       where = "integration" if cwd.name.startswith(".integration") else cwd.name
-      if phase == "push":
-          # A pre-receive hook reads "<old> <new> <ref>" lines; the gate is named after the branch.
-          refs = [line.split()[2] for line in sys.stdin.read().splitlines() if line.strip()]
+      if phase in ("push", "delete"):
+          # Both hooks read "<old> <new> <ref>" lines; the gate is named after the branch.
+          updates = [line.split() for line in sys.stdin.read().splitlines() if line.strip()]
+          if phase == "delete":
+              # reference-transaction runs for every ref update; only deletions are of interest.
+              if sys.argv[3] != "prepared":
+                  sys.exit(0)
+              updates = [u for u in updates if set(u[1]) == {"0"}]
+              if not updates:
+                  sys.exit(0)
+          refs = [u[2] for u in updates]
           where = refs[0].removeprefix("refs/heads/").replace("/", "-") if refs else "none"
       name = f"{phase}-{where}"
       (MARKS / f"{name}.{os.getpid()}.ran").touch()
@@ -88,6 +96,7 @@ final class FaultRepo {
     private final List<String> tiers = new ArrayList<>();
     private final List<String[]> tasks = new ArrayList<>();
     private int maxParallel = 4;
+    private boolean cleanup;
 
     private Builder(Path tmp) {
       this.tmp = tmp;
@@ -103,6 +112,12 @@ final class FaultRepo {
 
     Builder maxParallel(int n) {
       maxParallel = n;
+      return this;
+    }
+
+    /** Makes the run clean up after itself: {@code cleanup: true} in {@code braid.yaml}. */
+    Builder cleanup() {
+      cleanup = true;
       return this;
     }
 
@@ -136,6 +151,8 @@ final class FaultRepo {
               + command.formatted("check")
               + "]\nmaxParallel: "
               + maxParallel
+              + "\ncleanup: "
+              + cleanup
               + "\n");
       Files.writeString(repo.resolve(".gitignore"), "__pycache__/\n");
       Files.createDirectories(repo.resolve("out"));
@@ -171,9 +188,31 @@ final class FaultRepo {
    * such as {@code push-main} can hold a push while braid's worker waits for it.
    */
   void hookPushes() throws IOException {
-    Path hook = origin.resolve("hooks/pre-receive");
+    hook(origin.resolve("hooks/pre-receive"), "push");
+  }
+
+  /**
+   * Makes every commit in the repository and its worktrees go through {@code phase.py} as a {@code
+   * prepare-commit-msg} hook, which {@code git commit --no-verify} still runs; the gate {@code
+   * commit-<task>} holds a task's commit with its index locked.
+   */
+  void hookCommits() throws IOException {
+    hook(repo.resolve(".git/hooks/prepare-commit-msg"), "commit");
+  }
+
+  /**
+   * Makes every branch deletion in the repository go through {@code phase.py} as a {@code
+   * reference-transaction} hook; the gate {@code delete-feature-<task>} holds the deletion of the
+   * task's branch with the ref locked.
+   */
+  void hookBranchDeletes() throws IOException {
+    hook(repo.resolve(".git/hooks/reference-transaction"), "delete");
+  }
+
+  private void hook(Path hook, String phase) throws IOException {
     Files.writeString(
-        hook, "#!/bin/sh\nexec python3 \"%s\" push \"%s\"\n".formatted(phaseScript, marks));
+        hook,
+        "#!/bin/sh\nexec python3 \"%s\" %s \"%s\" \"$@\"\n".formatted(phaseScript, phase, marks));
     Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
