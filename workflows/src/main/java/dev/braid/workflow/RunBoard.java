@@ -88,14 +88,8 @@ final class RunBoard {
         for (String dep : task.dependencies()) {
           TaskPhase depPhase = phase(dep);
           if (depPhase == TaskPhase.SKIPPED) {
-            update(
-                task.id(),
-                s ->
-                    with(
-                        s,
-                        TaskPhase.SKIPPED,
-                        "dependency " + dep + " is " + depPhase.label(),
-                        now));
+            String reason = "dependency " + dep + " is " + depPhase.label();
+            update(task.id(), s -> s.withPhase(TaskPhase.SKIPPED, reason, now));
             changed = true;
             break;
           }
@@ -105,85 +99,35 @@ final class RunBoard {
   }
 
   void markRunning(String id, long now) {
-    update(
-        id,
-        s ->
-            new TaskStatus(
-                s.id(),
-                s.title(),
-                TaskPhase.RUNNING,
-                s.attempts(),
-                s.tier(),
-                s.branch(),
-                s.headCommit(),
-                null,
-                now,
-                0,
-                s.tiers(),
-                s.usage(),
-                s.pullRequest()));
+    update(id, s -> s.withPhase(TaskPhase.RUNNING, null, 0).withStartedAtMillis(now));
   }
 
   void finish(TaskOutcome outcome, long now) {
+    Usage usage = outcome.usage() == null ? Usage.unknown() : outcome.usage();
     update(
         outcome.taskId(),
         s ->
-            new TaskStatus(
-                s.id(),
-                s.title(),
-                outcome.phase(),
-                outcome.attempts(),
-                outcome.tier(),
-                outcome.branch(),
-                outcome.headCommit(),
-                outcome.reason(),
-                s.startedAtMillis(),
-                now,
-                outcome.tiers(),
-                outcome.usage() == null ? Usage.unknown() : outcome.usage(),
-                s.pullRequest()));
+            s.withPhase(outcome.phase(), outcome.reason(), now)
+                .withAttempts(outcome.attempts(), outcome.tier(), outcome.tiers())
+                .withWork(outcome.branch(), outcome.headCommit(), usage));
   }
 
   /** Records what a running task workflow reported: it became blocked, or runs again. */
   void progress(TaskProgress report) {
+    List<String> tiers = report.tiers();
     update(
         report.taskId(),
         s ->
-            new TaskStatus(
-                s.id(),
-                s.title(),
-                report.phase(),
-                report.attempts(),
-                report.tiers().isEmpty() ? s.tier() : report.tiers().get(report.tiers().size() - 1),
-                s.branch(),
-                s.headCommit(),
-                report.reason(),
-                s.startedAtMillis(),
-                0,
-                report.tiers(),
-                s.usage(),
-                s.pullRequest()));
+            s.withPhase(report.phase(), report.reason(), 0)
+                .withAttempts(
+                    report.attempts(),
+                    tiers.isEmpty() ? s.tier() : tiers.get(tiers.size() - 1),
+                    tiers));
   }
 
   /** Sets the line the status shows for a running task, such as "waiting to merge". */
   void note(String id, String reason) {
-    update(
-        id,
-        s ->
-            new TaskStatus(
-                s.id(),
-                s.title(),
-                TaskPhase.RUNNING,
-                s.attempts(),
-                s.tier(),
-                s.branch(),
-                s.headCommit(),
-                reason,
-                s.startedAtMillis(),
-                0,
-                s.tiers(),
-                s.usage(),
-                s.pullRequest()));
+    update(id, s -> s.withPhase(TaskPhase.RUNNING, reason, 0));
   }
 
   /**
@@ -191,33 +135,17 @@ final class RunBoard {
    * after a decision was accepted; its workflow reports again when it blocks or ends.
    */
   void resume(String id) {
-    update(id, s -> with(s, TaskPhase.RUNNING, null, 0));
+    update(id, s -> s.withPhase(TaskPhase.RUNNING, null, 0));
   }
 
   /** Records the task's pull request. */
   void pullRequest(String id, String url) {
-    update(
-        id,
-        s ->
-            new TaskStatus(
-                s.id(),
-                s.title(),
-                s.phase(),
-                s.attempts(),
-                s.tier(),
-                s.branch(),
-                s.headCommit(),
-                s.reason(),
-                s.startedAtMillis(),
-                s.finishedAtMillis(),
-                s.tiers(),
-                s.usage(),
-                url));
+    update(id, s -> s.withPullRequest(url));
   }
 
   /** Marks a task blocked for a reason found outside its own workflow: its workflow failed. */
   void block(String id, String reason, long now) {
-    update(id, s -> with(s, TaskPhase.BLOCKED, reason, now));
+    update(id, s -> s.withPhase(TaskPhase.BLOCKED, reason, now));
   }
 
   /**
@@ -289,22 +217,5 @@ final class RunBoard {
   private void update(String id, java.util.function.UnaryOperator<TaskStatus> change) {
     statuses.computeIfPresent(id, (k, s) -> change.apply(s));
     version++;
-  }
-
-  private static TaskStatus with(TaskStatus s, TaskPhase phase, String reason, long now) {
-    return new TaskStatus(
-        s.id(),
-        s.title(),
-        phase,
-        s.attempts(),
-        s.tier(),
-        s.branch(),
-        s.headCommit(),
-        reason,
-        s.startedAtMillis(),
-        now,
-        s.tiers(),
-        s.usage(),
-        s.pullRequest());
   }
 }

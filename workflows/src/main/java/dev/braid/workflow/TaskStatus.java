@@ -38,4 +38,100 @@ public record TaskStatus(
   public TaskStatus {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
   }
+
+  /**
+   * This status in another phase. The reason and the finish time go with it, because each phase
+   * says why the task stands there, and only an ended phase has a finish time (else 0).
+   */
+  TaskStatus withPhase(TaskPhase newPhase, String newReason, long newFinishedAtMillis) {
+    return new TaskStatus(
+        id,
+        title,
+        newPhase,
+        attempts,
+        tier,
+        branch,
+        headCommit,
+        newReason,
+        startedAtMillis,
+        newFinishedAtMillis,
+        tiers,
+        usage,
+        pullRequest);
+  }
+
+  /** This status with the time its workflow started, for a task the run has just started. */
+  TaskStatus withStartedAtMillis(long newStartedAtMillis) {
+    return new TaskStatus(
+        id,
+        title,
+        phase,
+        attempts,
+        tier,
+        branch,
+        headCommit,
+        reason,
+        newStartedAtMillis,
+        finishedAtMillis,
+        tiers,
+        usage,
+        pullRequest);
+  }
+
+  /**
+   * This status with the attempts spent so far. The last tier and the list of tiers go with them,
+   * because the escalation cascade moves all three at once.
+   */
+  TaskStatus withAttempts(int newAttempts, String newTier, List<String> newTiers) {
+    return new TaskStatus(
+        id,
+        title,
+        phase,
+        newAttempts,
+        newTier,
+        branch,
+        headCommit,
+        reason,
+        startedAtMillis,
+        finishedAtMillis,
+        newTiers,
+        usage,
+        pullRequest);
+  }
+
+  /** This status with what the task's workflow produced: its branch, its head and its usage. */
+  TaskStatus withWork(String newBranch, String newHeadCommit, Usage newUsage) {
+    return new TaskStatus(
+        id,
+        title,
+        phase,
+        attempts,
+        tier,
+        newBranch,
+        newHeadCommit,
+        reason,
+        startedAtMillis,
+        finishedAtMillis,
+        tiers,
+        newUsage,
+        pullRequest);
+  }
+
+  /** This status with the task's pull request. */
+  TaskStatus withPullRequest(String url) {
+    return new TaskStatus(
+        id,
+        title,
+        phase,
+        attempts,
+        tier,
+        branch,
+        headCommit,
+        reason,
+        startedAtMillis,
+        finishedAtMillis,
+        tiers,
+        usage,
+        url);
+  }
 }

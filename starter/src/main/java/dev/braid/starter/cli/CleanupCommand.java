@@ -8,7 +8,6 @@ import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.starter.config.ConfigLoader;
 import dev.braid.starter.config.ConfigOverrides;
-import dev.braid.starter.run.RunIds;
 import dev.braid.starter.run.Workspace;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,12 +39,7 @@ public class CleanupCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOptions workspace;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "RUN",
-      description = "The run id (default: this plan's run).")
-  String runId;
+  @Mixin RunArgument run;
 
   @Option(
       names = "--target",
@@ -64,7 +57,7 @@ public class CleanupCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Workspace ws = workspace.resolve();
     Plan plan = PlanLoader.load(ws.planDir());
-    String id = runId != null ? runId : RunIds.forPlan(ws.repo(), ws.planDir(), plan.name());
+    String id = run.idOr(ws, plan);
     BraidConfig config =
         ConfigLoader.load(
             ws.configFile(), ws.configNamed(), ws.currentBranch(), ConfigOverrides.none());

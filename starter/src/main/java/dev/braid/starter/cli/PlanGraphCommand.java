@@ -3,10 +3,9 @@ package dev.braid.starter.cli;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanGraph;
 import dev.braid.plan.PlanGraphRenderer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,22 +18,14 @@ import picocli.CommandLine.Spec;
 public class PlanGraphCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--plan",
-      paramLabel = "DIR",
-      description = "The plan directory (default: .parallel/plans).")
-  Path plan;
+  @Mixin PlanDirOption plan;
 
   @Option(names = "--dot", description = "Print Graphviz DOT instead of text.")
   boolean dot;
 
   @Override
   public Integer call() {
-    Path dir = (plan == null ? Path.of(".parallel", "plans") : plan).toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new UsageError((plan == null ? "no plan at " : "--plan: no such directory: ") + dir);
-    }
-    Plan loaded = PlanLoader.load(dir);
+    Plan loaded = PlanLoader.load(plan.resolve());
     PlanGraph graph = PlanGraph.of(loaded);
     spec.commandLine()
         .getOut()

@@ -4,8 +4,8 @@ import dev.braid.plan.Plan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code braid plan validate}: exit 0 for a plan that can run, 2 with every problem otherwise. */
@@ -16,18 +16,11 @@ import picocli.CommandLine.Spec;
 public class PlanValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--plan",
-      paramLabel = "DIR",
-      description = "The plan directory (default: .parallel/plans).")
-  Path plan;
+  @Mixin PlanDirOption plan;
 
   @Override
   public Integer call() {
-    Path dir = (plan == null ? Path.of(".parallel", "plans") : plan).toAbsolutePath().normalize();
-    if (!java.nio.file.Files.isDirectory(dir)) {
-      throw new UsageError((plan == null ? "no plan at " : "--plan: no such directory: ") + dir);
-    }
+    Path dir = plan.resolve();
     Plan loaded = PlanLoader.load(dir);
     spec.commandLine()
         .getOut()

@@ -7,7 +7,6 @@ import dev.braid.starter.report.ReportPlans;
 import dev.braid.starter.report.ReportText;
 import dev.braid.starter.report.ReportWriter;
 import dev.braid.starter.report.RunReport;
-import dev.braid.starter.run.RunIds;
 import dev.braid.starter.run.RunSession;
 import dev.braid.starter.run.RunWatcher;
 import dev.braid.starter.run.Workspace;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code braid report}: a run's measured figures, printed and kept in .parallel/reports/. */
@@ -40,12 +38,7 @@ public class ReportCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOptions workspace;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "RUN",
-      description = "The run id (default: this plan's run).")
-  String runId;
+  @Mixin RunArgument run;
 
   @Option(names = "--json", description = "Print one JSON document for scripts.")
   boolean json;
@@ -60,12 +53,9 @@ public class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Workspace ws = workspace.resolve();
-    String id = runId;
-    Plan plan = null;
-    if (id == null) {
-      plan = PlanLoader.load(ws.planDir());
-      id = RunIds.forPlan(ws.repo(), ws.planDir(), plan.name());
-    }
+    ChosenRun chosen = run.choose(ws);
+    String id = chosen.id();
+    Plan plan = chosen.plan();
     // A workflow worker lets the embedded server answer the status query of a live run.
     Connection connection = session.connect(ws, WorkerMode.WORKFLOWS);
     RunWatcher watcher = new RunWatcher(connection, id);

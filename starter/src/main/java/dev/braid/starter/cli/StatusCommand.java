@@ -1,7 +1,5 @@
 package dev.braid.starter.cli;
 
-import dev.braid.plan.Plan;
-import dev.braid.starter.run.RunIds;
 import dev.braid.starter.run.RunJson;
 import dev.braid.starter.run.RunSession;
 import dev.braid.starter.run.RunView;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code braid status}: where a run stands, from any shell, any day. */
@@ -34,12 +31,7 @@ public class StatusCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOptions workspace;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "RUN",
-      description = "The run id (default: this plan's run).")
-  String runId;
+  @Mixin RunArgument run;
 
   @Option(names = "--watch", description = "Follow the run until it ends, then print the report.")
   boolean watch;
@@ -59,11 +51,7 @@ public class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Workspace ws = workspace.resolve();
-    String id = runId;
-    if (id == null) {
-      Plan plan = PlanLoader.load(ws.planDir());
-      id = RunIds.forPlan(ws.repo(), ws.planDir(), plan.name());
-    }
+    String id = run.choose(ws).id();
     Connection connection = session.connect(ws, watch ? WorkerMode.FULL : WorkerMode.WORKFLOWS);
     RunWatcher watcher = new RunWatcher(connection, id);
     if (watcher.describe().isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.braid.starter.e2e;
 
+import dev.braid.starter.testsupport.ScriptedAgent;
+import dev.braid.starter.testsupport.TestRepos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +15,8 @@ final class BlockingPlan {
   private BlockingPlan() {}
 
   static Path create(Path dir, Path origin) throws IOException, InterruptedException {
-    Path repo = Files.createDirectories(dir);
-    Git.run(repo, "init", "--quiet", "-b", "main");
-    Git.run(repo, "config", "user.name", "e2e");
-    Git.run(repo, "config", "user.email", "e2e@braid.invalid");
-    String agent = BraidProcess.HOME.resolve("agents/scripted-agent").toString();
+    Path repo = TestRepos.init(dir, "e2e");
+    String agent = ScriptedAgent.COMMAND.toString();
     Files.writeString(
         repo.resolve("braid.yaml"),
         """
@@ -51,22 +50,12 @@ final class BlockingPlan {
         "{\"requireGuidance\": true, \"files\": {\"out/needs-human.txt\": \"guided\\n\"}}");
     task(tasks, "after", "{\"files\": {\"out/after.txt\": \"after\\n\"}}");
     task(tasks, "free", "{\"files\": {\"out/free.txt\": \"free\\n\"}}");
-    Git.run(repo, "add", "-A");
-    Git.run(repo, "commit", "--quiet", "-m", "a plan that needs a human");
-    Git.run(repo, "remote", "add", "origin", origin.toString());
-    Git.run(repo, "push", "--quiet", "-u", "origin", "main");
+    TestRepos.commitAll(repo, "a plan that needs a human");
+    TestRepos.pushToOrigin(repo, origin);
     return repo;
   }
 
   private static void task(Path tasks, String id, String script) throws IOException {
-    Files.writeString(
-        tasks.resolve(id + ".md"),
-        "---\nid: "
-            + id
-            + "\nstatus: pending\n---\n\n# "
-            + id
-            + "\n\n```json scripted-agent\n"
-            + script
-            + "\n```\n");
+    ScriptedAgent.writeTask(tasks, id, id, script);
   }
 }

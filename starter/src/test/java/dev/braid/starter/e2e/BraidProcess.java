@@ -2,12 +2,11 @@ package dev.braid.starter.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.starter.testsupport.BraidLauncher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -16,8 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Temporal dev server (no {@code TEMPORAL_ADDRESS}).
  */
 final class BraidProcess {
-  static final Path HOME =
-      Path.of(System.getProperty("braid.home", "..")).toAbsolutePath().normalize();
+  static final Path HOME = BraidLauncher.HOME;
 
   /**
    * How a run of the CLI ended.
@@ -41,21 +39,9 @@ final class BraidProcess {
 
   static Result run(Path cwd, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    List<String> argv = new ArrayList<>();
-    argv.add(HOME.resolve("braid").toString());
-    argv.addAll(List.of(args));
     Path out = Files.createTempFile("braid-e2e-", ".out");
     Path err = Files.createTempFile("braid-e2e-", ".err");
-    ProcessBuilder builder =
-        new ProcessBuilder(argv)
-            .directory(cwd.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-    builder.environment().remove("TEMPORAL_ADDRESS");
-    // The build under test made the jar; the launcher must run it, not rebuild it mid-test.
-    builder.environment().put("BRAID_SKIP_BUILD", "1");
-    builder.environment().putAll(env);
-    Process process = builder.start();
+    Process process = BraidLauncher.command(cwd, env, out, err, args).start();
     boolean ended = process.waitFor(10, TimeUnit.MINUTES);
     if (!ended) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.starter.testsupport.BraidLauncher;
+import dev.braid.starter.testsupport.Git;
+import dev.braid.starter.testsupport.ScriptedAgent;
+import dev.braid.starter.testsupport.TestRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code braid cancel} stops a run and compensates: the agent is killed, and what holds work the
@@ -19,30 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  * branch) is kept and named.
  */
 @Tag("e2e")
-class CancelEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path tmp;
-  private Path repo;
+class CancelEndToEndIT extends EndToEndTest {
   private Process foreground;
 
+  /** Runs before the inherited server stop, as JUnit runs a subclass's cleanup first. */
   @AfterEach
-  void stop() throws Exception {
+  void stopForeground() {
     if (foreground != null && foreground.isAlive()) {
       foreground.destroyForcibly();
-    }
-    if (repo != null) {
-      BraidProcess.run(tmp, "server", "stop", "--repo", repo.toString());
     }
   }
 
   @Test
   void cancelKillsTheAgentAndKeepsTheWork() throws Exception {
-    repo = Files.createDirectories(tmp.resolve("repo"));
-    Git.run(repo, "init", "--quiet", "-b", "main");
-    Git.run(repo, "config", "user.name", "e2e");
-    Git.run(repo, "config", "user.email", "e2e@braid.invalid");
-    String agent = BraidProcess.HOME.resolve("agents/scripted-agent").toString();
+    repo = TestRepos.init(tmp.resolve("repo"), "e2e");
+    String agent = ScriptedAgent.COMMAND.toString();
     Files.writeString(
         repo.resolve("braid.yaml"),
         "agent:\n  tiers:\n    - {name: fast, command: [" + agent + "], timeout: 5m}\n");
@@ -58,18 +52,18 @@ class CancelEndToEndIT {
     Files.writeString(
         tasks.resolve("slow.md"),
         "---\nid: slow\n---\n\n# Slow\n\n```json scripted-agent\n{\"files\": {\"half-done.txt\": \"work in progress\\n\"}, \"sleepSeconds\": 300}\n```\n");
-    Git.run(repo, "add", "-A");
-    Git.run(repo, "commit", "--quiet", "-m", "plan");
+    TestRepos.commitAll(repo, "plan");
     String main = Git.run(repo, "rev-parse", "main");
 
-    ProcessBuilder execute =
-        new ProcessBuilder(BraidProcess.HOME.resolve("braid").toString(), "execute", "--json")
-            .directory(repo.toFile())
-            .redirectOutput(tmp.resolve("execute.out").toFile())
-            .redirectError(tmp.resolve("execute.err").toFile());
-    execute.environment().remove("TEMPORAL_ADDRESS");
-    execute.environment().put("BRAID_SKIP_BUILD", "1");
-    foreground = execute.start();
+    foreground =
+        BraidLauncher.command(
+                repo,
+                Map.of(),
+                tmp.resolve("execute.out"),
+                tmp.resolve("execute.err"),
+                "execute",
+                "--json")
+            .start();
     Path halfDone = repo.resolve("worktrees/slow/half-done.txt");
     for (int i = 0; i < 600 && !Files.exists(halfDone); i++) {
       Thread.sleep(100);

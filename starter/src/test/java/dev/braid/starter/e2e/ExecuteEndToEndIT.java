@@ -4,46 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.activities.plan.PlanReader;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.starter.demo.DemoProject;
+import dev.braid.starter.testsupport.Git;
+import dev.braid.starter.testsupport.TestRepos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole path on real parts: the braid launcher, the Temporal dev server it starts, a git
  * repository with a bare origin, and the scripted agent in real subprocesses.
  */
 @Tag("e2e")
-class ExecuteEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path tmp;
-  private Path repo;
-
-  @AfterEach
-  void stopServer() throws Exception {
-    if (repo != null) {
-      BraidProcess.run(tmp, "server", "stop", "--repo", repo.toString());
-    }
-  }
-
+class ExecuteEndToEndIT extends EndToEndTest {
   private Path demoWithOrigin() throws IOException, InterruptedException {
-    Path origin = tmp.resolve("origin.git");
-    Git.run(tmp, "init", "--quiet", "--bare", "-b", "main", origin.toString());
+    Path origin = TestRepos.bareOrigin(tmp);
     repo = DemoProject.create(tmp.resolve("repo"), BraidProcess.HOME);
-    Git.run(repo, "remote", "add", "origin", origin.toString());
-    Git.run(repo, "push", "--quiet", "-u", "origin", "main");
+    TestRepos.pushToOrigin(repo, origin);
     return origin;
   }
 

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.starter.testsupport.Git;
+import dev.braid.starter.testsupport.TestRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The merge queue on the real dev server: dependents build on their dependencies' merged work, a
@@ -21,23 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * merge per task.
  */
 @Tag("e2e")
-class MergeQueueEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path tmp;
-  private Path repo;
-
-  @AfterEach
-  void stopServer() throws Exception {
-    if (repo != null) {
-      BraidProcess.run(tmp, "server", "stop", "--repo", repo.toString());
-    }
-  }
-
+class MergeQueueEndToEndIT extends EndToEndTest {
   @Test
   void dependentsBuildOnMergedWorkAndConflictsAreResolved() throws Exception {
-    Path origin = tmp.resolve("origin.git");
-    Git.run(tmp, "init", "--quiet", "--bare", "-b", "main", origin.toString());
+    Path origin = TestRepos.bareOrigin(tmp);
     repo = MergeQueuePlan.create(tmp.resolve("repo"), origin);
     String initial = Git.run(repo, "rev-parse", "HEAD");
 

@@ -1,5 +1,7 @@
 package dev.braid.starter.e2e;
 
+import dev.braid.starter.testsupport.ScriptedAgent;
+import dev.braid.starter.testsupport.TestRepos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +16,8 @@ final class MergeQueuePlan {
   private MergeQueuePlan() {}
 
   static Path create(Path dir, Path origin) throws IOException, InterruptedException {
-    Path repo = Files.createDirectories(dir);
-    Git.run(repo, "init", "--quiet", "-b", "main");
-    Git.run(repo, "config", "user.name", "e2e");
-    Git.run(repo, "config", "user.email", "e2e@braid.invalid");
-    String agent = BraidProcess.HOME.resolve("agents/scripted-agent").toString();
+    Path repo = TestRepos.init(dir, "e2e");
+    String agent = ScriptedAgent.COMMAND.toString();
     Files.writeString(
         repo.resolve("braid.yaml"),
         """
@@ -75,22 +74,12 @@ final class MergeQueuePlan {
         "e",
         """
         {"sleepSeconds": 2, "files": {"notes.txt": "notes written by e\\n"}}""");
-    Git.run(repo, "add", "-A");
-    Git.run(repo, "commit", "--quiet", "-m", "a plan for the merge queue");
-    Git.run(repo, "remote", "add", "origin", origin.toString());
-    Git.run(repo, "push", "--quiet", "-u", "origin", "main");
+    TestRepos.commitAll(repo, "a plan for the merge queue");
+    TestRepos.pushToOrigin(repo, origin);
     return repo;
   }
 
   private static void task(Path tasks, String id, String script) throws IOException {
-    Files.writeString(
-        tasks.resolve(id + ".md"),
-        "---\nid: "
-            + id
-            + "\nstatus: pending\n---\n\n# Task "
-            + id
-            + "\n\n```json scripted-agent\n"
-            + script.strip()
-            + "\n```\n");
+    ScriptedAgent.writeTask(tasks, id, "Task " + id, script.strip());
   }
 }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.starter.testsupport.Git;
+import dev.braid.starter.testsupport.TestRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The escalation cascade and a human's unblock, on the real dev server with the scripted agent: one
@@ -21,23 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * through {@code braid unblock} in one test and Temporal's own CLI in the other.
  */
 @Tag("e2e")
-class UnblockEndToEndIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  @TempDir Path tmp;
-  private Path repo;
-
-  @AfterEach
-  void stopServer() throws Exception {
-    if (repo != null) {
-      BraidProcess.run(tmp, "server", "stop", "--repo", repo.toString());
-    }
-  }
-
+class UnblockEndToEndIT extends EndToEndTest {
   /** Runs the plan until it waits on the human, and checks the story so far. */
   private String runUntilBlocked() throws Exception {
-    Path origin = tmp.resolve("origin.git");
-    Git.run(tmp, "init", "--quiet", "--bare", "-b", "main", origin.toString());
+    Path origin = TestRepos.bareOrigin(tmp);
     repo = BlockingPlan.create(tmp.resolve("repo"), origin);
 
     BraidProcess.Result blocked = BraidProcess.run(repo, "execute", "--json");

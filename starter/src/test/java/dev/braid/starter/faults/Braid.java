@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braid.starter.testsupport.BraidLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  * the in-process worker: killing it kills the worker.
  */
 final class Braid {
-  static final Path HOME =
-      Path.of(System.getProperty("braid.home", "..")).toAbsolutePath().normalize();
+  static final Path HOME = BraidLauncher.HOME;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -141,21 +139,10 @@ final class Braid {
 
   /** Starts {@code braid args...} in {@code cwd}, with more environment, and returns at once. */
   static Running start(Path cwd, Map<String, String> env, String... args) throws IOException {
-    List<String> argv = new ArrayList<>();
-    argv.add(HOME.resolve("braid").toString());
-    argv.addAll(List.of(args));
     Path out = Files.createTempFile(cwd.getParent(), "braid-", ".out");
     Path err = Files.createTempFile(cwd.getParent(), "braid-", ".err");
-    ProcessBuilder builder =
-        new ProcessBuilder(argv)
-            .directory(cwd.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-    builder.environment().remove("TEMPORAL_ADDRESS");
-    // The build under test made the jar; the launcher must run it, not rebuild it mid-test.
-    builder.environment().put("BRAID_SKIP_BUILD", "1");
-    builder.environment().putAll(env);
-    return new Running(builder.start(), out, err, "braid " + String.join(" ", args));
+    Process process = BraidLauncher.command(cwd, env, out, err, args).start();
+    return new Running(process, out, err, "braid " + String.join(" ", args));
   }
 
   /** Runs {@code braid args...} in {@code cwd} to its end. */

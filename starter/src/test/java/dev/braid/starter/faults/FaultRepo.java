@@ -1,5 +1,8 @@
 package dev.braid.starter.faults;
 
+import dev.braid.starter.testsupport.Git;
+import dev.braid.starter.testsupport.ScriptedAgent;
+import dev.braid.starter.testsupport.TestRepos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +109,7 @@ final class FaultRepo {
     Builder tier(String name, int attempts, String timeout) {
       tiers.add(
           "    - {name: %s, command: [\"%s\"], attempts: %d, timeout: %s, backoff: 1s}"
-              .formatted(name, Braid.HOME.resolve("agents/scripted-agent"), attempts, timeout));
+              .formatted(name, ScriptedAgent.COMMAND, attempts, timeout));
       return this;
     }
 
@@ -134,12 +137,8 @@ final class FaultRepo {
       Path marks = Files.createDirectories(tmp.resolve("marks"));
       Path phase = tmp.resolve("phase.py");
       Files.writeString(phase, PHASE_SCRIPT);
-      Path origin = tmp.resolve("origin.git");
-      Git.run(tmp, "init", "--quiet", "--bare", "-b", "main", origin.toString());
-      Path repo = Files.createDirectories(tmp.resolve("repo"));
-      Git.run(repo, "init", "--quiet", "-b", "main");
-      Git.run(repo, "config", "user.name", "faults");
-      Git.run(repo, "config", "user.email", "faults@braid.invalid");
+      Path origin = TestRepos.bareOrigin(tmp);
+      Path repo = TestRepos.init(tmp.resolve("repo"), "faults");
       String command = "[python3, \"%s\", %%s, \"%s\"]".formatted(phase, marks);
       Files.writeString(
           repo.resolve("braid.yaml"),
@@ -169,16 +168,11 @@ final class FaultRepo {
         String script =
             "{\"files\": {\"out/%s.txt\": \"work of %s\\n\"}%s}"
                 .formatted(id, id, task[1].isBlank() ? "" : ", " + task[1]);
-        Files.writeString(
-            taskDir.resolve(id + ".md"),
-            "---\nid: %s\nstatus: pending\n---\n\n# %s\n\n```json scripted-agent\n%s\n```\n"
-                .formatted(id, id, script));
+        ScriptedAgent.writeTask(taskDir, id, id, script);
       }
       Files.writeString(repo.resolve(".parallel/plans/plan.yaml"), plan.toString());
-      Git.run(repo, "add", "-A");
-      Git.run(repo, "commit", "--quiet", "-m", "a plan for fault injection");
-      Git.run(repo, "remote", "add", "origin", origin.toString());
-      Git.run(repo, "push", "--quiet", "-u", "origin", "main");
+      TestRepos.commitAll(repo, "a plan for fault injection");
+      TestRepos.pushToOrigin(repo, origin);
       return new FaultRepo(repo, origin, marks, phase, ids, Git.run(repo, "rev-parse", "HEAD"));
     }
   }

@@ -2,6 +2,7 @@ package dev.braid.starter.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.braid.starter.testsupport.Git;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;

@@ -1,4 +1,4 @@
-package dev.braid.starter.e2e;
+package dev.braid.starter.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain git calls for checking what a run did to a repository. */
-final class Git {
+/** Plain git calls for building a repository and checking what a run did to it. */
+public final class Git {
   private Git() {}
 
-  static String run(Path dir, String... args) throws IOException, InterruptedException {
+  /** Runs {@code git -C dir args...}, fails the test when git fails, and returns its output. */
+  public static String run(Path dir, String... args) throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
     argv.addAll(List.of(args));
     Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
