@@ -10,6 +10,7 @@ import dev.braid.activity.PullRequestActivities;
 import dev.braid.activity.PullRequestFailure;
 import dev.braid.activity.PullRequestRequest;
 import dev.braid.activity.PullRequestResult;
+import dev.braid.testsupport.github.FakeGitHub;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;

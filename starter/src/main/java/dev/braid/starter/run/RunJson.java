@@ -34,6 +34,7 @@ public final class RunJson {
       task.set("tiers", MAPPER.valueToTree(t.tiers()));
       task.put("branch", t.branch());
       task.put("headCommit", t.headCommit());
+      task.put("pullRequest", t.pullRequest());
       task.put("reason", t.reason());
       task.put("startedAtMillis", t.startedAtMillis());
       task.put("finishedAtMillis", t.finishedAtMillis());

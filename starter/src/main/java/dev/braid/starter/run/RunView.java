@@ -28,7 +28,7 @@ public final class RunView {
               ? "-"
               : t.headCommit().substring(0, Math.min(8, t.headCommit().length())),
           duration(t),
-          t.reason() == null ? "" : t.reason());
+          t.reason() != null ? t.reason() : t.pullRequest() != null ? t.pullRequest() : "");
     }
   }
 

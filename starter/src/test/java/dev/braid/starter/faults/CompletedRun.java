@@ -57,34 +57,39 @@ final class CompletedRun {
     return tasks;
   }
 
+  /**
+   * Checks a run in {@code pr} mode, which opens pull requests and leaves the target alone: every
+   * task completed once, its branch pushed at its head, the task files true, main untouched locally
+   * and on {@code origin}, the run's integration branch holding every task's work, and nothing left
+   * running. The pull requests themselves are the fake GitHub's to check.
+   */
+  static Map<String, JsonNode> checkOpenedForReview(
+      FaultRepo r, Braid.Result result, Map<String, Integer> attempts) throws Exception {
+    Map<String, JsonNode> tasks = checkTasks(r, result, attempts);
+    String integration = "braid/" + result.json().get("runId").asText();
+    for (String id : r.taskIds) {
+      String head = tasks.get(id).get("headCommit").asText();
+      assertEquals(head, Git.run(r.repo, "rev-parse", "feature/" + id), id);
+      assertEquals(head, Git.run(r.origin, "rev-parse", "feature/" + id), id + " is pushed");
+      Git.run(r.repo, "merge-base", "--is-ancestor", head, integration);
+    }
+    assertEquals(r.initialCommit, Git.run(r.repo, "rev-parse", "main"), "main is left alone");
+    assertEquals(r.initialCommit, Git.run(r.origin, "rev-parse", "main"), "origin's main too");
+    assertNothingLeft(r);
+    return tasks;
+  }
+
   private static Map<String, JsonNode> checkRun(
       FaultRepo r, Braid.Result result, Map<String, Integer> attempts, boolean cleanedUp)
       throws Exception {
-    assertEquals(0, result.exitCode(), result.toString());
+    Map<String, JsonNode> tasks = checkTasks(r, result, attempts);
     JsonNode run = result.json();
-    assertEquals("done", run.get("status").asText(), result.toString());
-
-    // Every task of the plan completed, and is listed once.
-    Map<String, JsonNode> tasks = new java.util.HashMap<>();
-    List<String> listed = new ArrayList<>();
-    run.get("tasks").forEach(t -> listed.add(t.get("id").asText()));
-    run.get("tasks").forEach(t -> tasks.put(t.get("id").asText(), t));
-    assertEquals(
-        r.taskIds.stream().sorted().toList(), listed.stream().sorted().toList(), run.toString());
     for (String id : r.taskIds) {
-      JsonNode task = tasks.get(id);
-      assertEquals("completed", task.get("status").asText(), task.toString());
-      if (attempts.containsKey(id)) {
-        assertEquals(attempts.get(id).intValue(), task.get("attempts").asInt(), task.toString());
-      }
-      String head = task.get("headCommit").asText();
+      String head = tasks.get(id).get("headCommit").asText();
       if (!cleanedUp) {
         assertEquals(head, Git.run(r.repo, "rev-parse", "feature/" + id), id);
       }
       Git.run(r.repo, "merge-base", "--is-ancestor", head, "main");
-      // The mirror in the plan's files is true.
-      String file = Files.readString(r.taskFile(id));
-      assertTrue(file.contains("\nstatus: completed\n"), id + ": " + file);
       // The work the agent wrote is on main.
       assertEquals("work of " + id + "\n", Files.readString(r.repo.resolve("out/" + id + ".txt")));
     }
@@ -110,6 +115,31 @@ final class CompletedRun {
     assertEquals(0, checks.exitCode(), checks.output());
 
     assertNothingLeft(r);
+    return tasks;
+  }
+
+  /** The run is done, and every task of the plan completed, is listed once, and says so. */
+  private static Map<String, JsonNode> checkTasks(
+      FaultRepo r, Braid.Result result, Map<String, Integer> attempts) throws Exception {
+    assertEquals(0, result.exitCode(), result.toString());
+    JsonNode run = result.json();
+    assertEquals("done", run.get("status").asText(), result.toString());
+    Map<String, JsonNode> tasks = new java.util.HashMap<>();
+    List<String> listed = new ArrayList<>();
+    run.get("tasks").forEach(t -> listed.add(t.get("id").asText()));
+    run.get("tasks").forEach(t -> tasks.put(t.get("id").asText(), t));
+    assertEquals(
+        r.taskIds.stream().sorted().toList(), listed.stream().sorted().toList(), run.toString());
+    for (String id : r.taskIds) {
+      JsonNode task = tasks.get(id);
+      assertEquals("completed", task.get("status").asText(), task.toString());
+      if (attempts.containsKey(id)) {
+        assertEquals(attempts.get(id).intValue(), task.get("attempts").asInt(), task.toString());
+      }
+      // The mirror in the plan's files is true.
+      String file = Files.readString(r.taskFile(id));
+      assertTrue(file.contains("\nstatus: completed\n"), id + ": " + file);
+    }
     return tasks;
   }
 

@@ -100,6 +100,7 @@ final class FaultRepo {
     private final List<String[]> tasks = new ArrayList<>();
     private int maxParallel = 4;
     private boolean cleanup;
+    private String merge = "{mode: direct}";
 
     private Builder(Path tmp) {
       this.tmp = tmp;
@@ -115,6 +116,12 @@ final class FaultRepo {
 
     Builder maxParallel(int n) {
       maxParallel = n;
+      return this;
+    }
+
+    /** Sets {@code braid.yaml}'s {@code merge}, a YAML mapping such as {@code {mode: pr}}. */
+    Builder merge(String mapping) {
+      merge = mapping;
       return this;
     }
 
@@ -152,6 +159,8 @@ final class FaultRepo {
               + maxParallel
               + "\ncleanup: "
               + cleanup
+              + "\nmerge: "
+              + merge
               + "\n");
       Files.writeString(repo.resolve(".gitignore"), "__pycache__/\n");
       Files.createDirectories(repo.resolve("out"));

@@ -1,4 +1,4 @@
-package dev.braid.activities.github;
+package dev.braid.testsupport.github;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,32 +9,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * pull requests", "Create a pull request", "Add labels to an issue", client error bodies), trimmed
  * to the fields a client can rely on.
  */
-final class GitHubJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
-  static final String TIME = "2011-01-26T19:01:12Z";
+public final class GitHubJson {
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final String TIME = "2011-01-26T19:01:12Z";
 
   private final String api;
   private final String owner;
   private final String name;
 
-  GitHubJson(String api, String owner, String name) {
+  public GitHubJson(String api, String owner, String name) {
     this.api = api;
     this.owner = owner;
     this.name = name;
   }
 
-  String repoUrl() {
+  public String repoUrl() {
     return api + "/repos/" + owner + "/" + name;
   }
 
-  ObjectNode user(String login) {
+  public ObjectNode user(String login) {
     ObjectNode user = MAPPER.createObjectNode();
     user.put("login", login).put("id", Math.abs(login.hashCode())).put("type", "User");
     user.put("url", api + "/users/" + login).put("html_url", "https://github.com/" + login);
     return user;
   }
 
-  ObjectNode repository() {
+  public ObjectNode repository() {
     ObjectNode repo = MAPPER.createObjectNode();
     repo.put("id", 1296269).put("node_id", "MDEwOlJlcG9zaXRvcnkxMjk2MjY5");
     repo.put("name", name).put("full_name", owner + "/" + name);
@@ -47,7 +47,7 @@ final class GitHubJson {
     return repo;
   }
 
-  ObjectNode branchPointer(String ref) {
+  public ObjectNode branchPointer(String ref) {
     ObjectNode pointer = MAPPER.createObjectNode();
     pointer.put("label", owner + ":" + ref).put("ref", ref);
     pointer.put("sha", "6dcb09b5b57875f334f61aebed695e2e4193db5e");
@@ -56,7 +56,7 @@ final class GitHubJson {
     return pointer;
   }
 
-  ObjectNode label(String label) {
+  public ObjectNode label(String label) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("id", Math.abs(label.hashCode())).put("node_id", "LA_" + label);
     node.put("url", repoUrl() + "/labels/" + label).put("name", label);
@@ -64,7 +64,7 @@ final class GitHubJson {
     return node;
   }
 
-  ObjectNode pull(int number, String head, String base, String title, String body) {
+  public ObjectNode pull(int number, String head, String base, String title, String body) {
     ObjectNode pr = MAPPER.createObjectNode();
     pr.put("url", repoUrl() + "/pulls/" + number).put("id", 1000 + number);
     pr.put("node_id", "PR_" + number).put("number", number).put("state", "open");
@@ -87,7 +87,8 @@ final class GitHubJson {
    *
    * @param errors {@code errors[]} entries, or null for none
    */
-  static ObjectNode error(int status, String message, String documentation, ArrayNode errors) {
+  public static ObjectNode error(
+      int status, String message, String documentation, ArrayNode errors) {
     ObjectNode error = MAPPER.createObjectNode();
     error.put("message", message);
     if (errors != null) {
@@ -98,7 +99,7 @@ final class GitHubJson {
   }
 
   /** One {@code errors[]} entry. */
-  static ObjectNode fieldError(String field, String code, String message) {
+  public static ObjectNode fieldError(String field, String code, String message) {
     ObjectNode error = MAPPER.createObjectNode().put("resource", "PullRequest");
     if (field != null) {
       error.put("field", field);

@@ -1,4 +1,4 @@
-package dev.braid.activities.github;
+package dev.braid.testsupport.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param authorization the {@code Authorization} header, or null
  * @param body the JSON body, or a missing node
  */
-record RecordedRequest(
+public record RecordedRequest(
     String method, String path, String query, String authorization, JsonNode body) {
 
   /** Such as {@code POST /repos/o/r/pulls}. */
-  String line() {
+  public String line() {
     return method + " " + path;
   }
 }

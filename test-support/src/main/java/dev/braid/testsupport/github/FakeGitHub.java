@@ -1,4 +1,4 @@
-package dev.braid.activities.github;
+package dev.braid.testsupport.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,8 +46,13 @@ import java.util.regex.Pattern;
  * credentials". Anything else is answered 404 and listed in {@link #unexpected()}. Tests can queue
  * a canned answer for the next matching request ({@link #failNext}) and make the next listing miss
  * open pull requests, as GitHub's search index sometimes does ({@link #hideOpenPullsOnce()}).
+ *
+ * <p>For end-to-end tests, the branches GitHub has can be those of a real bare repository that
+ * braid pushes to ({@link #branchesOf}), and a created pull request's answer can be held back
+ * ({@link #holdNextCreatedPull()}), so a test can kill the client after GitHub has created the pull
+ * request and before the client learns of it.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
   private static final String DOCS = "https://docs.github.com/rest";
   private static final Pattern REPO = Pattern.compile("^/repos/([^/]+)/([^/]+)(/.*)?$");
   private static final Pattern PULL = Pattern.compile("^/pulls/(\\d+)$");
@@ -53,6 +65,7 @@ final class FakeGitHub implements AutoCloseable {
   private final String owner;
   private final String name;
   private final HttpServer server;
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
   private final GitHubJson json;
   private final Set<String> branches = new LinkedHashSet<>();
   private final Map<Integer, ObjectNode> pulls = new TreeMap<>();
@@ -60,30 +73,77 @@ final class FakeGitHub implements AutoCloseable {
   private final List<String> unexpected = new ArrayList<>();
   private final List<Canned> canned = new ArrayList<>();
   private boolean hideOpenPulls;
+  private Predicate<String> remoteHas = b -> false;
+  private boolean holdNextCreate;
+  private boolean holding;
   private int nextNumber = 1;
 
-  FakeGitHub(String token, String owner, String name) throws IOException {
+  public FakeGitHub(String token, String owner, String name) throws IOException {
     this.token = token;
     this.owner = owner;
     this.name = name;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.json = new GitHubJson(apiUrl(), owner, name);
     server.createContext("/", this::handle);
+    // Requests are served one at a time (handle is synchronized), but a held answer waits with
+    // the monitor released, so the requests after it are served meanwhile.
+    server.setExecutor(handlers);
     server.start();
   }
 
-  String apiUrl() {
+  public String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Branches the repository has on GitHub, as pushed. */
-  synchronized FakeGitHub branches(String... names) {
+  public synchronized FakeGitHub branches(String... names) {
     branches.addAll(List.of(names));
     return this;
   }
 
+  /**
+   * Makes GitHub also have every branch of the bare repository, as when it is the remote braid
+   * pushes to: a branch counts from the moment it is pushed there.
+   */
+  public synchronized FakeGitHub branchesOf(Path bareRepository) {
+    remoteHas = branch -> refExists(bareRepository, branch);
+    return this;
+  }
+
+  /**
+   * Creates the next requested pull request as usual, then holds back the answer until {@link
+   * #release()}: GitHub has the pull request, and the client does not know yet.
+   */
+  public synchronized void holdNextCreatedPull() {
+    holdNextCreate = true;
+  }
+
+  /** Waits until a created pull request's answer is being held. */
+  public synchronized void awaitHeldCreatedPull(Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!holding) {
+      long left = Duration.between(Instant.now(), deadline).toMillis();
+      if (left <= 0) {
+        throw new AssertionError("no created pull request was held within " + timeout);
+      }
+      wait(left);
+    }
+  }
+
+  /** Sends the held answer, if any, to a client that may no longer be there. */
+  public synchronized void release() {
+    holdNextCreate = false;
+    holding = false;
+    notifyAll();
+  }
+
+  /** The pull requests' head branches, in the order they were created, closed ones too. */
+  public synchronized List<String> pullHeads() {
+    return pulls.values().stream().map(pr -> pr.at("/head/ref").asText()).toList();
+  }
+
   /** Puts an open pull request in place, as an earlier run would have left it. */
-  synchronized int addOpenPull(
+  public synchronized int addOpenPull(
       String head, String base, String title, String body, String... labels) {
     branches.add(head);
     branches.add(base);
@@ -96,42 +156,44 @@ final class FakeGitHub implements AutoCloseable {
     return number;
   }
 
-  synchronized ObjectNode pull(int number) {
+  public synchronized ObjectNode pull(int number) {
     return pulls.get(number).deepCopy();
   }
 
-  synchronized int pullCount() {
+  public synchronized int pullCount() {
     return pulls.size();
   }
 
-  synchronized List<RecordedRequest> requests() {
+  public synchronized List<RecordedRequest> requests() {
     return List.copyOf(requests);
   }
 
   /** The received requests whose {@code METHOD path} matches {@code line}, a regex. */
-  synchronized List<RecordedRequest> requests(String line) {
+  public synchronized List<RecordedRequest> requests(String line) {
     return requests.stream().filter(r -> r.line().matches(line)).toList();
   }
 
   /** Requests to endpoints this fake does not serve: the client called something unforeseen. */
-  synchronized List<String> unexpected() {
+  public synchronized List<String> unexpected() {
     return List.copyOf(unexpected);
   }
 
   /** Answers the next request whose method and path (a regex) match with this, once. */
-  synchronized void failNext(
+  public synchronized void failNext(
       String method, String path, int status, String body, Map<String, String> headers) {
     canned.add(new Canned(method, Pattern.compile(path), status, body, Map.copyOf(headers)));
   }
 
   /** Makes the next listing return no open pull request, as a stale search index would. */
-  synchronized void hideOpenPullsOnce() {
+  public synchronized void hideOpenPullsOnce() {
     hideOpenPulls = true;
   }
 
   @Override
   public void close() {
+    release();
     server.stop(0);
+    handlers.shutdownNow();
   }
 
   private synchronized void handle(HttpExchange exchange) throws IOException {
@@ -216,10 +278,10 @@ final class FakeGitHub implements AutoCloseable {
     String head = body.path("head").asText();
     String branch = head.startsWith(owner + ":") ? head.substring(owner.length() + 1) : head;
     String base = body.path("base").asText();
-    if (errors.isEmpty() && !branches.contains(branch)) {
+    if (errors.isEmpty() && !hasBranch(branch)) {
       errors.add(GitHubJson.fieldError("head", "invalid", null));
     }
-    if (errors.isEmpty() && !branches.contains(base)) {
+    if (errors.isEmpty() && !hasBranch(base)) {
       errors.add(GitHubJson.fieldError("base", "invalid", null));
     }
     if (errors.isEmpty() && pulls.values().stream().anyMatch(pr -> isOpenFor(pr, branch))) {
@@ -236,7 +298,53 @@ final class FakeGitHub implements AutoCloseable {
     ObjectNode pr =
         json.pull(number, branch, base, body.get("title").asText(), body.path("body").asText(null));
     pulls.put(number, pr);
+    if (holdNextCreate) {
+      holdNextCreate = false;
+      holding = true;
+      notifyAll();
+      while (holding) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      try {
+        send(exchange, 201, pr, Map.of("Location", pr.get("url").asText()));
+      } catch (IOException clientGone) {
+        // The client died while the answer was held: GitHub would not notice either.
+      }
+      return;
+    }
     send(exchange, 201, pr, Map.of("Location", pr.get("url").asText()));
+  }
+
+  private boolean hasBranch(String branch) {
+    return branches.contains(branch) || remoteHas.test(branch);
+  }
+
+  private static boolean refExists(Path bareRepository, String branch) {
+    try {
+      Process git =
+          new ProcessBuilder(
+                  "git",
+                  "--git-dir",
+                  bareRepository.toString(),
+                  "rev-parse",
+                  "--verify",
+                  "--quiet",
+                  "refs/heads/" + branch)
+              .redirectErrorStream(true)
+              .start();
+      git.getInputStream().readAllBytes();
+      return git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private ObjectNode editPull(ObjectNode pr, JsonNode body) {
