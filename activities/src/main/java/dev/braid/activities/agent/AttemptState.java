@@ -22,6 +22,9 @@ final class AttemptState {
   private static final Logger log = LoggerFactory.getLogger(AttemptState.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String DIR = "braid";
+  private static final String PID_FILE = "agent.pid";
+
   private final Path dir;
 
   private AttemptState(Path dir) {
@@ -31,7 +34,7 @@ final class AttemptState {
   /** The state of the worktree {@code git} runs in; creates the directory. */
   static AttemptState open(GitCli git) throws IOException {
     Path gitDir = Path.of(git.run("rev-parse", "--absolute-git-dir"));
-    Path dir = gitDir.resolve("braid");
+    Path dir = gitDir.resolve(DIR);
     Files.createDirectories(dir);
     return new AttemptState(dir);
   }
@@ -55,7 +58,12 @@ final class AttemptState {
 
   /** The running agent's or check's process group, for killing what a crashed worker left. */
   Path pidFile() {
-    return dir.resolve("agent.pid");
+    return dir.resolve(PID_FILE);
+  }
+
+  /** {@link #pidFile()} of the worktree whose own git directory this is, without creating it. */
+  static Path pidFileIn(Path gitDir) {
+    return gitDir.resolve(DIR).resolve(PID_FILE);
   }
 
   Path result(int n) {

@@ -1,13 +1,17 @@
 package dev.braid.activities.cleanup;
 
+import dev.braid.activities.agent.LeftoverAgents;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.CleanupActivities;
 import dev.braid.activity.CleanupRequest;
 import dev.braid.activity.CleanupResult;
+import dev.braid.plan.SafeId;
+import dev.braid.workflow.BraidNames;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /** The cleanup at the end of a run, as an activity; {@link RunCleaner} does the work. */
@@ -35,6 +39,9 @@ public final class CleanupActivitiesImpl implements CleanupActivities {
    * {@code git branch -d}, on the remote with a compare-and-swap push), prunes worktree records and
    * archives the plan.
    *
+   * <p>First it stops any agent or check a lost worker left running in the run's worktrees ({@link
+   * LeftoverAgents}): when the run has ended, none of them belongs to a live attempt.
+   *
    * <p><b>Idempotency.</b> Each step acts only on what it finds, so a retry after a lost worker, or
    * any later call, completes what an interrupted call left and otherwise changes nothing: gone
    * worktrees and branches are skipped, and an existing archive is kept as it is. Work is never
@@ -47,6 +54,15 @@ public final class CleanupActivitiesImpl implements CleanupActivities {
    */
   @Override
   public CleanupResult cleanup(CleanupRequest request) {
+    // The run has ended, so any agent still in its worktrees was left by a lost worker: it must
+    // not keep working there, and its worktree must be judged on what it leaves. braid cleanup
+    // does not do this, since it may run beside a run that is still going.
+    Path worktrees = Path.of(request.repo()).resolve(BraidNames.WORKTREES_DIR);
+    for (String id : request.taskIds()) {
+      if (SafeId.problem(id).isEmpty()) {
+        LeftoverAgents.stop(runner, worktrees.resolve(id));
+      }
+    }
     try {
       return new RunCleaner(runner, heartbeats.get()).clean(request);
     } catch (IllegalArgumentException e) {

@@ -144,7 +144,12 @@ public final class ProcessRunner {
     Files.writeString(pidFile, handle.pid() + " " + startMillis + "\n", StandardCharsets.UTF_8);
   }
 
-  private void killLeftover(Path pidFile) {
+  /**
+   * Kills the process group recorded in the pid file, if it still runs, and deletes the file: what
+   * a run with this pid file left when its worker was lost. The recorded start time guards against
+   * a pid the kernel has since given to another process.
+   */
+  public void killLeftover(Path pidFile) {
     try {
       if (!Files.exists(pidFile)) {
         return;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.braid.starter.testsupport.Git;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +23,7 @@ class CommitKillIT extends FaultTest {
   /** Only the worker dies; its {@code git commit}, an orphan then, finishes once released. */
   @Test
   void workerKilledWhileCommittingRunCompletes() throws Exception {
-    r = FaultRepo.in(tmp).tier("fast", 1, "2m").task("committed", "").create();
-    r.hookCommits();
-    r.hold("commit-committed");
-
-    Braid.Running first = start("execute", "--json");
-    long hook = r.awaitHeld("commit-committed", PHASE_TIMEOUT);
-    first.kill9();
+    long hook = killWorkerWhileCommitting();
     r.releaseAll();
 
     Braid.Result resumed = run(RUN_TIMEOUT, "execute", "--json");
@@ -45,18 +40,10 @@ class CommitKillIT extends FaultTest {
    */
   @Test
   void workerAndItsGitKilledWhileCommittingRunCompletes() throws Exception {
-    r = FaultRepo.in(tmp).tier("fast", 1, "2m").task("committed", "").create();
-    r.hookCommits();
-    r.hold("commit-committed");
-
-    Braid.Running first = start("execute", "--json");
-    long hook = r.awaitHeld("commit-committed", PHASE_TIMEOUT);
-    long git = ProcessHandle.of(hook).flatMap(ProcessHandle::parent).orElseThrow().pid();
-    first.kill9();
-    Processes.kill(
-        java.util.stream.Stream.of(hook, git)
-            .flatMap(pid -> ProcessHandle.of(pid).stream())
-            .toList());
+    long hook = killWorkerWhileCommitting();
+    ProcessHandle held = ProcessHandle.of(hook).orElseThrow();
+    // The hook's parent is the git commit that runs it.
+    Processes.kill(Stream.concat(held.parent().stream(), Stream.of(held)).toList());
     r.releaseAll();
 
     Braid.Result resumed = run(RUN_TIMEOUT, "execute", "--json");
@@ -86,6 +73,20 @@ class CommitKillIT extends FaultTest {
     CompletedRun.check(r, resumed, Map.of("locked", 2));
     assertOneCommitOfTheWork("locked");
     assertFalse(java.nio.file.Files.exists(lock), "the stale lock is gone");
+  }
+
+  /**
+   * Starts a run of one task whose commit is held in its hook, kills the worker, and returns the
+   * pid of the held hook; the gate stays held.
+   */
+  private long killWorkerWhileCommitting() throws Exception {
+    r = FaultRepo.in(tmp).tier("fast", 1, "2m").task("committed", "").create();
+    r.hookCommits();
+    r.hold("commit-committed");
+    Braid.Running first = start("execute", "--json");
+    long hook = r.awaitHeld("commit-committed", PHASE_TIMEOUT);
+    first.kill9();
+    return hook;
   }
 
   private void assertOneCommitOfTheWork(String id) throws Exception {
