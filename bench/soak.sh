@@ -18,8 +18,8 @@
 # After each run: the run is `done`; every task is `completed` once in the JSON; main's
 # first-parent history has one `Merge feature/<id> (braid)` per task and nothing else; every task
 # file says `status: completed`; the work is on main and the check passes there; main equals
-# origin/main; no process works in the run's worktrees; after `braid server stop` no dev server
-# runs on the run's database. Each violation is an anomaly, printed with the run's folder, which
+# origin/main; no orphan worktree or branch is left; no process works in the run's worktrees;
+# after `braid server stop` no dev server runs on the run's database. Each violation is an anomaly, printed with the run's folder, which
 # is then kept for a look.
 #
 # Prints one line per run (its kills, w for worker and s for server, in order; the executes it took;
@@ -132,6 +132,18 @@ PY
   [ "$(git -C "$repo" rev-parse main)" = "$(git -C "$dir/origin.git" rev-parse main)" ] \
     || echo "origin/main is not main"
   [ ! -e "$repo/.git/MERGE_HEAD" ] || echo "main is left mid-merge"
+  # No orphans: one worktree per task besides main's checkout, and no branch but main, the tasks'
+  # and the run's integration branch.
+  local trees branches run_id
+  trees="$(git -C "$repo" worktree list --porcelain | sed -n 's/^worktree //p' | sort | tr '\n' ' ')"
+  [ "$trees" = "$repo $repo/worktrees/a $repo/worktrees/b $repo/worktrees/c " ] \
+    || echo "worktrees: $trees"
+  ! git -C "$repo" worktree list --porcelain | grep -q '^prunable' \
+    || echo "a worktree record without its folder"
+  run_id="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runId"])' "$json" 2>/dev/null)"
+  branches="$(git -C "$repo" for-each-ref --format='%(refname:short)' refs/heads | sort | tr '\n' ' ')"
+  [ "$branches" = "$(printf '%s\n' main feature/a feature/b feature/c "braid/$run_id" | sort | tr '\n' ' ')" ] \
+    || echo "branches: $branches"
   local left=0 deadline=$(( SECONDS + 15 ))
   while :; do
     left=0
