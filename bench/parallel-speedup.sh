@@ -11,7 +11,7 @@
 # ideal wall-clock at parallelism P is ceil(TASKS/P) * SECONDS, and anything above it is braid:
 # Temporal round trips, worktree creation, git commits and pushes, the merge, the status writes.
 # Prints one Markdown table row per parallelism: wall-clock (from the run's own workflow
-# timestamps), the ideal, the overhead per task, and the speedup over parallelism 1.
+# timestamps), the ideal, the overhead per wave of tasks, and the speedup over parallelism 1.
 set -euo pipefail
 
 tasks="${1:-8}"
@@ -66,7 +66,7 @@ MD
   git -C "$repo" commit -q -m "bench plan"
 }
 
-echo "| tasks | agent seconds | --max-parallel | wall-clock (s) | ideal (s) | braid overhead per task (s) | speedup vs 1 |"
+echo "| tasks | agent seconds | --max-parallel | wall-clock (s) | ideal (s) | braid overhead per wave (s) | speedup vs 1 |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 base=""
 for p in "${levels[@]}"; do
