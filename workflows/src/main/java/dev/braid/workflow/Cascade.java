@@ -55,19 +55,22 @@ final class Cascade {
     return 0;
   }
 
+  /** The agent activity with the tier's retry policy and timeouts, on the worktree's host. */
+  private AgentActivities agentOn(AgentTier tier) {
+    return Workflow.newActivityStub(
+        AgentActivities.class,
+        BraidActivityOptions.attempt(
+            worktree.hostTaskQueue(), tier, request.config().checks().size()));
+  }
+
   /**
    * Gives a task's merge conflicts, left in its worktree, to the resolver agent: one tier of its
    * own, whose attempt commits the resolution and runs the checks like any attempt.
    */
   CascadeResult resolve(AgentTier resolver, String conflicts) {
     tiersRun.add(resolver.name());
-    AgentActivities agent =
-        Workflow.newActivityStub(
-            AgentActivities.class,
-            BraidActivityOptions.attempt(
-                worktree.hostTaskQueue(), resolver, request.config().checks().size()));
     try {
-      AttemptResult result = agent.attempt(attemptRequest(resolver, conflicts, false));
+      AttemptResult result = agentOn(resolver).attempt(attemptRequest(resolver, conflicts, false));
       attempts = result.attempt();
       return new CascadeResult(result, resolver.name(), null);
     } catch (ActivityFailure e) {
@@ -90,15 +93,11 @@ final class Cascade {
       tierName = tier.name();
       for (int lost = 0; ; lost++) {
         tiersRun.add(tier.name());
-        AgentActivities agent =
-            Workflow.newActivityStub(
-                AgentActivities.class,
-                BraidActivityOptions.attempt(
-                    worktree.hostTaskQueue(), tier, request.config().checks().size()));
         try {
           AttemptResult result =
-              agent.attempt(
-                  attemptRequest(tier, guidance, request.config().onRetry() == OnRetry.RESET));
+              agentOn(tier)
+                  .attempt(
+                      attemptRequest(tier, guidance, request.config().onRetry() == OnRetry.RESET));
           attempts = result.attempt();
           return new CascadeResult(result, tier.name(), null);
         } catch (ActivityFailure e) {

@@ -6,18 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StaleIndexLockTest {
   @TempDir Path dir;
 
+  private TestRepo test;
+  private GitCli git;
+  private Path lock;
+
+  /** A repository with an {@code index.lock} as a git killed mid-write leaves it. */
+  @BeforeEach
+  void lockedRepository() throws Exception {
+    test = TestRepo.create(dir);
+    git = new GitCli(test.repo);
+    lock = git.gitDir().resolve("index.lock");
+    Files.createFile(lock);
+  }
+
   @Test
   void aLockNoProcessHoldsIsRemovedAndGitWritesTheIndexAgain() throws Exception {
-    TestRepo test = TestRepo.create(dir);
-    GitCli git = new GitCli(test.repo);
-    Path lock = git.gitDir().resolve("index.lock");
-    Files.createFile(lock);
     Files.writeString(test.repo.resolve("work.txt"), "work\n");
     assertThrows(GitException.class, () -> git.commitAll("blocked by the lock"));
 
@@ -30,10 +40,6 @@ class StaleIndexLockTest {
 
   @Test
   void aLockIsKeptWhileAProcessWorksInTheWorktree() throws Exception {
-    TestRepo test = TestRepo.create(dir);
-    GitCli git = new GitCli(test.repo);
-    Path lock = git.gitDir().resolve("index.lock");
-    Files.createFile(lock);
     Process working =
         new ProcessBuilder("sleep", "60").directory(test.repo.resolve(".git").toFile()).start();
     try {
