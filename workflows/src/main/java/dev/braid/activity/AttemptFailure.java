@@ -23,6 +23,13 @@ public final class AttemptFailure {
   /** The worktree cannot be created. Retrying cannot fix it. */
   public static final String WORKTREE_FAILED = "WorktreeFailed";
 
+  /**
+   * A {@code setup} command failed in the task's new worktree. Retryable a few times, in case it
+   * was the network; its details hold the {@link PreparedWorktree}, so the workflow knows where the
+   * worktree is when a human finishes the setup by hand.
+   */
+  public static final String SETUP_FAILED = "SetupFailed";
+
   /** The plan cannot be read. Retrying cannot fix it. */
   public static final String PLAN_INVALID = "PlanInvalid";
 

@@ -2,6 +2,7 @@ package dev.braid.activity;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /** Publishes and merges task branches. */
 @ActivityInterface
@@ -51,4 +52,12 @@ public interface GitActivities {
   /** Abandons a merge left in the worktree, restoring the branch as it was before it. */
   @ActivityMethod
   void abortMerge(String worktree);
+
+  /**
+   * The branches, among those asked, that exist in the repository and hold commits the target
+   * lacks: the work of tasks marked completed that never reached the target, such as after a run
+   * whose final checks failed.
+   */
+  @ActivityMethod
+  List<String> unmerged(UnmergedRequest request);
 }

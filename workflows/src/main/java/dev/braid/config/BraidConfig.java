@@ -16,6 +16,8 @@ import java.util.List;
  * @param resolver the agent given a task's merge conflicts before a human is asked, or null
  * @param cleanup whether a run that ends done removes its worktrees and merged branches and
  *     archives its plan
+ * @param hostWaitSeconds how long an activity bound to the host that holds a task's worktree may
+ *     wait for that host's worker before the task is prepared again on a host that answers
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -26,7 +28,38 @@ public record BraidConfig(
     OnRetry onRetry,
     List<String> notifyCommand,
     AgentTier resolver,
-    boolean cleanup) {
+    boolean cleanup,
+    long hostWaitSeconds) {
+
+  /**
+   * How long a task's host may be silent by default: long enough for a worker restart or a laptop
+   * waking up, short enough that a host gone for good does not hold its tasks for hours.
+   */
+  public static final long DEFAULT_HOST_WAIT_SECONDS = 300;
+
+  /** Settings without a host wait, as runs started before it existed carry. */
+  public BraidConfig(
+      List<AgentTier> tiers,
+      List<List<String>> setup,
+      List<List<String>> checks,
+      int maxParallel,
+      MergeSettings merge,
+      OnRetry onRetry,
+      List<String> notifyCommand,
+      AgentTier resolver,
+      boolean cleanup) {
+    this(
+        tiers,
+        setup,
+        checks,
+        maxParallel,
+        merge,
+        onRetry,
+        notifyCommand,
+        resolver,
+        cleanup,
+        DEFAULT_HOST_WAIT_SECONDS);
+  }
 
   public BraidConfig {
     tiers = List.copyOf(tiers);
@@ -35,5 +68,6 @@ public record BraidConfig(
     // Runs started before these settings existed carry no value for them.
     onRetry = onRetry == null ? OnRetry.KEEP : onRetry;
     notifyCommand = notifyCommand == null ? List.of() : List.copyOf(notifyCommand);
+    hostWaitSeconds = hostWaitSeconds <= 0 ? DEFAULT_HOST_WAIT_SECONDS : hostWaitSeconds;
   }
 }

@@ -22,10 +22,23 @@ public final class BraidActivityOptions {
 
   private BraidActivityOptions() {}
 
+  /**
+   * How long an activity may wait for a worker. Only a host's own queue has a limit: its activities
+   * need the worktree on that host's disk, so when no worker of the host polls for this long the
+   * host is taken as lost and the task is prepared again elsewhere (Temporal never retries a
+   * schedule-to-start timeout, which is what makes it a clean signal). The shared queue waits
+   * without limit, since any worker that comes back can serve it.
+   */
+  static ActivityOptions.Builder on(String taskQueue, long hostWaitSeconds) {
+    ActivityOptions.Builder options = ActivityOptions.newBuilder().setTaskQueue(taskQueue);
+    return BraidNames.TASK_QUEUE.equals(taskQueue)
+        ? options
+        : options.setScheduleToStartTimeout(Duration.ofSeconds(Math.max(1, hostWaitSeconds)));
+  }
+
   /** Reading the plan and writing a status line are quick file operations. */
-  public static ActivityOptions planFiles(String taskQueue) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(taskQueue)
+  public static ActivityOptions planFiles(String taskQueue, long hostWaitSeconds) {
+    return on(taskQueue, hostWaitSeconds)
         .setStartToCloseTimeout(Duration.ofMinutes(1))
         .setRetryOptions(
             RetryOptions.newBuilder()
@@ -57,10 +70,10 @@ public final class BraidActivityOptions {
    * one more go of the same agent, with the previous failure as feedback. The agent and each check
    * get the tier's timeout inside the activity, so the activity's own timeout covers them all.
    */
-  public static ActivityOptions attempt(String hostTaskQueue, AgentTier tier, int checkCount) {
+  public static ActivityOptions attempt(
+      String hostTaskQueue, AgentTier tier, int checkCount, long hostWaitSeconds) {
     Duration perProcess = Duration.ofSeconds(tier.timeoutSeconds());
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(hostTaskQueue)
+    return on(hostTaskQueue, hostWaitSeconds)
         // A cancelled task ends only once its agent's process tree is dead, so nothing (such as a
         // cancelled run's cleanup) races an agent still writing in the worktree.
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
@@ -85,8 +98,7 @@ public final class BraidActivityOptions {
    */
   public static ActivityOptions manualWork(String hostTaskQueue, BraidConfig config) {
     Duration perCheck = Duration.ofSeconds(config.tiers().get(0).timeoutSeconds());
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(hostTaskQueue)
+    return on(hostTaskQueue, config.hostWaitSeconds())
         .setStartToCloseTimeout(perCheck.multipliedBy(1L + config.checks().size()))
         .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
@@ -145,9 +157,8 @@ public final class BraidActivityOptions {
    * heartbeats while a git call runs, so a lost worker is noticed within the heartbeat timeout
    * rather than after the ten minutes a slow push may take.
    */
-  public static ActivityOptions push(String hostTaskQueue) {
-    return ActivityOptions.newBuilder()
-        .setTaskQueue(hostTaskQueue)
+  public static ActivityOptions push(String hostTaskQueue, long hostWaitSeconds) {
+    return on(hostTaskQueue, hostWaitSeconds)
         .setStartToCloseTimeout(Duration.ofMinutes(10))
         .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(

@@ -41,6 +41,11 @@ public final class BraidNames {
     return "feature/" + taskId;
   }
 
+  /** Where a task's logs are written: one file per attempt, manual fix and setup. */
+  public static String taskLogDir(String repo, String runId, String taskId) {
+    return repo + "/.parallel/logs/" + runId + "/" + taskId;
+  }
+
   /** The integration branch that collects a run's merged work before the target moves. */
   public static String integrationBranch(String runId) {
     return "braid/" + runId;

@@ -23,7 +23,7 @@ final class Cascade {
   private static final Logger log = Workflow.getLogger(Cascade.class);
 
   private final TaskRequest request;
-  private final PreparedWorktree worktree;
+  private PreparedWorktree worktree;
   private final List<String> tiersRun = new ArrayList<>();
   private int attempts;
 
@@ -34,6 +34,11 @@ final class Cascade {
       attempts = request.round().attemptsBefore();
       tiersRun.addAll(request.round().tiersBefore());
     }
+  }
+
+  /** The cascade goes on in a worktree prepared again, maybe on another host. */
+  void moveTo(PreparedWorktree prepared) {
+    this.worktree = prepared;
   }
 
   int attempts() {
@@ -60,7 +65,10 @@ final class Cascade {
     return Workflow.newActivityStub(
         AgentActivities.class,
         BraidActivityOptions.attempt(
-            worktree.hostTaskQueue(), tier, request.config().checks().size()));
+            worktree.hostTaskQueue(),
+            tier,
+            request.config().checks().size(),
+            request.config().hostWaitSeconds()));
   }
 
   /**
@@ -74,6 +82,10 @@ final class Cascade {
       attempts = result.attempt();
       return new CascadeResult(result, resolver.name(), null);
     } catch (ActivityFailure e) {
+      if (FailureText.lostHost(e)) {
+        tiersRun.remove(tiersRun.size() - 1);
+        return CascadeResult.lostHost(resolver.name());
+      }
       attempts += attemptsSpent(e, resolver);
       return new CascadeResult(null, resolver.name(), "resolver: " + FailureText.describe(e));
     }
@@ -87,6 +99,7 @@ final class Cascade {
   CascadeResult run(int first, String guidance) {
     String tierName = null;
     String failure = null;
+    String failureType = null;
     List<AgentTier> tiers = request.config().tiers();
     tiers:
     for (AgentTier tier : tiers.subList(first, tiers.size())) {
@@ -101,8 +114,15 @@ final class Cascade {
           attempts = result.attempt();
           return new CascadeResult(result, tier.name(), null);
         } catch (ActivityFailure e) {
+          // Only a host's queue has a schedule-to-start limit, which runs recorded before it never
+          // had: this branch cannot change how an older history replays.
+          if (FailureText.lostHost(e)) {
+            tiersRun.remove(tiersRun.size() - 1);
+            return CascadeResult.lostHost(tier.name());
+          }
           attempts += attemptsSpent(e, tier);
           failure = tier.name() + " tier: " + FailureText.describe(e);
+          failureType = FailureText.type(e);
           log.info("task {} failed on tier {}: {}", request.task().id(), tier.name(), failure);
           if (AttemptFailure.endsCascade(FailureText.type(e))) {
             break tiers;
@@ -113,7 +133,7 @@ final class Cascade {
         }
       }
     }
-    return new CascadeResult(null, tierName, failure);
+    return new CascadeResult(null, tierName, failure, failureType, false);
   }
 
   /** The change that made a lost worker not count against the tier (see {@link #run}). */

@@ -1,54 +1,37 @@
 package dev.braid.workflow;
 
-import dev.braid.activity.CleanupActivities;
-import dev.braid.activity.CleanupRequest;
-import dev.braid.activity.CleanupResult;
 import dev.braid.activity.GitActivities;
 import dev.braid.activity.IntegrationStart;
-import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
 import dev.braid.activity.PlanActivities;
-import dev.braid.activity.PublishBranchRequest;
-import dev.braid.activity.PullRequestActivities;
-import dev.braid.activity.PullRequestRequest;
-import dev.braid.activity.PullRequestResult;
-import dev.braid.config.BraidConfig;
+import dev.braid.activity.UnmergedRequest;
+import dev.braid.activity.Usage;
 import dev.braid.config.MergeMode;
-import dev.braid.config.MergeSettings;
 import dev.braid.plan.Plan;
-import dev.braid.plan.PlanGraph;
 import dev.braid.plan.PlanTask;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 
 /**
  * Runs a plan: starts each task's workflow as soon as its dependencies are completed, highest
- * priority first and never more than {@code maxParallel} at once, then merges what completed.
+ * priority first and never more than {@code maxParallel} at once, integrates what completed, and
+ * ends telling the truth: a run that did not bring every task to the target fails, with its final
+ * status as the failure's details. The jobs around the loop live in helpers: {@link TaskLauncher}
+ * starts tasks, {@link Integration} merges, {@link UnblockDesk} takes decisions, {@link
+ * RunPublisher} tells the Web UI, {@link RunCleanup} cleans up.
  */
 public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private static final Logger log = Workflow.getLogger(ExecuteWorkflowImpl.class);
-  private static final SearchAttributeKey<String> PLAN_KEY =
-      SearchAttributeKey.forKeyword(BraidNames.SA_PLAN);
-  private static final SearchAttributeKey<String> STATE_KEY =
-      SearchAttributeKey.forKeyword(BraidNames.SA_STATE);
-  private static final SearchAttributeKey<Long> DONE_KEY =
-      SearchAttributeKey.forLong(BraidNames.SA_TASKS_DONE);
-  private static final SearchAttributeKey<Long> BLOCKED_KEY =
-      SearchAttributeKey.forLong(BraidNames.SA_TASKS_BLOCKED);
 
   private final PlanActivities planFiles =
       Workflow.newActivityStub(
-          PlanActivities.class, BraidActivityOptions.planFiles(BraidNames.TASK_QUEUE));
+          PlanActivities.class,
+          BraidActivityOptions.planFiles(BraidNames.TASK_QUEUE, 0 /* shared queue: no limit */));
   private final GitActivities git =
       Workflow.newActivityStub(GitActivities.class, BraidActivityOptions.merge());
 
@@ -62,23 +45,36 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   static final String CONTINUE_AS_NEW_CHANGE = "continue-as-new";
 
   /**
+   * The change that gave every blocked task a way out and made runs end truthfully: merge-blocked
+   * and failed tasks can be decided, work marked completed but missing from the target is merged,
+   * and a run that did not bring every task to the target fails in Temporal.
+   */
+  static final String RUN_TRUTH_CHANGE = "run-truth";
+
+  /** The failure type of a run that ended without bringing every task to the target. */
+  public static final String RUN_FAILED = "RunFailed";
+
+  /**
    * A run continues as new once its history has this many events, well under Temporal's suggestion
    * of 4,096 (and its hard limit of 51,200), or sooner when the server suggests it.
    */
   static final long HISTORY_EVENTS = 2_000;
 
+  private final RunPublisher publisher = new RunPublisher();
   private RunBoard board;
   private RunRequest request;
   private Plan plan;
+  private Integration integration;
+  private TaskLauncher launcher;
+  private UnblockDesk desk;
   private MergeQueue queue;
-  private final List<Promise<TaskOutcome>> children = new java.util.ArrayList<>();
   private RunPhase phase = RunPhase.LOADING;
   private String planName;
   private MergeResult merge;
   private long startedAt;
   private long finishedAt;
   private String message;
-  private String published = "";
+  private boolean truthful;
 
   @Override
   public RunStatus execute(RunRequest request) {
@@ -97,17 +93,16 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     RunCarry carry = request.carry();
     startedAt = carry == null ? Workflow.currentTimeMillis() : carry.startedAtMillis();
     String runId = Workflow.getInfo().getWorkflowId();
-    Plan plan = planFiles.loadPlan(request.planDir());
-    this.plan = plan;
+    plan = planFiles.loadPlan(request.planDir());
     planName = plan.name();
     board = carry == null ? new RunBoard(plan) : new RunBoard(plan, carry.tasks());
-    if (Workflow.getVersion(MERGE_QUEUE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      git.startIntegration(
-          new IntegrationStart(request.repo(), runId, request.config().merge().target()));
-      queue = new MergeQueue(runId, request, git, board, (id, round) -> restart(runId, id, round));
-      if (carry != null) {
-        queue.restore(carry.integrated());
-      }
+    truthful = Workflow.getVersion(RUN_TRUTH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    desk = new UnblockDesk(board, request.config().tiers(), truthful);
+    launcher = new TaskLauncher(runId, request, plan, board, truthful);
+    integration = integrationFor(runId, carry);
+    launcher.integrateInto(integration.baseBranch(), integration::offer);
+    if (truthful && queue != null) {
+      mergeWhatIsMissing(runId);
     }
     phase = RunPhase.RUNNING;
     publish();
@@ -115,18 +110,17 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     int maxParallel = Math.max(1, request.config().maxParallel());
     while (true) {
       board.skipUnreachable(Workflow.currentTimeMillis());
-      if (queue != null) {
-        queue.startNext();
-      }
+      carryOutRunDecisions();
+      integration.startNext();
       boolean draining = historyTooLong();
-      if (draining && board.count(TaskPhase.RUNNING) == 0 && !queue.active()) {
+      if (draining && board.count(TaskPhase.RUNNING) == 0 && !integration.active()) {
         continueAsNew(request);
       }
       for (PlanTask task : draining ? List.<PlanTask>of() : board.ready()) {
         if (board.count(TaskPhase.RUNNING) >= maxParallel) {
           break;
         }
-        start(runId, task, request);
+        launcher.start(task);
       }
       boolean stuck = board.count(TaskPhase.RUNNING) == 0 && board.ready().isEmpty();
       boolean blocked = board.count(TaskPhase.BLOCKED) > 0;
@@ -141,20 +135,100 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
       Workflow.await(() -> board.version() != seen);
     }
 
-    if (queue != null) {
-      finish(runId, request);
-    } else {
-      mergeCompleted(runId, plan, request);
+    merge =
+        integration.finish(
+            () -> {
+              phase = RunPhase.MERGING;
+              publish();
+            });
+    return end();
+  }
+
+  private Integration integrationFor(String runId, RunCarry carry) {
+    if (Workflow.getVersion(MERGE_QUEUE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return new MergeAtEnd(runId, request, plan, board, git);
     }
+    git.startIntegration(
+        new IntegrationStart(request.repo(), runId, request.config().merge().target()));
+    queue = new MergeQueue(runId, request, git, board, launcher::restart, truthful);
+    if (carry != null) {
+      queue.restore(carry.integrated());
+    }
+    PullRequests pullRequests =
+        new PullRequests(
+            runId,
+            request,
+            plan,
+            board,
+            git,
+            truthful ? desk : null,
+            () -> {
+              phase = RunPhase.BLOCKED;
+              publish();
+            });
+    return new QueueIntegration(runId, request, git, queue, pullRequests);
+  }
+
+  /**
+   * Tasks whose file says completed but whose branch holds work the target lacks (an earlier run
+   * failed its final checks, or was cancelled before merging them) go to the merge queue, so the
+   * run brings them to the target instead of claiming they are there.
+   */
+  private void mergeWhatIsMissing(String runId) {
+    List<String> before = board.completedBefore();
+    if (before.isEmpty() || request.config().merge().mode() == MergeMode.NONE) {
+      return;
+    }
+    List<String> unmerged =
+        git.unmerged(
+            new UnmergedRequest(
+                request.repo(),
+                request.config().merge().target(),
+                before.stream().map(BraidNames::taskBranch).toList()));
+    for (String id : before) {
+      String branch = BraidNames.taskBranch(id);
+      if (unmerged.contains(branch)) {
+        log.info("task {} is marked completed but {} is not on the target; merging it", id, branch);
+        integration.offer(
+            new TaskOutcome(
+                id,
+                TaskPhase.COMPLETED,
+                0,
+                null,
+                branch,
+                null,
+                "completed before this run",
+                List.of(),
+                Usage.unknown(),
+                null));
+      }
+    }
+  }
+
+  /** Carries out the decisions on tasks whose workflow failed, which the run decides itself. */
+  private void carryOutRunDecisions() {
+    // A pull request's decision is not taken here: PullRequests waits for it in the finish.
+    for (String id : desk.pendingForRun(BlockKind.TASK_FAILED)) {
+      UnblockDesk.RunDecision decision = desk.takeForRun(id);
+      launcher.decide(decision.request(), decision.blocker(), board.status(id));
+    }
+  }
+
+  private RunStatus end() {
     finishedAt = Workflow.currentTimeMillis();
     boolean allCompleted = board.count(TaskPhase.COMPLETED) == plan.tasks().size();
     boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
     phase = allCompleted && mergeClean ? RunPhase.DONE : RunPhase.FAILED;
-    message = summary(allCompleted, mergeClean);
+    message = truthful ? RunSummary.of(board, merge, request, allCompleted) : legacySummary();
     if (phase == RunPhase.DONE && request.config().cleanup()) {
-      message += "; " + describe(cleanUp(request, true));
+      message += "; " + RunCleanup.describe(RunCleanup.run(request, plan, true));
     }
     publish();
+    if (truthful && phase == RunPhase.FAILED) {
+      // Temporal's own status says failed, so the Web UI's filters find the run; the details keep
+      // everything the status shows.
+      throw ApplicationFailure.newNonRetryableFailure(message, RUN_FAILED, status());
+    }
     return status();
   }
 
@@ -173,7 +247,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
 
   @Override
   public void validateUnblock(UnblockRequest unblock) {
-    String problem = unblockProblem(unblock);
+    String problem = desk == null ? "the run has not loaded its plan yet" : desk.problem(unblock);
     if (problem != null) {
       throw ApplicationFailure.newFailure(problem, "InvalidUnblock");
     }
@@ -181,17 +255,17 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
 
   @Override
   public UnblockResult unblock(UnblockRequest unblock) {
-    return forward(unblock);
+    return desk.forward(unblock, Workflow.getInfo().getWorkflowId());
   }
 
   @Override
   public void unblockSignal(UnblockRequest unblock) {
-    String problem = unblockProblem(unblock);
+    String problem = desk == null ? "the run has not loaded its plan yet" : desk.problem(unblock);
     if (problem != null) {
       log.warn("ignored an unblock signal: {}", problem);
       return;
     }
-    forward(unblock);
+    desk.forward(unblock, Workflow.getInfo().getWorkflowId());
   }
 
   @Override
@@ -199,69 +273,6 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     if (board != null && board.phase(progress.taskId()) != TaskPhase.COMPLETED) {
       board.progress(progress);
     }
-  }
-
-  /** Why this decision cannot be taken, or null when it can. */
-  private String unblockProblem(UnblockRequest unblock) {
-    if (unblock == null || unblock.taskId() == null || unblock.action() == null) {
-      return "an unblock needs a taskId and an action (retry, skip or done)";
-    }
-    if (board == null
-        || board.statuses().stream().noneMatch(t -> t.id().equals(unblock.taskId()))) {
-      return "no task '" + unblock.taskId() + "' in this run";
-    }
-    TaskPhase now = board.phase(unblock.taskId());
-    if (now != TaskPhase.BLOCKED) {
-      return "task '" + unblock.taskId() + "' is " + now.label() + ", not blocked";
-    }
-    if (board.blockedByMerge(unblock.taskId())) {
-      return "task '"
-          + unblock.taskId()
-          + "' conflicted in the merge, which this version cannot retry";
-    }
-    if (unblock.tier() != null
-        && request.config().tiers().stream().noneMatch(t -> t.name().equals(unblock.tier()))) {
-      return "no tier '"
-          + unblock.tier()
-          + "'; the tiers are "
-          + String.join(", ", request.config().tiers().stream().map(t -> t.name()).toList());
-    }
-    if (unblock.action() != UnblockAction.RETRY
-        && (unblock.tier() != null || unblock.guidance() != null)) {
-      return "guidance and tier go with retry only";
-    }
-    return null;
-  }
-
-  /** Hands a valid decision to the task's workflow, which waits for it. */
-  private UnblockResult forward(UnblockRequest unblock) {
-    String runId = Workflow.getInfo().getWorkflowId();
-    Workflow.newExternalWorkflowStub(
-            TaskWorkflow.class, BraidNames.taskWorkflowId(runId, unblock.taskId()))
-        .decide(unblock);
-    // Even a skip makes the task's workflow work again: it records the skip, then ends.
-    board.resume(unblock.taskId());
-    String message =
-        switch (unblock.action()) {
-          case RETRY ->
-              "task "
-                  + unblock.taskId()
-                  + " will run again from tier "
-                  + (unblock.tier() == null
-                      ? request.config().tiers().get(0).name()
-                      : unblock.tier());
-          case SKIP ->
-              "task " + unblock.taskId() + " is skipped, and so are the tasks that depend on it";
-          case DONE ->
-              "task " + unblock.taskId() + ": braid commits the worktree and runs the checks";
-        };
-    log.info("unblock: {}", message);
-    return new UnblockResult(unblock.taskId(), unblock.action(), message);
-  }
-
-  private void start(String runId, PlanTask task, RunRequest request) {
-    board.markRunning(task.id(), Workflow.currentTimeMillis());
-    startChild(runId, task, request, null);
   }
 
   /**
@@ -286,34 +297,8 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         new RunRequest(request.repo(), request.planDir(), request.config(), carry));
   }
 
-  /**
-   * Runs the cleanup activity: it removes clean worktrees and merged branches and keeps anything
-   * holding work the target lacks, saying why.
-   */
-  private CleanupResult cleanUp(RunRequest request, boolean archive) {
-    String runId = Workflow.getInfo().getWorkflowId();
-    // The date names the archive; it comes from workflow time, so a replay names it the same.
-    String date =
-        java.time.Instant.ofEpochMilli(Workflow.currentTimeMillis())
-            .atZone(java.time.ZoneOffset.UTC)
-            .toLocalDate()
-            .toString();
-    List<String> taskIds =
-        plan == null ? List.of() : plan.tasks().stream().map(PlanTask::id).toList();
-    return Workflow.newActivityStub(CleanupActivities.class, BraidActivityOptions.cleanup())
-        .cleanup(
-            new CleanupRequest(
-                request.repo(),
-                runId,
-                request.planDir(),
-                request.config().merge().target(),
-                request.config().merge().remote(),
-                taskIds,
-                archive,
-                date));
-  }
-
   private void compensate(RunRequest request) {
+    List<Promise<TaskOutcome>> children = launcher == null ? List.of() : launcher.children();
     for (Promise<TaskOutcome> child : children) {
       try {
         child.get();
@@ -324,7 +309,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     phase = RunPhase.CANCELLED;
     finishedAt = Workflow.currentTimeMillis();
     try {
-      message = "cancelled; " + describe(cleanUp(request, false));
+      message = "cancelled; " + RunCleanup.describe(RunCleanup.run(request, plan, false));
     } catch (ActivityFailure e) {
       // Nothing was removed that should have been kept; the human can run braid cleanup later.
       message =
@@ -333,169 +318,9 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     publish();
   }
 
-  private static String describe(CleanupResult cleanup) {
-    StringBuilder sb =
-        new StringBuilder("cleanup removed ")
-            .append(cleanup.removedWorktrees().size())
-            .append(" worktree(s), deleted ")
-            .append(cleanup.deletedBranches().size())
-            .append(" merged branch(es)");
-    if (!cleanup.keptBranches().isEmpty()) {
-      sb.append(", kept ").append(String.join("; ", cleanup.keptBranches()));
-    }
-    if (cleanup.archivedTo() != null) {
-      sb.append(", archived the plan to ").append(cleanup.archivedTo());
-    }
-    return sb.toString();
-  }
-
-  /** The merge queue sends a task back to its worktree: a new run of its workflow, same id. */
-  private void restart(String runId, String taskId, TaskRound round) {
-    startChild(runId, plan.task(taskId).orElseThrow(), request, round);
-  }
-
-  private void startChild(String runId, PlanTask task, RunRequest request, TaskRound round) {
-    TaskWorkflow child =
-        Workflow.newChildWorkflowStub(
-            TaskWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(BraidNames.taskWorkflowId(runId, task.id()))
-                .setTaskQueue(BraidNames.TASK_QUEUE)
-                .setStaticSummary(task.id() + ": " + task.title())
-                // Cancelling a run asks each task to stop, so its agent's process tree is killed.
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
-                .build());
-    Promise<TaskOutcome> outcome =
-        Async.function(
-            child::run,
-            new TaskRequest(
-                runId,
-                request.repo(),
-                request.planDir(),
-                task,
-                request.config(),
-                queue == null ? null : queue.branch(),
-                round));
-    children.add(outcome);
-    outcome.handle(
-        (result, failure) -> {
-          long now = Workflow.currentTimeMillis();
-          if (failure != null) {
-            if (!(failure.getCause() instanceof CanceledFailure)) {
-              log.warn("task {} workflow failed", task.id(), failure);
-            }
-            board.block(task.id(), "task workflow failed: " + FailureText.describe(failure), now);
-          } else if (queue != null && result.phase() == TaskPhase.COMPLETED) {
-            queue.offer(result);
-          } else {
-            board.finish(result, now);
-          }
-          return null;
-        });
-  }
-
-  /**
-   * Brings the target up to the integration branch (direct), after running the full checks on it
-   * once more: the verification of the integrated result. With none, the target stays and the
-   * branches remain; the result was checked when its last task was merged.
-   */
-  private void finish(String runId, RunRequest request) {
-    List<String> integrated = queue.integrated();
-    if (integrated.isEmpty()) {
-      return;
-    }
-    BraidConfig config = request.config();
-    MergeRequest all =
-        new MergeRequest(
-            runId,
-            request.repo(),
-            config.merge().target(),
-            integrated,
-            config.setup(),
-            config.checks(),
-            config.merge().remote());
-    phase = RunPhase.MERGING;
-    publish();
-    merge =
-        switch (config.merge().mode()) {
-          case DIRECT -> git.merge(all);
-          case NONE -> git.integrate(all);
-          case PR -> {
-            MergeResult verified = git.integrate(all);
-            openPullRequests(runId, request);
-            yield verified;
-          }
-        };
-  }
-
-  /**
-   * One pull request per task, in merge order. Each one's base is a branch at the commit the task
-   * started from, so the pull request shows that task's changes and nothing else; a dependent's
-   * base holds its dependencies' work, which makes the pull requests a stack.
-   */
-  private void openPullRequests(String runId, RunRequest request) {
-    MergeSettings settings = request.config().merge();
-    PullRequestActivities github =
-        Workflow.newActivityStub(PullRequestActivities.class, BraidActivityOptions.pullRequest());
-    for (TaskOutcome done : queue.integratedTasks()) {
-      PlanTask task = plan.task(done.taskId()).orElseThrow();
-      String base = settings.target();
-      if (done.baseCommit() != null) {
-        base = BraidNames.integrationBranch(runId) + "-base/" + task.id();
-        git.publishBranch(
-            new PublishBranchRequest(request.repo(), settings.remote(), base, done.baseCommit()));
-      }
-      try {
-        PullRequestResult pr =
-            github.openOrUpdate(
-                new PullRequestRequest(
-                    request.repo(),
-                    settings.remote(),
-                    done.branch(),
-                    base,
-                    null,
-                    null,
-                    task.labels(),
-                    settings.repository(),
-                    settings.apiUrl(),
-                    Path.of(request.planDir()).resolve(task.file()).toString()));
-        board.pullRequest(task.id(), pr.url());
-      } catch (ActivityFailure e) {
-        board.blockByMerge(
-            task.id(), "pull request: " + FailureText.describe(e), Workflow.currentTimeMillis());
-      }
-    }
-  }
-
-  private void mergeCompleted(String runId, Plan plan, RunRequest request) {
-    BraidConfig config = request.config();
-    List<String> branchesInOrder =
-        board.completedThisRun(PlanGraph.of(plan).order()).stream()
-            .map(BraidNames::taskBranch)
-            .toList();
-    if (config.merge().mode() == MergeMode.NONE || branchesInOrder.isEmpty()) {
-      return;
-    }
-    phase = RunPhase.MERGING;
-    publish();
-    merge =
-        git.merge(
-            new MergeRequest(
-                runId,
-                request.repo(),
-                config.merge().target(),
-                branchesInOrder,
-                config.setup(),
-                config.checks(),
-                config.merge().remote()));
-    long now = Workflow.currentTimeMillis();
-    for (String branch : merge.conflicted()) {
-      String taskId = branch.substring(branch.indexOf('/') + 1);
-      board.blockByMerge(taskId, "merge conflict with " + config.merge().target(), now);
-    }
-  }
-
-  private String summary(boolean allCompleted, boolean mergeClean) {
+  private String legacySummary() {
+    boolean allCompleted = board.count(TaskPhase.COMPLETED) == plan.tasks().size();
+    boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
     if (allCompleted && mergeClean) {
       return "all tasks completed and merged";
     }
@@ -508,18 +333,9 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         + " skipped";
   }
 
-  /** Tells the Web UI where the run stands; search attributes change only when a value does. */
   private void publish() {
-    Workflow.setCurrentDetails(phase.label() + ": " + board.details());
-    String snapshot =
-        phase.label() + board.count(TaskPhase.COMPLETED) + "/" + board.count(TaskPhase.BLOCKED);
-    if (!snapshot.equals(published)) {
-      published = snapshot;
-      Workflow.upsertTypedSearchAttributes(
-          PLAN_KEY.valueSet(planName),
-          STATE_KEY.valueSet(phase.label()),
-          DONE_KEY.valueSet((long) board.count(TaskPhase.COMPLETED)),
-          BLOCKED_KEY.valueSet((long) board.count(TaskPhase.BLOCKED)));
+    if (board != null) {
+      publisher.publish(phase, planName, board);
     }
   }
 }

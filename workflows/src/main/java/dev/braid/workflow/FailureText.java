@@ -2,6 +2,7 @@ package dev.braid.workflow;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
 
@@ -9,22 +10,57 @@ import io.temporal.failure.TimeoutFailure;
 final class FailureText {
   private FailureText() {}
 
-  /** The innermost application failure's type and message, or the timeout that ended it. */
+  /**
+   * The innermost application failure's type and message, or the timeout that ended it, looking
+   * through the activity and child-workflow failures that wrap it. Never blank: a failure that says
+   * nothing is named by its class.
+   */
   static String describe(Throwable failure) {
     Throwable cause = failure;
-    while (cause instanceof ActivityFailure && cause.getCause() != null) {
+    while ((cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
+    String text;
     if (cause instanceof ApplicationFailure app) {
-      return app.getType() + ": " + app.getOriginalMessage();
+      text = app.getType() + ": " + app.getOriginalMessage();
+    } else if (cause instanceof TimeoutFailure timeout) {
+      text = "timed out (" + timeout.getTimeoutType().name().replace("TIMEOUT_TYPE_", "") + ")";
+    } else if (cause instanceof TemporalFailure temporal) {
+      text = temporal.getOriginalMessage();
+    } else {
+      text = cause.getMessage();
     }
-    if (cause instanceof TimeoutFailure timeout) {
-      return "timed out (" + timeout.getTimeoutType().name().replace("TIMEOUT_TYPE_", "") + ")";
+    return text == null || text.isBlank() ? cause.getClass().getSimpleName() : text;
+  }
+
+  /**
+   * Whether no worker of the activity's host picked it up in time: the host that holds the task's
+   * worktree is gone, and the task must be prepared again on a host that answers.
+   */
+  static boolean lostHost(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutFailure timeout
+          && timeout.getTimeoutType()
+              == io.temporal.api.enums.v1.TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
+        return true;
+      }
     }
-    if (cause instanceof TemporalFailure temporal) {
-      return temporal.getOriginalMessage();
+    return false;
+  }
+
+  /** The first detail of the application failure at the root of the chain, if it has one. */
+  static <T> java.util.Optional<T> detail(Throwable failure, Class<T> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
+        try {
+          return java.util.Optional.ofNullable(app.getDetails().get(type));
+        } catch (RuntimeException unreadable) {
+          return java.util.Optional.empty();
+        }
+      }
     }
-    return String.valueOf(cause.getMessage());
+    return java.util.Optional.empty();
   }
 
   /**

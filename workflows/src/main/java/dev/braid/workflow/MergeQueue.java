@@ -31,6 +31,7 @@ final class MergeQueue {
   private final GitActivities git;
   private final RunBoard board;
   private final BiConsumer<String, TaskRound> restart;
+  private final boolean humansDecide;
   private final Deque<TaskOutcome> waiting = new ArrayDeque<>();
   private final List<TaskOutcome> integrated = new ArrayList<>();
   private final Map<String, Integer> rounds = new HashMap<>();
@@ -41,7 +42,9 @@ final class MergeQueue {
       RunRequest request,
       GitActivities git,
       RunBoard board,
-      BiConsumer<String, TaskRound> restart) {
+      BiConsumer<String, TaskRound> restart,
+      boolean humansDecide) {
+    this.humansDecide = humansDecide;
     this.runId = runId;
     this.request = request;
     this.git = git;
@@ -115,8 +118,12 @@ final class MergeQueue {
     long now = Workflow.currentTimeMillis();
     String id = outcome.taskId();
     if (failure != null) {
-      board.blockByMerge(
-          id, "the merge into " + branch() + " failed: " + FailureText.describe(failure), now);
+      String why = "the merge into " + branch() + " failed: " + FailureText.describe(failure);
+      if (humansDecide) {
+        giveToHuman(outcome, BlockKind.INTEGRATE_FAILED, why, false, null);
+      } else {
+        board.blockByMerge(id, why, now);
+      }
       return;
     }
     if (result.checksPassed() && result.merged().contains(outcome.branch())) {
@@ -130,23 +137,38 @@ final class MergeQueue {
         conflict
             ? "its branch conflicts with " + branch()
             : "merging it into " + branch() + " made the checks fail";
+    String feedback =
+        conflict
+            ? null
+            : "Merging this task's branch into "
+                + branch()
+                + " (which holds the tasks merged before it) made the checks fail. Fix it on"
+                + " top of the merged code, which is now in this worktree:\n"
+                + result.checksOutput();
     if (round > MAX_ROUNDS) {
-      board.blockByMerge(id, why + ", " + MAX_ROUNDS + " rounds in a row", now);
+      String reason = why + ", " + MAX_ROUNDS + " rounds in a row";
+      if (humansDecide) {
+        BlockKind kind = conflict ? BlockKind.MERGE_CONFLICT : BlockKind.MERGE_CHECKS_FAILED;
+        giveToHuman(outcome, kind, reason, true, feedback);
+      } else {
+        board.blockByMerge(id, reason, now);
+      }
       return;
     }
     board.note(id, "runs again: " + why);
-    restart.accept(
-        id,
-        new TaskRound(
-            true,
-            conflict
-                ? null
-                : "Merging this task's branch into "
-                    + branch()
-                    + " (which holds the tasks merged before it) made the checks fail. Fix it on"
-                    + " top of the merged code, which is now in this worktree:\n"
-                    + result.checksOutput(),
-            outcome.attempts(),
-            outcome.tiers()));
+    restart.accept(id, new TaskRound(true, feedback, outcome.attempts(), outcome.tiers()));
+  }
+
+  /**
+   * The merge gives up on a task: its workflow starts again and waits, in its worktree, for a
+   * human's decision. A decision starts its rounds afresh.
+   */
+  private void giveToHuman(
+      TaskOutcome outcome, BlockKind kind, String reason, boolean sync, String feedback) {
+    String id = outcome.taskId();
+    rounds.remove(id);
+    board.note(id, "blocked by the merge; waiting for its worktree: " + reason);
+    Blocker blocker = Blocker.of(kind, reason, BraidNames.taskLogDir(request.repo(), runId, id));
+    restart.accept(id, new TaskRound(sync, feedback, outcome.attempts(), outcome.tiers(), blocker));
   }
 }

@@ -117,12 +117,42 @@ final class RunBoard {
     List<String> tiers = report.tiers();
     update(
         report.taskId(),
-        s ->
-            s.withPhase(report.phase(), report.reason(), 0)
-                .withAttempts(
-                    report.attempts(),
-                    tiers.isEmpty() ? s.tier() : tiers.get(tiers.size() - 1),
-                    tiers));
+        s -> {
+          TaskStatus moved =
+              report.blocker() != null && report.phase() == TaskPhase.BLOCKED
+                  ? s.blockedBy(report.blocker(), 0)
+                  : s.withPhase(report.phase(), report.reason(), 0);
+          return moved.withAttempts(
+              report.attempts(), tiers.isEmpty() ? s.tier() : tiers.get(tiers.size() - 1), tiers);
+        });
+  }
+
+  /** Marks a task blocked, with why as data and what a human may decide. */
+  void block(String id, Blocker blocker, long now) {
+    update(id, s -> s.blockedBy(blocker, now));
+  }
+
+  /** Why a task is blocked, or null when it is not. */
+  Blocker blocker(String id) {
+    TaskStatus status = statuses.get(id);
+    return status == null || status.phase() != TaskPhase.BLOCKED ? null : status.blocker();
+  }
+
+  /** One task's status. */
+  TaskStatus status(String id) {
+    return statuses.get(id);
+  }
+
+  /** Whether the run has a task of this id. */
+  boolean has(String id) {
+    return statuses.containsKey(id);
+  }
+
+  /**
+   * Ends a task the run decided itself, such as one a human skipped while its workflow was over.
+   */
+  void end(String id, TaskPhase phase, String reason, long now) {
+    update(id, s -> s.withPhase(phase, reason, now));
   }
 
   /** Sets the line the status shows for a running task, such as "waiting to merge". */
@@ -170,6 +200,14 @@ final class RunBoard {
     return status == null ? TaskPhase.SKIPPED : status.phase();
   }
 
+  /** Tasks whose file said completed when the run started, in plan order. */
+  List<String> completedBefore() {
+    return statuses.values().stream()
+        .filter(s -> s.phase() == TaskPhase.COMPLETED && s.startedAtMillis() == 0)
+        .map(TaskStatus::id)
+        .toList();
+  }
+
   /** Tasks completed in this run, in the given order; their branches are what the merge takes. */
   List<String> completedThisRun(List<String> order) {
     return order.stream()
@@ -199,7 +237,13 @@ final class RunBoard {
     appendIds(sb, "running", TaskPhase.RUNNING);
     statuses.values().stream()
         .filter(s -> s.phase() == TaskPhase.BLOCKED)
-        .forEach(s -> sb.append("\nblocked: ").append(s.id()).append(": ").append(s.reason()));
+        .forEach(
+            s ->
+                sb.append("\nblocked: ")
+                    .append(s.id())
+                    .append(s.blocker() == null ? "" : " (" + s.blocker().kind().label() + ")")
+                    .append(": ")
+                    .append(s.reason()));
     return sb.toString();
   }
 

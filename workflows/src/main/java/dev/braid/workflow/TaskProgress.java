@@ -11,11 +11,23 @@ import java.util.List;
  * @param attempts attempts spent so far over all tiers
  * @param tiers the tiers that ran so far, in order
  * @param reason why it is blocked, else null
+ * @param blocker why it is blocked, as data, else null (and null from workflows that predate it)
  */
 public record TaskProgress(
-    String taskId, TaskPhase phase, int attempts, List<String> tiers, String reason) {
+    String taskId,
+    TaskPhase phase,
+    int attempts,
+    List<String> tiers,
+    String reason,
+    Blocker blocker) {
 
   public TaskProgress {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
+  }
+
+  /** A report without a blocker, as task workflows recorded before blockers existed send. */
+  public TaskProgress(
+      String taskId, TaskPhase phase, int attempts, List<String> tiers, String reason) {
+    this(taskId, phase, attempts, tiers, reason, null);
   }
 }

@@ -11,11 +11,18 @@ import java.util.List;
  * @param feedback what went wrong, for the agent, or null when only a sync is needed
  * @param attemptsBefore attempts the task spent in earlier rounds, so attempts keep counting
  * @param tiersBefore the tiers that ran in earlier rounds
+ * @param blocker when the merge gave up on the task: the task waits for a human with this reason as
+ *     soon as its worktree is ready, else null
  */
 public record TaskRound(
-    boolean sync, String feedback, int attemptsBefore, List<String> tiersBefore) {
+    boolean sync, String feedback, int attemptsBefore, List<String> tiersBefore, Blocker blocker) {
 
   public TaskRound {
     tiersBefore = tiersBefore == null ? List.of() : List.copyOf(tiersBefore);
+  }
+
+  /** A round that goes straight to work, as every round did before blockers existed. */
+  public TaskRound(boolean sync, String feedback, int attemptsBefore, List<String> tiersBefore) {
+    this(sync, feedback, attemptsBefore, tiersBefore, null);
   }
 }

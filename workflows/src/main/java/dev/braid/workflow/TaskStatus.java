@@ -19,6 +19,7 @@ import java.util.List;
  * @param tiers the tiers that ran, in order, one entry per round of the cascade
  * @param usage what the agent reported it consumed
  * @param pullRequest the task's pull request's URL, or null
+ * @param blocker why it waits for a human and what may be decided, while it is blocked; else null
  */
 public record TaskStatus(
     String id,
@@ -33,10 +34,62 @@ public record TaskStatus(
     long finishedAtMillis,
     List<String> tiers,
     Usage usage,
-    String pullRequest) {
+    String pullRequest,
+    Blocker blocker) {
 
   public TaskStatus {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
+  }
+
+  /** A status with no blocker, as runs recorded before blockers existed carry. */
+  public TaskStatus(
+      String id,
+      String title,
+      TaskPhase phase,
+      int attempts,
+      String tier,
+      String branch,
+      String headCommit,
+      String reason,
+      long startedAtMillis,
+      long finishedAtMillis,
+      List<String> tiers,
+      Usage usage,
+      String pullRequest) {
+    this(
+        id,
+        title,
+        phase,
+        attempts,
+        tier,
+        branch,
+        headCommit,
+        reason,
+        startedAtMillis,
+        finishedAtMillis,
+        tiers,
+        usage,
+        pullRequest,
+        null);
+  }
+
+  /** This status, blocked for the given reason: the phase, the reason and the blocker together. */
+  TaskStatus blockedBy(Blocker newBlocker, long newFinishedAtMillis) {
+    return new TaskStatus(
+        id,
+        title,
+        TaskPhase.BLOCKED,
+        attempts,
+        tier,
+        branch,
+        headCommit,
+        newBlocker.reason(),
+        startedAtMillis,
+        newFinishedAtMillis,
+        tiers,
+        usage,
+        pullRequest,
+        newBlocker);
   }
 
   /**
@@ -57,7 +110,8 @@ public record TaskStatus(
         newFinishedAtMillis,
         tiers,
         usage,
-        pullRequest);
+        pullRequest,
+        newPhase == TaskPhase.BLOCKED ? blocker : null);
   }
 
   /** This status with the time its workflow started, for a task the run has just started. */
@@ -75,7 +129,8 @@ public record TaskStatus(
         finishedAtMillis,
         tiers,
         usage,
-        pullRequest);
+        pullRequest,
+        blocker);
   }
 
   /**
@@ -96,7 +151,8 @@ public record TaskStatus(
         finishedAtMillis,
         newTiers,
         usage,
-        pullRequest);
+        pullRequest,
+        blocker);
   }
 
   /** This status with what the task's workflow produced: its branch, its head and its usage. */
@@ -114,7 +170,8 @@ public record TaskStatus(
         finishedAtMillis,
         tiers,
         newUsage,
-        pullRequest);
+        pullRequest,
+        blocker);
   }
 
   /** This status with the task's pull request. */
@@ -132,6 +189,7 @@ public record TaskStatus(
         finishedAtMillis,
         tiers,
         usage,
-        url);
+        url,
+        blocker);
   }
 }

@@ -25,6 +25,7 @@ import dev.braid.activity.PullRequestResult;
 import dev.braid.activity.PushRequest;
 import dev.braid.activity.SyncRequest;
 import dev.braid.activity.SyncResult;
+import dev.braid.activity.UnmergedRequest;
 import dev.braid.activity.Usage;
 import dev.braid.activity.WorktreeActivities;
 import dev.braid.plan.Plan;
@@ -43,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order. They stand for one host each, so tests can check that a task's work stays on its host.
  */
 final class Fakes {
-  final Plan plan;
+  volatile Plan plan;
   final String host;
   final List<String> events;
   final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
@@ -99,16 +100,40 @@ final class Fakes {
     }
   }
 
+  /** Tasks whose setup fails, and how many more times. */
+  final Map<String, Integer> setupFailuresLeft = new ConcurrentHashMap<>();
+
+  /** Tasks whose worktree cannot be created while listed. */
+  final Set<String> worktreeInTheWay = ConcurrentHashMap.newKeySet();
+
+  /** Tasks whose next prepare names this queue, which may have no worker: a host that vanishes. */
+  final Map<String, String> preparedOnQueue = new ConcurrentHashMap<>();
+
   final class Worktrees implements WorktreeActivities {
     @Override
     public PreparedWorktree prepare(PrepareRequest request) {
       events.add("prepare " + request.taskId() + " on " + host);
       bases.put(request.taskId(), request.baseBranch());
-      return new PreparedWorktree(
-          host,
-          "/repo/worktrees/" + request.taskId(),
-          "feature/" + request.taskId(),
-          "base-" + request.taskId());
+      String queue = preparedOnQueue.remove(request.taskId());
+      PreparedWorktree prepared =
+          new PreparedWorktree(
+              queue == null ? host : queue,
+              "/repo/worktrees/" + request.taskId(),
+              "feature/" + request.taskId(),
+              "base-" + request.taskId());
+      if (worktreeInTheWay.contains(request.taskId())) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "/repo/worktrees/" + request.taskId() + " exists and is not a worktree",
+            AttemptFailure.WORKTREE_FAILED);
+      }
+      if (takeOne(setupFailuresLeft, request.taskId())) {
+        events.add("setup failed " + request.taskId());
+        throw ApplicationFailure.newNonRetryableFailure(
+            "Setup of task " + request.taskId() + " failed: npm ci exited 1\nnpm ERR! missing",
+            AttemptFailure.SETUP_FAILED,
+            prepared);
+      }
+      return prepared;
     }
   }
 
@@ -227,6 +252,15 @@ final class Fakes {
     return left != null && left >= 0;
   }
 
+  /** Branches that hold work the target lacks, for a run after a failed one. */
+  final Set<String> notOnTarget = ConcurrentHashMap.newKeySet();
+
+  /** Branches whose next merge step fails outright, and how often. */
+  final Map<String, Integer> integrateFailuresLeft = new ConcurrentHashMap<>();
+
+  /** Whether the final merge's checks fail. */
+  volatile boolean finalChecksFail;
+
   final class Git implements GitActivities {
     @Override
     public boolean push(PushRequest request) {
@@ -244,6 +278,11 @@ final class Fakes {
     public MergeResult integrate(MergeRequest request) {
       integrations.add(request);
       String last = request.branches().get(request.branches().size() - 1);
+      if (takeOne(integrateFailuresLeft, last)) {
+        events.add("integrate failed " + last);
+        throw ApplicationFailure.newNonRetryableFailure(
+            "setup failed in the integration worktree", "SetupFailed");
+      }
       List<String> before = List.of();
       if (takeOne(conflictsLeft, last)) {
         events.add("conflict " + last);
@@ -277,8 +316,18 @@ final class Fakes {
     }
 
     @Override
+    public List<String> unmerged(UnmergedRequest request) {
+      events.add("unmerged? " + request.branches());
+      return request.branches().stream().filter(notOnTarget::contains).toList();
+    }
+
+    @Override
     public MergeResult merge(MergeRequest request) {
       merges.add(request);
+      if (finalChecksFail) {
+        events.add("merge failed checks " + request.branches());
+        return new MergeResult(request.branches(), List.of(), false, "FAIL: all", "t", false);
+      }
       events.add("merge " + request.branches());
       return new MergeResult(request.branches(), List.of(), true, "", "merged-head", false);
     }

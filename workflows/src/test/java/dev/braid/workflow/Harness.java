@@ -49,7 +49,8 @@ final class Harness implements AutoCloseable {
                     .setWorkflowId(runId)
                     .setTaskQueue(BraidNames.TASK_QUEUE)
                     .build());
-    return workflow.execute(request);
+    WorkflowClient.start(workflow::execute, request);
+    return finalStatus(runId);
   }
 
   /** Starts the run and returns its status once the predicate holds; the run goes on. */
@@ -74,6 +75,30 @@ final class Harness implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new AssertionError("the run never got there: " + workflow.status());
+  }
+
+  /** Starts a new run of an id whose earlier run has ended, on the running server. */
+  RunStatus rerun(String runId, RunRequest request) {
+    ExecuteWorkflow workflow =
+        client()
+            .newWorkflowStub(
+                ExecuteWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(runId)
+                    .setTaskQueue(BraidNames.TASK_QUEUE)
+                    .build());
+    WorkflowClient.start(workflow::execute, request);
+    return finalStatus(runId);
+  }
+
+  /** The run's final status: its result, or the status its failure carries when it failed. */
+  RunStatus finalStatus(String runId) {
+    try {
+      return client().newUntypedWorkflowStub(runId).getResult(RunStatus.class);
+    } catch (io.temporal.client.WorkflowFailedException failed) {
+      return RunResults.fromFailure(failed)
+          .orElseThrow(() -> new AssertionError("the run failed with no status", failed));
+    }
   }
 
   WorkflowClient client() {

@@ -42,6 +42,21 @@ final class Plans {
     return new Plan("test plan", "/repo/.parallel/plans", List.of(tasks));
   }
 
+  /** A config whose hosts are taken as lost after this many seconds without a worker. */
+  static BraidConfig hostWait(BraidConfig c, long seconds) {
+    return new BraidConfig(
+        c.tiers(),
+        c.setup(),
+        c.checks(),
+        c.maxParallel(),
+        c.merge(),
+        c.onRetry(),
+        c.notifyCommand(),
+        c.resolver(),
+        c.cleanup(),
+        seconds);
+  }
+
   static BraidConfig withoutResolver(BraidConfig c) {
     return new BraidConfig(
         c.tiers(),

@@ -65,24 +65,31 @@ class PullRequestModeTest {
   }
 
   @Test
-  void aRejectedPullRequestIsReportedOnItsTask() {
+  void aRejectedPullRequestBlocksItsTaskUntilAHumanDecides() throws Exception {
     Plan plan = plan(task("empty", Priority.HIGH), task("fine", Priority.LOW));
     Fakes fakes = new Fakes(plan);
     fakes.rejectedPullRequests.add("feature/empty");
 
-    RunStatus run =
+    RunStatus blocked =
         harness
             .host(fakes)
             .run(
                 "run-pr-bad",
-                new RunRequest("/repo", plan.dir(), Plans.mergeMode(config(1), MergeMode.PR)));
+                new RunRequest("/repo", plan.dir(), Plans.mergeMode(config(1), MergeMode.PR)),
+                s -> s.phase() == RunPhase.BLOCKED);
 
-    assertEquals(RunPhase.FAILED, run.phase());
-    TaskStatus empty = taskOf(run, "empty");
+    TaskStatus empty = taskOf(blocked, "empty");
     assertEquals(TaskPhase.BLOCKED, empty.phase());
+    assertEquals(BlockKind.PULL_REQUEST_FAILED, empty.blocker().kind());
     assertTrue(
         empty.reason().startsWith("pull request: GitHubRejected: Validation Failed"),
         empty.reason());
-    assertEquals("https://github.test/o/r/pull/1", taskOf(run, "fine").pullRequest());
+    ExecuteWorkflow run = harness.client().newWorkflowStub(ExecuteWorkflow.class, "run-pr-bad");
+    run.unblock(new UnblockRequest("empty", UnblockAction.SKIP, null, null));
+
+    RunStatus end = harness.finalStatus("run-pr-bad");
+    assertEquals(RunPhase.FAILED, end.phase(), "a skipped task means the run failed");
+    assertEquals(TaskPhase.SKIPPED, taskOf(end, "empty").phase());
+    assertEquals("https://github.test/o/r/pull/1", taskOf(end, "fine").pullRequest());
   }
 }

@@ -13,7 +13,6 @@ import dev.braid.plan.Priority;
 import dev.braid.plan.TaskState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +67,7 @@ class UnblockWorkflowTest {
   }
 
   private RunStatus result() {
-    return WorkflowStub.fromTyped(harness.client().newWorkflowStub(ExecuteWorkflow.class, "run"))
-        .getResult(RunStatus.class);
+    return harness.finalStatus("run");
   }
 
   private static Map<String, TaskStatus> byId(RunStatus status) {

@@ -10,9 +10,11 @@ import dev.braid.activity.PublishBranchRequest;
 import dev.braid.activity.PushRequest;
 import dev.braid.activity.SyncRequest;
 import dev.braid.activity.SyncResult;
+import dev.braid.activity.UnmergedRequest;
 import dev.braid.workflow.BraidNames;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Publishes task branches and merges them into the target, through the git CLI. */
@@ -141,5 +143,25 @@ public final class GitActivitiesImpl implements GitActivities {
   public void abortMerge(String worktree) {
     new TaskSync(new GitCli(Path.of(worktree), runner, new ActivityProgress(heartbeats.get())))
         .abort();
+  }
+
+  /**
+   * Looks at each branch's head in the main checkout: a branch that does not exist has nothing to
+   * bring, and one whose head the target contains is merged already.
+   *
+   * <p>Idempotent: reads only.
+   */
+  @Override
+  public List<String> unmerged(UnmergedRequest request) {
+    GitCli git =
+        new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
+    String target = git.resolve("refs/heads/" + request.target()).orElse(null);
+    return request.branches().stream()
+        .filter(
+            branch ->
+                git.resolve("refs/heads/" + branch)
+                    .map(head -> target == null || !git.isAncestor(head, target))
+                    .orElse(false))
+        .toList();
   }
 }

@@ -6,7 +6,7 @@ package dev.braid.activities.git;
  */
 public final class GitFailures {
   /** A setup command failed in a new worktree. Retryable: it may be a flaky download. */
-  public static final String SETUP_FAILED = "SetupFailed";
+  public static final String SETUP_FAILED = dev.braid.activity.AttemptFailure.SETUP_FAILED;
 
   /** A branch to merge exists neither locally nor on the remote. Retrying cannot fix it. */
   public static final String BRANCH_MISSING = "BranchMissing";

@@ -52,7 +52,7 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
    *
    * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when a
    *     directory is in the way or the branch is checked out elsewhere; retryable {@link
-   *     GitFailures#SETUP_FAILED} when a setup command fails
+   *     GitFailures#SETUP_FAILED} when a setup command fails, whose details hold the worktree
    */
   @Override
   public PreparedWorktree prepare(PrepareRequest request) {
@@ -74,8 +74,16 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
     progress.step();
 
     Path gitDir = main.in(path).gitDir();
-    new WorktreeSetup(new CommandSequence(runner, progress)).runOnce(path, gitDir, request);
     String baseCommit = BaseCommit.of(main, branch, request.baseBranch());
-    return new PreparedWorktree(hostTaskQueue, path.toString(), branch, baseCommit);
+    PreparedWorktree prepared =
+        new PreparedWorktree(hostTaskQueue, path.toString(), branch, baseCommit);
+    try {
+      new WorktreeSetup(new CommandSequence(runner, progress)).runOnce(path, gitDir, request);
+    } catch (ApplicationFailure setupFailed) {
+      // The worktree exists though its setup failed: say where, so a human can finish by hand.
+      throw ApplicationFailure.newFailure(
+          setupFailed.getOriginalMessage(), setupFailed.getType(), prepared);
+    }
+    return prepared;
   }
 }

@@ -107,8 +107,11 @@ public final class RunWatcher {
     try {
       return connection.client().newUntypedWorkflowStub(runId).getResult(RunStatus.class);
     } catch (io.temporal.client.WorkflowFailedException ended) {
-      // A cancelled run ends with a failure, not a result; its last state is still queryable.
-      return connection.client().newWorkflowStub(ExecuteWorkflow.class, runId).status();
+      // A run that failed carries its final status in the failure, readable with no worker; a
+      // cancelled one ends with no result, and its last state is still queryable.
+      return dev.braid.workflow.RunResults.fromFailure(ended)
+          .orElseGet(
+              () -> connection.client().newWorkflowStub(ExecuteWorkflow.class, runId).status());
     }
   }
 

@@ -1,0 +1,35 @@
+package dev.braid.workflow;
+
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.workflow.Workflow;
+
+/**
+ * Tells the Web UI and visibility where the run stands: its current details on every change, its
+ * search attributes only when one of their values changes, to keep the history short.
+ */
+final class RunPublisher {
+  private static final SearchAttributeKey<String> PLAN_KEY =
+      SearchAttributeKey.forKeyword(BraidNames.SA_PLAN);
+  private static final SearchAttributeKey<String> STATE_KEY =
+      SearchAttributeKey.forKeyword(BraidNames.SA_STATE);
+  private static final SearchAttributeKey<Long> DONE_KEY =
+      SearchAttributeKey.forLong(BraidNames.SA_TASKS_DONE);
+  private static final SearchAttributeKey<Long> BLOCKED_KEY =
+      SearchAttributeKey.forLong(BraidNames.SA_TASKS_BLOCKED);
+
+  private String published = "";
+
+  void publish(RunPhase phase, String planName, RunBoard board) {
+    Workflow.setCurrentDetails(phase.label() + ": " + board.details());
+    String snapshot =
+        phase.label() + board.count(TaskPhase.COMPLETED) + "/" + board.count(TaskPhase.BLOCKED);
+    if (!snapshot.equals(published)) {
+      published = snapshot;
+      Workflow.upsertTypedSearchAttributes(
+          PLAN_KEY.valueSet(planName),
+          STATE_KEY.valueSet(phase.label()),
+          DONE_KEY.valueSet((long) board.count(TaskPhase.COMPLETED)),
+          BLOCKED_KEY.valueSet((long) board.count(TaskPhase.BLOCKED)));
+    }
+  }
+}

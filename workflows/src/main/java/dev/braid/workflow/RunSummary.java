@@ -1,0 +1,68 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.MergeResult;
+import dev.braid.config.MergeSettings;
+import java.util.stream.Collectors;
+
+/**
+ * The line a run ends with. It says only what happened: "merged" only when the work is on the
+ * branch named, and for a run that failed, which tasks and why.
+ */
+final class RunSummary {
+  private RunSummary() {}
+
+  static String of(RunBoard board, MergeResult merge, RunRequest request, boolean allCompleted) {
+    MergeSettings settings = request.config().merge();
+    String runId = io.temporal.workflow.Workflow.getInfo().getWorkflowId();
+    if (merge != null && !merge.checksPassed()) {
+      return "checks failed on the merged result; "
+          + settings.target()
+          + " was not moved (the merged work is on "
+          + BraidNames.integrationBranch(runId)
+          + ")";
+    }
+    if (merge != null && !merge.conflicted().isEmpty()) {
+      return "these branches conflicted in the final merge: "
+          + String.join(", ", merge.conflicted());
+    }
+    if (!allCompleted) {
+      return notCompleted(board)
+          + (merge == null ? "" : "; the other tasks were merged into " + where(settings, runId));
+    }
+    if (merge == null) {
+      return "all tasks were completed before this run and "
+          + settings.target()
+          + " already holds their work; nothing to merge";
+    }
+    return switch (settings.mode()) {
+      case DIRECT -> "all tasks completed and merged into " + settings.target();
+      case NONE ->
+          "all tasks completed and merged into "
+              + BraidNames.integrationBranch(runId)
+              + "; "
+              + settings.target()
+              + " was left as it is (merge: none)";
+      case PR -> "all tasks completed; one pull request each";
+    };
+  }
+
+  private static String notCompleted(RunBoard board) {
+    String tasks =
+        board.statuses().stream()
+            .filter(s -> s.phase() != TaskPhase.COMPLETED)
+            .map(
+                s ->
+                    s.id()
+                        + " "
+                        + s.phase().label()
+                        + (s.reason() == null ? "" : ": " + s.reason()))
+            .collect(Collectors.joining("; "));
+    return "not every task completed: " + tasks;
+  }
+
+  private static String where(MergeSettings settings, String runId) {
+    return settings.mode() == dev.braid.config.MergeMode.DIRECT
+        ? settings.target()
+        : BraidNames.integrationBranch(runId);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.AttemptResult;
+import dev.braid.activity.SyncRequest;
+import dev.braid.activity.SyncResult;
+import dev.braid.activity.Usage;
+import dev.braid.config.AgentTier;
+import java.util.List;
+
+/**
+ * A round the merge queue sent back: merge the integration branch into the task branch, give any
+ * conflict to the resolver agent, and give the merge's failure, if any, to the agents.
+ */
+final class SyncStep {
+  private final TaskRequest request;
+  private final TaskHost host;
+  private final Cascade cascade;
+
+  /**
+   * How the round ended.
+   *
+   * @param result the work to push, or null
+   * @param failure why there is none, for a human
+   * @param hostLost the worktree's host stopped answering
+   */
+  record Outcome(AttemptResult result, String failure, boolean hostLost) {}
+
+  SyncStep(TaskRequest request, TaskHost host, Cascade cascade) {
+    this.request = request;
+    this.host = host;
+    this.cascade = cascade;
+  }
+
+  Outcome run(int firstTier, String guidance, AgentTier resolver) {
+    SyncResult sync = host.git.syncWithBase(new SyncRequest(host.worktree.path(), request.base()));
+    if (sync.conflicted()) {
+      return resolve(sync.conflictingFiles(), guidance, resolver);
+    }
+    if (guidance != null) {
+      CascadeResult round = cascade.run(firstTier, guidance);
+      return new Outcome(round.result(), round.failure(), round.hostLost());
+    }
+    return new Outcome(
+        new AttemptResult(cascade.attempts(), sync.head(), Usage.unknown(), null), null, false);
+  }
+
+  private Outcome resolve(List<String> files, String guidance, AgentTier resolver) {
+    String conflicts =
+        "Merging "
+            + request.base()
+            + " into this task's branch conflicts in: "
+            + String.join(", ", files)
+            + ". Resolve every conflict, keeping both sides' intent, so that the checks pass."
+            + (guidance == null ? "" : "\n\n" + guidance);
+    if (resolver != null) {
+      CascadeResult resolved = cascade.resolve(resolver, conflicts);
+      if (resolved.succeeded() || resolved.hostLost()) {
+        return new Outcome(resolved.result(), resolved.failure(), resolved.hostLost());
+      }
+      host.git.abortMerge(host.worktree.path());
+      return new Outcome(
+          null, "merge conflict in " + String.join(", ", files) + "; " + resolved.failure(), false);
+    }
+    host.git.abortMerge(host.worktree.path());
+    return new Outcome(
+        null,
+        "merge conflict with "
+            + request.base()
+            + " in "
+            + String.join(", ", files)
+            + " (resolve it in the worktree: git merge "
+            + request.base()
+            + ", then braid unblock --done)",
+        false);
+  }
+}

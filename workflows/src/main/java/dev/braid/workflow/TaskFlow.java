@@ -1,0 +1,314 @@
+package dev.braid.workflow;
+
+import dev.braid.activity.AttemptFailure;
+import dev.braid.activity.AttemptResult;
+import dev.braid.activity.ManualWorkRequest;
+import dev.braid.activity.NotifyActivities;
+import dev.braid.activity.NotifyRequest;
+import dev.braid.activity.PrepareRequest;
+import dev.braid.activity.PreparedWorktree;
+import dev.braid.activity.PushRequest;
+import dev.braid.activity.Usage;
+import dev.braid.activity.WorktreeActivities;
+import dev.braid.plan.PlanTask;
+import dev.braid.plan.TaskState;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.util.Deque;
+import org.slf4j.Logger;
+
+/**
+ * A task as a small state machine ({@link TaskStep}). Every way a step can fail leads to {@code
+ * BLOCKED} with a {@link Blocker}, and every decision leads out of it, so the workflow never ends
+ * while its task waits for a human. A host that stops answering sends the task back to {@code
+ * PREPARE}, on whichever host answers, without counting an attempt.
+ */
+final class TaskFlow {
+  private static final Logger log = Workflow.getLogger(TaskFlow.class);
+
+  private final TaskRequest request;
+  private final PlanTask task;
+  private final Deque<UnblockRequest> decisions;
+  private final Cascade cascade;
+  private TaskHost host;
+  private Blocker blocker;
+  private Blocker decided;
+  private AttemptResult result;
+  private int firstTier;
+  private String guidance;
+  private boolean sync;
+  private TaskStep afterPrepare;
+
+  TaskFlow(TaskRequest request, Deque<UnblockRequest> decisions) {
+    this.request = request;
+    this.task = request.task();
+    this.decisions = decisions;
+    this.cascade = new Cascade(request, null);
+    this.host = TaskHost.none(request);
+    TaskRound round = request.round();
+    sync = round != null && round.sync();
+    guidance = round == null ? null : round.feedback();
+    blocker = round == null ? null : round.blocker();
+    afterPrepare = blocker != null ? TaskStep.BLOCKED : TaskStep.WORK;
+  }
+
+  TaskOutcome run() {
+    TaskStep step = TaskStep.PREPARE;
+    while (true) {
+      try {
+        switch (step) {
+          case PREPARE -> step = prepare();
+          case WORK -> step = work();
+          case MANUAL -> step = manual();
+          case BLOCKED -> step = waitForDecision();
+          case COMPLETE -> {
+            return complete();
+          }
+          case SKIP -> {
+            return skip();
+          }
+        }
+      } catch (ActivityFailure e) {
+        step =
+            FailureText.lostHost(e)
+                ? hostLost(step)
+                : block(
+                    unexpected(step), step.name().toLowerCase() + ": " + FailureText.describe(e));
+      } catch (HostLost e) {
+        step = hostLost(step);
+      }
+    }
+  }
+
+  /**
+   * The work survives on the host's disk if it comes back, and on the remote once pushed; what the
+   * next host lacks is redone, and the attempt that never started is not counted.
+   */
+  private TaskStep hostLost(TaskStep step) {
+    log.warn("task {}: host {} is not answering; preparing again", task.id(), queue());
+    afterPrepare = step == TaskStep.PREPARE ? afterPrepare : step;
+    return TaskStep.PREPARE;
+  }
+
+  private String queue() {
+    return host.hasWorktree() ? host.worktree.hostTaskQueue() : BraidNames.TASK_QUEUE;
+  }
+
+  /** What a failure no step expected means, by the step it ended. */
+  private static BlockKind unexpected(TaskStep step) {
+    return switch (step) {
+      case PREPARE -> BlockKind.WORKTREE_FAILED;
+      case COMPLETE -> BlockKind.PUSH_FAILED;
+      default -> BlockKind.AGENT_TIERS_EXHAUSTED;
+    };
+  }
+
+  private TaskStep prepare() {
+    String before = host.hasWorktree() ? host.worktree.hostTaskQueue() : null;
+    try {
+      PreparedWorktree worktree =
+          Workflow.newActivityStub(WorktreeActivities.class, BraidActivityOptions.prepare())
+              .prepare(
+                  new PrepareRequest(
+                      request.repo(), task.id(), request.base(), request.config().setup()));
+      moveTo(worktree);
+    } catch (ActivityFailure e) {
+      boolean setup = AttemptFailure.SETUP_FAILED.equals(FailureText.type(e));
+      FailureText.detail(e, PreparedWorktree.class).ifPresent(this::moveTo);
+      BlockKind kind = setup ? BlockKind.SETUP_FAILED : BlockKind.WORKTREE_FAILED;
+      return block(kind, (setup ? "setup: " : "worktree: ") + FailureText.describe(e));
+    }
+    // Work pushed or committed on the lost host is not here: finishing it means redoing it.
+    if (afterPrepare == TaskStep.COMPLETE && !host.worktree.hostTaskQueue().equals(before)) {
+      return TaskStep.WORK;
+    }
+    return afterPrepare;
+  }
+
+  private void moveTo(PreparedWorktree worktree) {
+    host = TaskHost.of(request, worktree);
+    cascade.moveTo(worktree);
+  }
+
+  private TaskStep work() {
+    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.IN_PROGRESS);
+    if (sync) {
+      SyncStep.Outcome synced =
+          new SyncStep(request, host, cascade)
+              .run(firstTier, guidance, request.config().resolver());
+      if (synced.hostLost()) {
+        throw new HostLost();
+      }
+      if (synced.result() != null) {
+        result = synced.result();
+        return TaskStep.COMPLETE;
+      }
+      return block(BlockKind.MERGE_CONFLICT, synced.failure());
+    }
+    CascadeResult round = cascade.run(firstTier, guidance);
+    if (round.hostLost()) {
+      throw new HostLost();
+    }
+    if (round.succeeded()) {
+      result = round.result();
+      return TaskStep.COMPLETE;
+    }
+    boolean worktreeBroken = AttemptFailure.WORKTREE_FAILED.equals(round.failureType());
+    return block(
+        worktreeBroken ? BlockKind.WORKTREE_FAILED : BlockKind.AGENT_TIERS_EXHAUSTED,
+        round.failure());
+  }
+
+  private TaskStep manual() {
+    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.IN_PROGRESS);
+    try {
+      result =
+          host.manualWork.acceptManualWork(
+              new ManualWorkRequest(
+                  request.runId(),
+                  task.id(),
+                  request.repo(),
+                  host.worktree.path(),
+                  request.config().checks()));
+      return TaskStep.COMPLETE;
+    } catch (ActivityFailure e) {
+      if (FailureText.lostHost(e)) {
+        throw e;
+      }
+      return block(
+          BlockKind.MANUAL_CHECKS_FAILED,
+          "checks after the manual fix: " + FailureText.describe(e));
+    }
+  }
+
+  private TaskStep block(BlockKind kind, String reason) {
+    BlockKind effective = kind;
+    if (kind == BlockKind.SETUP_FAILED && !host.hasWorktree()) {
+      effective = BlockKind.WORKTREE_FAILED;
+    }
+    blocker =
+        Blocker.of(
+            effective, reason, BraidNames.taskLogDir(request.repo(), request.runId(), task.id()));
+    return TaskStep.BLOCKED;
+  }
+
+  private TaskStep waitForDecision() {
+    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.BLOCKED);
+    notifyBlocked();
+    report(TaskPhase.BLOCKED);
+    // The run forwards a decision only once it has heard that the task is blocked.
+    decisions.clear();
+    Workflow.await(() -> !decisions.isEmpty());
+    UnblockRequest decision = decisions.poll();
+    decided = blocker;
+    blocker = null;
+    report(TaskPhase.RUNNING);
+    return switch (decision.action()) {
+      case SKIP -> TaskStep.SKIP;
+      case DONE -> host.hasWorktree() ? TaskStep.MANUAL : TaskStep.PREPARE;
+      case RETRY -> retry(decided, decision);
+    };
+  }
+
+  private TaskStep retry(Blocker decided, UnblockRequest decision) {
+    firstTier = cascade.tierIndex(decision.tier());
+    String feedback = request.round() == null ? null : request.round().feedback();
+    guidance = join(feedback, decision.guidance());
+    return switch (decided.kind()) {
+      case SETUP_FAILED, WORKTREE_FAILED -> {
+        afterPrepare = TaskStep.WORK;
+        yield TaskStep.PREPARE;
+      }
+      case MERGE_CONFLICT, MERGE_CHECKS_FAILED -> {
+        sync = true;
+        yield TaskStep.WORK;
+      }
+      // Nothing was wrong with the work itself: offer it again, unless a human asks for more.
+      case PUSH_FAILED -> TaskStep.COMPLETE;
+      case INTEGRATE_FAILED, PULL_REQUEST_FAILED ->
+          decision.guidance() == null ? TaskStep.COMPLETE : TaskStep.WORK;
+      default -> TaskStep.WORK;
+    };
+  }
+
+  private TaskOutcome complete() {
+    if (result == null) {
+      result = new AttemptResult(cascade.attempts(), null, Usage.unknown(), null);
+    }
+    String branch = BraidNames.taskBranch(task.id());
+    host.git.push(new PushRequest(host.worktree.path(), branch, request.config().merge().remote()));
+    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.COMPLETED);
+    var tiers = cascade.tiersRun();
+    return new TaskOutcome(
+        task.id(),
+        TaskPhase.COMPLETED,
+        Math.max(cascade.attempts(), result.attempt()),
+        tiers.isEmpty() ? null : tiers.get(tiers.size() - 1),
+        branch,
+        result.headCommit(),
+        null,
+        tiers,
+        result.usage(),
+        host.worktree.baseCommit());
+  }
+
+  private TaskOutcome skip() {
+    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.PENDING);
+    return new TaskOutcome(
+        task.id(),
+        TaskPhase.SKIPPED,
+        cascade.attempts(),
+        null,
+        BraidNames.taskBranch(task.id()),
+        null,
+        "skipped by a human after: " + decided.reason(),
+        cascade.tiersRun(),
+        Usage.unknown(),
+        null);
+  }
+
+  /** The merge's feedback and a human's guidance, both for the agent. */
+  private static String join(String feedback, String humanGuidance) {
+    if (feedback == null) {
+      return humanGuidance;
+    }
+    return humanGuidance == null ? feedback : feedback + "\n\nA human adds:\n" + humanGuidance;
+  }
+
+  private void notifyBlocked() {
+    if (request.config().notifyCommand().isEmpty()) {
+      return;
+    }
+    Workflow.newActivityStub(NotifyActivities.class, BraidActivityOptions.notifyHuman())
+        .notifyBlocked(
+            new NotifyRequest(
+                request.config().notifyCommand(),
+                request.repo(),
+                request.runId(),
+                task.id(),
+                blocker.reason()));
+  }
+
+  /** Tells the run; a task workflow started on its own, as in tests, has nobody to tell. */
+  private void report(TaskPhase phase) {
+    if (Workflow.getInfo().getParentWorkflowId().isEmpty()) {
+      return;
+    }
+    Workflow.newExternalWorkflowStub(ExecuteWorkflow.class, request.runId())
+        .taskProgress(
+            new TaskProgress(
+                task.id(),
+                phase,
+                cascade.attempts(),
+                cascade.tiersRun(),
+                blocker == null ? null : blocker.reason(),
+                blocker));
+  }
+
+  /** No worker of the worktree's host took an activity in time; thrown from inside a step. */
+  private static final class HostLost extends RuntimeException {
+    HostLost() {
+      super("the task's host is not answering", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.braid.workflow;
+
+import dev.braid.plan.Plan;
+import dev.braid.plan.PlanTask;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * Starts task workflows, each with id {@code <run>/<task>}, and hands each one's end to the board
+ * or the merge queue. A task workflow that fails (a bug, never a task's own failure, which blocks
+ * inside it) leaves its task blocked with {@link BlockKind#TASK_FAILED}, which the run decides.
+ */
+final class TaskLauncher {
+  private static final Logger log = Workflow.getLogger(TaskLauncher.class);
+
+  private final String runId;
+  private final RunRequest request;
+  private final Plan plan;
+  private final RunBoard board;
+  private final boolean failuresBlock;
+  private final List<Promise<TaskOutcome>> children = new ArrayList<>();
+  private String baseBranch;
+  private Consumer<TaskOutcome> onCompleted;
+
+  /**
+   * @param failuresBlock false for runs recorded before blockers existed, whose failed task
+   *     workflows were only marked blocked
+   */
+  TaskLauncher(String runId, RunRequest request, Plan plan, RunBoard board, boolean failuresBlock) {
+    this.runId = runId;
+    this.request = request;
+    this.plan = plan;
+    this.board = board;
+    this.failuresBlock = failuresBlock;
+    this.onCompleted = outcome -> board.finish(outcome, Workflow.currentTimeMillis());
+  }
+
+  /** Tasks start from this branch, and completed ones go to the merge queue. */
+  void integrateInto(String branch, Consumer<TaskOutcome> completed) {
+    this.baseBranch = branch;
+    this.onCompleted = completed;
+  }
+
+  /** Starts a task for the first time. */
+  void start(PlanTask task) {
+    board.markRunning(task.id(), Workflow.currentTimeMillis());
+    startChild(task, null);
+  }
+
+  /** Starts a task's workflow again (same id, a new run), for another round. */
+  void restart(String taskId, TaskRound round) {
+    startChild(plan.task(taskId).orElseThrow(), round);
+  }
+
+  /** Every task workflow started, so a cancelled run can wait for them all to stop. */
+  List<Promise<TaskOutcome>> children() {
+    return children;
+  }
+
+  private void startChild(PlanTask task, TaskRound round) {
+    TaskWorkflow child =
+        Workflow.newChildWorkflowStub(
+            TaskWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(BraidNames.taskWorkflowId(runId, task.id()))
+                .setTaskQueue(BraidNames.TASK_QUEUE)
+                .setStaticSummary(task.id() + ": " + task.title())
+                // Cancelling a run asks each task to stop, so its agent's process tree is killed.
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)
+                .build());
+    Promise<TaskOutcome> outcome =
+        Async.function(
+            child::run,
+            new TaskRequest(
+                runId,
+                request.repo(),
+                request.planDir(),
+                task,
+                request.config(),
+                baseBranch,
+                round));
+    children.add(outcome);
+    outcome.handle(
+        (result, failure) -> {
+          long now = Workflow.currentTimeMillis();
+          if (failure != null) {
+            failed(task, failure, now);
+          } else if (result.phase() == TaskPhase.COMPLETED) {
+            onCompleted.accept(result);
+          } else {
+            board.finish(result, now);
+          }
+          return null;
+        });
+  }
+
+  private void failed(PlanTask task, RuntimeException failure, long now) {
+    if (!(failure.getCause() instanceof CanceledFailure)) {
+      log.warn("task {} workflow failed", task.id(), failure);
+    }
+    String reason = "task workflow failed: " + FailureText.describe(failure);
+    if (failuresBlock) {
+      board.block(
+          task.id(),
+          Blocker.of(
+              BlockKind.TASK_FAILED,
+              reason,
+              BraidNames.taskLogDir(request.repo(), runId, task.id())),
+          now);
+    } else {
+      board.block(task.id(), reason, now);
+    }
+  }
+
+  /** Carries out a decision on a task whose workflow failed: start it again, or give it up. */
+  void decide(UnblockRequest decision, Blocker blocker, TaskStatus status) {
+    long now = Workflow.currentTimeMillis();
+    switch (decision.action()) {
+      case RETRY ->
+          startChild(
+              plan.task(decision.taskId()).orElseThrow(),
+              new TaskRound(false, decision.guidance(), status.attempts(), status.tiers(), null));
+      case SKIP ->
+          board.end(
+              decision.taskId(),
+              TaskPhase.SKIPPED,
+              "skipped by a human after: " + blocker.reason(),
+              now);
+      case DONE -> throw new IllegalStateException("done is refused for " + blocker.kind());
+    }
+  }
+}
