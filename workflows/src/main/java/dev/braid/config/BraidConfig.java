@@ -16,6 +16,8 @@ import java.util.List;
  * @param resolver the agent given a task's merge conflicts before a human is asked, or null
  * @param cleanup whether a run that ends done removes its worktrees and merged branches and
  *     archives its plan
+ * @param copyFiles untracked files of the main checkout copied into each new worktree and kept out
+ *     of its commits, such as {@code .env}; paths relative to the repository's root
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -26,7 +28,11 @@ public record BraidConfig(
     OnRetry onRetry,
     List<String> notifyCommand,
     AgentTier resolver,
-    boolean cleanup) {
+    boolean cleanup,
+    List<String> copyFiles) {
+
+  /** What {@code copyFiles} is when {@code braid.yaml} does not say: the usual dotenv files. */
+  public static final List<String> DEFAULT_COPY_FILES = List.of(".env", ".env.local");
 
   public BraidConfig {
     tiers = List.copyOf(tiers);
@@ -35,5 +41,30 @@ public record BraidConfig(
     // Runs started before these settings existed carry no value for them.
     onRetry = onRetry == null ? OnRetry.KEEP : onRetry;
     notifyCommand = notifyCommand == null ? List.of() : List.copyOf(notifyCommand);
+    copyFiles = copyFiles == null ? DEFAULT_COPY_FILES : List.copyOf(copyFiles);
+  }
+
+  /** The settings without {@code copyFiles}, which then has its default. */
+  public BraidConfig(
+      List<AgentTier> tiers,
+      List<List<String>> setup,
+      List<List<String>> checks,
+      int maxParallel,
+      MergeSettings merge,
+      OnRetry onRetry,
+      List<String> notifyCommand,
+      AgentTier resolver,
+      boolean cleanup) {
+    this(
+        tiers,
+        setup,
+        checks,
+        maxParallel,
+        merge,
+        onRetry,
+        notifyCommand,
+        resolver,
+        cleanup,
+        DEFAULT_COPY_FILES);
   }
 }
