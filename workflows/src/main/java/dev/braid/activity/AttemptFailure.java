@@ -14,6 +14,14 @@ public final class AttemptFailure {
   /** The agent said it was done, but a check failed. Retryable. */
   public static final String CHECKS_FAILED = "ChecksFailed";
 
+  /**
+   * The agent reported a rate or usage limit of its provider (an HTTP 429 or 529, or a usage limit
+   * with a reset time). The failure's details hold the attempt's {@link Usage} and then the reset
+   * time in epoch milliseconds, or null when the agent did not name one. Retryable, like any failed
+   * attempt, until the workflow learns to wait for it instead.
+   */
+  public static final String AGENT_RATE_LIMITED = "AgentRateLimited";
+
   /** The agent's executable does not exist. Retrying cannot fix it. */
   public static final String AGENT_NOT_FOUND = "AgentNotFound";
 

@@ -11,11 +11,28 @@ import java.util.List;
  * @param attempts how many times this tier runs before the next tier takes over
  * @param timeoutSeconds how long one attempt may run before its process tree is killed
  * @param backoffSeconds the pause before this tier's second attempt; it doubles after that
+ * @param output how the agent's output is read for usage and rate limits: an {@link AgentPreset}
+ *     output name ({@code claude-code}, {@code codex}), or null to recognise Claude Code's JSON
+ *     result when there is one (what every tier did before presets existed)
+ * @param promptOnStdin whether the rendered prompt is the agent's standard input; presets use it
+ *     because a prompt on stdin has no size limit and cannot be mistaken for an option
  */
 public record AgentTier(
-    String name, List<String> command, int attempts, long timeoutSeconds, long backoffSeconds) {
+    String name,
+    List<String> command,
+    int attempts,
+    long timeoutSeconds,
+    long backoffSeconds,
+    String output,
+    boolean promptOnStdin) {
 
   public AgentTier {
     command = List.copyOf(command);
+  }
+
+  /** A tier whose command is given in full: its output is auto-detected, its stdin is empty. */
+  public AgentTier(
+      String name, List<String> command, int attempts, long timeoutSeconds, long backoffSeconds) {
+    this(name, command, attempts, timeoutSeconds, backoffSeconds, null, false);
   }
 }

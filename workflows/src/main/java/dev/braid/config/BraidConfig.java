@@ -18,6 +18,8 @@ import java.util.List;
  *     archives its plan
  * @param hostWaitSeconds how long an activity bound to the host that holds a task's worktree may
  *     wait for that host's worker before the task is prepared again on a host that answers
+ * @param copyFiles untracked files of the main checkout copied into each new worktree and kept out
+ *     of its commits, such as {@code .env}; paths relative to the repository's root
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -29,7 +31,8 @@ public record BraidConfig(
     List<String> notifyCommand,
     AgentTier resolver,
     boolean cleanup,
-    long hostWaitSeconds) {
+    long hostWaitSeconds,
+    List<String> copyFiles) {
 
   /**
    * How long a task's host may be silent by default: long enough for a worker restart or a laptop
@@ -37,7 +40,21 @@ public record BraidConfig(
    */
   public static final long DEFAULT_HOST_WAIT_SECONDS = 300;
 
-  /** Settings without a host wait, as runs started before it existed carry. */
+  /** What {@code copyFiles} is when {@code braid.yaml} does not say: the usual dotenv files. */
+  public static final List<String> DEFAULT_COPY_FILES = List.of(".env", ".env.local");
+
+  public BraidConfig {
+    tiers = List.copyOf(tiers);
+    setup = setup.stream().map(List::copyOf).toList();
+    checks = checks.stream().map(List::copyOf).toList();
+    // Runs started before these settings existed carry no value for them.
+    onRetry = onRetry == null ? OnRetry.KEEP : onRetry;
+    notifyCommand = notifyCommand == null ? List.of() : List.copyOf(notifyCommand);
+    hostWaitSeconds = hostWaitSeconds <= 0 ? DEFAULT_HOST_WAIT_SECONDS : hostWaitSeconds;
+    copyFiles = copyFiles == null ? DEFAULT_COPY_FILES : List.copyOf(copyFiles);
+  }
+
+  /** The settings that every run has had, with the later ones at their defaults. */
   public BraidConfig(
       List<AgentTier> tiers,
       List<List<String>> setup,
@@ -58,16 +75,7 @@ public record BraidConfig(
         notifyCommand,
         resolver,
         cleanup,
-        DEFAULT_HOST_WAIT_SECONDS);
-  }
-
-  public BraidConfig {
-    tiers = List.copyOf(tiers);
-    setup = setup.stream().map(List::copyOf).toList();
-    checks = checks.stream().map(List::copyOf).toList();
-    // Runs started before these settings existed carry no value for them.
-    onRetry = onRetry == null ? OnRetry.KEEP : onRetry;
-    notifyCommand = notifyCommand == null ? List.of() : List.copyOf(notifyCommand);
-    hostWaitSeconds = hostWaitSeconds <= 0 ? DEFAULT_HOST_WAIT_SECONDS : hostWaitSeconds;
+        DEFAULT_HOST_WAIT_SECONDS,
+        DEFAULT_COPY_FILES);
   }
 }

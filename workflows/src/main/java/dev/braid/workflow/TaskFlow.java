@@ -110,7 +110,11 @@ final class TaskFlow {
           Workflow.newActivityStub(WorktreeActivities.class, BraidActivityOptions.prepare())
               .prepare(
                   new PrepareRequest(
-                      request.repo(), task.id(), request.base(), request.config().setup()));
+                      request.repo(),
+                      task.id(),
+                      request.base(),
+                      request.config().setup(),
+                      request.config().copyFiles()));
       moveTo(worktree);
     } catch (ActivityFailure e) {
       boolean setup = AttemptFailure.SETUP_FAILED.equals(FailureText.type(e));

@@ -54,7 +54,8 @@ final class Plans {
         c.notifyCommand(),
         c.resolver(),
         c.cleanup(),
-        seconds);
+        seconds,
+        c.copyFiles());
   }
 
   static BraidConfig withoutResolver(BraidConfig c) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,10 +152,23 @@ final class AttemptRun {
     log.info("task {}: {} running agent {}", r.taskId(), label, argv.get(0));
     ProcessOutcome agent =
         runner.run(
-            new ProcessSpec(argv, worktree, env, out.file(), timeout, state.pidFile()),
+            new ProcessSpec(
+                argv,
+                worktree,
+                env,
+                out.file(),
+                timeout,
+                state.pidFile(),
+                r.tier().promptOnStdin() ? state.prompt() : null),
             heartbeat("agent"));
-    Usage usage = UsageParser.parse(out.since(from, USAGE_SCAN_BYTES));
+    AgentReport report =
+        AgentOutput.forName(r.tier().output())
+            .read(out.since(from, USAGE_SCAN_BYTES).lines().toList(), Instant.now());
+    Usage usage = report.usage();
     state.recordUsage(n, usage);
+    if (report.rateLimit() != null) {
+      throw rateLimited(report.rateLimit(), usage, out);
+    }
     if (agent.succeeded()) {
       return usage;
     }
@@ -170,6 +184,24 @@ final class AttemptRun {
         (agent.timedOut() ? "agent " : "") + ending + "; log: " + out.file(),
         agent.timedOut() ? AttemptFailure.AGENT_TIMED_OUT : AttemptFailure.AGENT_FAILED,
         usage);
+  }
+
+  /**
+   * The provider refused the agent for a rate or usage limit, whatever its exit status: the work
+   * did not happen, and the next attempt should get the same prompt, not a failure to fix.
+   */
+  private RuntimeException rateLimited(RateLimit limit, Usage usage, AttemptLog out)
+      throws IOException {
+    String ending =
+        "the agent hit a rate or usage limit"
+            + (limit.resetAtMillis() != null
+                ? " until " + Instant.ofEpochMilli(limit.resetAtMillis())
+                : "")
+            + ": "
+            + AttemptMessages.lastChars(limit.message().strip(), MESSAGE_CHARS);
+    state.write(state.feedback(n + 1), AttemptMessages.feedback(label, ending, ""));
+    log.warn("task {}: {} rate limited: {}", r.taskId(), label, ending);
+    return Failures.rateLimited(ending + "; log: " + out.file(), usage, limit.resetAtMillis());
   }
 
   private RuntimeException checksFailed(CheckFailure f, Usage usage) throws IOException {

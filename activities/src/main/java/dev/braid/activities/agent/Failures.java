@@ -28,6 +28,16 @@ final class Failures {
     return ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause);
   }
 
+  /**
+   * An attempt its provider refused for a rate or usage limit. The details are the usage, then the
+   * reset time in epoch milliseconds (null when unknown), so that readers of the usage alone still
+   * find it first.
+   */
+  static ApplicationFailure rateLimited(String message, Usage usage, Long resetAtMillis) {
+    return ApplicationFailure.newFailure(
+        message, AttemptFailure.AGENT_RATE_LIMITED, usage, resetAtMillis);
+  }
+
   /** A failed attempt that a retry, with the feedback it wrote, may get past. */
   static ApplicationFailure retryable(String message, String type, Usage usage) {
     return ApplicationFailure.newFailure(message, type, usage);

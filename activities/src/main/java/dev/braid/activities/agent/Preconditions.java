@@ -58,8 +58,8 @@ final class Preconditions {
                 + tier
                 + " is "
                 + bytes
-                + " bytes, more than the system allows in one argument; pass the prompt as"
-                + " {promptFile} instead of {prompt}",
+                + " bytes, more than Linux allows in one argument (128 KiB); pass the prompt as"
+                + " {promptFile} instead of {prompt}, or use a preset, which sends it on stdin",
             AttemptFailure.BAD_CONFIG);
       }
     }

@@ -1,12 +1,16 @@
 package dev.braid.activities.agent;
 
+import dev.braid.activities.plan.TaskBody;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Renders the prompt an agent gets: the task file's full text, then braid's rules for agents. The
- * text depends only on its inputs, so that the same attempt always gets the same prompt and a
- * prompt can be compared across attempts.
+ * Renders the prompt an agent gets: a heading with the task's title and id, the task file's body,
+ * then braid's rules for agents. The frontmatter is left out: its {@code status: in_progress} and
+ * the like mean nothing to an agent, and a prompt opening with {@code ---} is taken for an option
+ * by CLIs that read the prompt as an argument. The heading makes sure a prompt never starts with
+ * {@code -}. The text depends only on its inputs, so that the same attempt always gets the same
+ * prompt and a prompt can be compared across attempts.
  */
 public final class PromptRenderer {
 
@@ -15,7 +19,7 @@ public final class PromptRenderer {
   /**
    * Renders the prompt.
    *
-   * @param taskText the task file's full text, frontmatter included
+   * @param taskText the task file's full text; its frontmatter is dropped
    * @param taskId the task
    * @param worktree the worktree the agent must stay in
    * @param checks the check commands the agent must make pass
@@ -29,9 +33,15 @@ public final class PromptRenderer {
       List<List<String>> checks,
       String feedback,
       String guidance) {
-    StringBuilder sb = new StringBuilder(taskText);
-    if (!taskText.endsWith("\n")) {
-      sb.append('\n');
+    StringBuilder sb = new StringBuilder();
+    TaskHeading heading = TaskHeading.of(TaskBody.of(taskText));
+    sb.append("# ")
+        .append(
+            heading.title() != null ? heading.title() + " (task " + taskId + ")" : "Task " + taskId)
+        .append('\n');
+    String body = heading.rest().strip();
+    if (!body.isEmpty()) {
+      sb.append('\n').append(body).append('\n');
     }
     sb.append("\n---\n\n## Rules for agents\n\n")
         .append("You are working on task ")

@@ -1,7 +1,6 @@
 package dev.braid.activities.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.activity.Usage;
 import java.util.List;
 
@@ -11,8 +10,6 @@ import java.util.List;
  * unknown: a missing field is null, never a guess.
  */
 public final class UsageParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private UsageParser() {}
 
   /** The usage in the last result object of the output, or {@link Usage#unknown()}. */
@@ -22,20 +19,26 @@ public final class UsageParser {
 
   /** The usage in the last line that is a result object, scanning from the end. */
   public static Usage parse(List<String> lines) {
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      String line = lines.get(i).strip();
-      if (!line.startsWith("{") || !line.contains("\"result\"")) {
-        continue;
-      }
-      JsonNode node = read(line);
-      if (node != null && node.isObject() && "result".equals(node.path("type").asText(null))) {
-        return fromResult(node);
-      }
-    }
-    return Usage.unknown();
+    JsonNode result = lastResult(lines);
+    return result == null ? Usage.unknown() : fromResult(result);
   }
 
-  private static Usage fromResult(JsonNode result) {
+  /** The last line that is Claude Code's result object, or null. */
+  static JsonNode lastResult(List<String> lines) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String line = lines.get(i);
+      if (!line.contains("\"result\"")) {
+        continue;
+      }
+      JsonNode node = JsonLines.object(line);
+      if (node != null && "result".equals(node.path("type").asText(null))) {
+        return node;
+      }
+    }
+    return null;
+  }
+
+  static Usage fromResult(JsonNode result) {
     JsonNode usage = result.path("usage");
     Long input = longOf(usage.get("input_tokens"));
     if (input != null) {
@@ -58,15 +61,6 @@ public final class UsageParser {
   }
 
   private static Long longOf(JsonNode node) {
-    return node != null && node.isIntegralNumber() ? node.longValue() : null;
-  }
-
-  private static JsonNode read(String line) {
-    try {
-      return JSON.readTree(line);
-    } catch (java.io.IOException e) {
-      // A line that only looks like JSON is ordinary agent output.
-      return null;
-    }
+    return JsonLines.longOf(node);
   }
 }

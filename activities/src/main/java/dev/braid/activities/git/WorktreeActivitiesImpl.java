@@ -48,7 +48,8 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
    * <p>Idempotent: a worktree already on the task's branch is reused as it is, uncommitted changes
    * included; a branch whose worktree directory was deleted gets a new worktree on its existing
    * commits; only a missing branch is created, from the base branch. No branch is ever reset or
-   * deleted. The setup runs until it has succeeded once in the worktree.
+   * deleted. The setup runs until it has succeeded once in the worktree. The {@code copyFiles}
+   * (such as {@code .env}) are copied in before the setup, once, and excluded from commits.
    *
    * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when a
    *     directory is in the way or the branch is checked out elsewhere; retryable {@link
@@ -73,6 +74,7 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
     new Worktrees(main, progress::step).ensure(path, branch, request.baseBranch());
     progress.step();
 
+    EnvFiles.copy(main, path, request.copyFiles());
     Path gitDir = main.in(path).gitDir();
     String baseCommit = BaseCommit.of(main, branch, request.baseBranch());
     PreparedWorktree prepared =

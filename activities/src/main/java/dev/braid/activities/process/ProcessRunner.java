@@ -67,7 +67,9 @@ public final class ProcessRunner {
         new ProcessBuilder(argv)
             .directory(spec.workDir().toFile())
             .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .redirectInput(
+                ProcessBuilder.Redirect.from(
+                    (spec.stdin() != null ? spec.stdin() : Path.of("/dev/null")).toFile()))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
     // BRAID_* variables are the agent contract; only the ones braid sets for this process may reach
     // it, never ones inherited by a worker that itself runs inside an agent.

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param timeout how long the process may run before its tree is killed
  * @param pidFile where the process group is recorded while it runs, so that a later attempt can
  *     kill a group a crashed worker left behind; null for none
+ * @param stdin the file the process reads as its standard input, or null for an empty one
  */
 public record ProcessSpec(
     List<String> command,
@@ -22,11 +23,23 @@ public record ProcessSpec(
     Map<String, String> env,
     Path logFile,
     Duration timeout,
-    Path pidFile) {
+    Path pidFile,
+    Path stdin) {
 
   public ProcessSpec {
     command = List.copyOf(command);
     env = Map.copyOf(env);
+  }
+
+  /** A process that reads nothing: its standard input is empty. */
+  public ProcessSpec(
+      List<String> command,
+      Path workDir,
+      Map<String, String> env,
+      Path logFile,
+      Duration timeout,
+      Path pidFile) {
+    this(command, workDir, env, logFile, timeout, pidFile, null);
   }
 
   /** A short command whose output is captured, such as a git call. */

@@ -147,7 +147,7 @@ class AgentActivitiesImplTest {
     assertEquals(promptFile, Path.of(args.get(2)).toRealPath());
     assertEquals(4, args.size());
     assertEquals(prompt, args.get(3), "the prompt is one argument, untouched");
-    assertTrue(prompt.startsWith(Files.readString(fx.taskFile)), prompt);
+    assertTrue(prompt.startsWith("# Add a greeting (task task-1)\n\nWrite hello.txt.\n"), prompt);
     assertTrue(prompt.contains("Guidance from a human:\n\nUse the blue paint."), prompt);
     assertEquals(fx.worktree.toRealPath(), Path.of(Files.readString(out.resolve("pwd")).strip()));
   }

@@ -22,7 +22,8 @@ class PromptRendererTest {
             List.of(List.of("npm", "test"), List.of("sh", "-c", "a && b")),
             null,
             null);
-    assertTrue(prompt.startsWith(TASK + "\n\n---\n\n## Rules for agents\n"), prompt);
+    assertTrue(
+        prompt.startsWith("# Do it (task t1)\n\nDetails.\n\n---\n\n## Rules for agents\n"), prompt);
     assertTrue(prompt.contains("git worktree /repo/worktrees/t1."), prompt);
     assertTrue(prompt.contains("Work only inside this worktree"), prompt);
     assertTrue(prompt.contains("Do not push, merge"), prompt);
@@ -31,6 +32,21 @@ class PromptRendererTest {
     assertTrue(prompt.contains("  - `npm test`\n  - `sh -c 'a && b'`\n"), prompt);
     assertFalse(prompt.contains("Previous attempt failed:"), prompt);
     assertFalse(prompt.contains("Guidance from a human:"), prompt);
+  }
+
+  @Test
+  void frontmatterIsLeftOutSoThePromptNeverStartsWithADash() {
+    String stale = "---\nid: t1\nstatus: in_progress\n---\n\n# Query API\n\n- add /q\n";
+    String prompt = PromptRenderer.render(stale, "t1", WT, List.of(), null, null);
+    assertTrue(prompt.startsWith("# Query API (task t1)\n\n- add /q\n"), prompt);
+    assertFalse(prompt.contains("status:"), prompt);
+    assertFalse(prompt.contains("in_progress"), prompt);
+  }
+
+  @Test
+  void aBodyWithoutHeadingIsLedByTheTaskIdAndABodyStartingWithADashFollowsIt() {
+    String prompt = PromptRenderer.render("--flag-looking text\n", "t9", WT, List.of(), null, null);
+    assertTrue(prompt.startsWith("# Task t9\n\n--flag-looking text\n"), prompt);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.braid.starter.cli;
 
-import dev.braid.starter.run.Workspace;
-import java.nio.file.Files;
+import dev.braid.starter.run.PlanLocation;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,16 +11,14 @@ import picocli.CommandLine.Option;
 public class PlanDirOption {
   @Option(
       names = "--plan",
-      paramLabel = "DIR",
-      description = "The plan directory (default: .parallel/plans).")
+      paramLabel = "DIR|plan.yaml",
+      description =
+          "The plan directory or its plan.yaml (default: .parallel/plans, then"
+              + " .parallel/plans/active).")
   Path plan;
 
   /** The plan directory, absolute; refused when it does not exist. */
   Path resolve() {
-    Path dir = (plan == null ? Workspace.DEFAULT_PLAN : plan).toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) {
-      throw new UsageError((plan == null ? "no plan at " : "--plan: no such directory: ") + dir);
-    }
-    return dir;
+    return PlanLocation.resolve(Path.of(""), plan);
   }
 }

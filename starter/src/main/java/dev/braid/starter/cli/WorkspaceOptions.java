@@ -14,8 +14,10 @@ public class WorkspaceOptions {
 
   @Option(
       names = "--plan",
-      paramLabel = "DIR",
-      description = "The plan directory (default: <repo>/.parallel/plans).")
+      paramLabel = "DIR|plan.yaml",
+      description =
+          "The plan directory or its plan.yaml (default: <repo>/.parallel/plans, then"
+              + " <repo>/.parallel/plans/active).")
   Path plan;
 
   @Option(

@@ -1,5 +1,6 @@
 package dev.braid.starter.config;
 
+import dev.braid.config.AgentPreset;
 import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
 import dev.braid.config.MergeMode;
@@ -25,9 +26,18 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   private static final Set<String> TOP_KEYS =
-      Set.of("agent", "setup", "checks", "maxParallel", "merge", "notify", "cleanup");
+      Set.of(
+          "agent",
+          "setup",
+          "checks",
+          "maxParallel",
+          "merge",
+          "notify",
+          "cleanup",
+          "copyFiles",
+          "hostWait");
   private static final Set<String> TIER_KEYS =
-      Set.of("name", "command", "attempts", "timeout", "backoff");
+      Set.of("name", "command", "preset", "model", "attempts", "timeout", "backoff");
 
   /**
    * Each running task is a pending child workflow of the run, and Temporal allows 2,000; half of it
@@ -78,6 +88,7 @@ public final class ConfigLoader {
     int maxParallel =
         positiveInt(name, "maxParallel", root.getOrDefault("maxParallel", 4), problems);
     MergeSettings merge = merge(name, root.get("merge"), defaultTarget, problems);
+    List<String> copyFiles = CopyFilesSetting.read(name, root, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -102,6 +113,14 @@ public final class ConfigLoader {
       throw new ConfigException(
           List.of(name + ": cleanup: must be true or false, not '" + cleanupValue + "'"));
     }
+    Object hostWaitValue = root.get("hostWait");
+    long hostWait =
+        hostWaitValue == null
+            ? BraidConfig.DEFAULT_HOST_WAIT_SECONDS
+            : duration(name, "hostWait", hostWaitValue, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
     return new BraidConfig(
         tiers,
         setup,
@@ -111,27 +130,16 @@ public final class ConfigLoader {
         onRetry,
         notify,
         resolver,
-        (Boolean) cleanupValue);
+        (Boolean) cleanupValue,
+        hostWait,
+        copyFiles);
   }
 
   /** The cascade braid uses when {@code braid.yaml} names none: Claude Code, Haiku then Sonnet. */
   public static List<AgentTier> defaultTiers() {
     return List.of(
-        new AgentTier("fast", claude("haiku"), 2, 30 * 60, 10),
-        new AgentTier("strong", claude("sonnet"), 1, 45 * 60, 10));
-  }
-
-  private static List<String> claude(String model) {
-    return List.of(
-        "claude",
-        "-p",
-        "{prompt}",
-        "--model",
-        model,
-        "--output-format",
-        "json",
-        "--permission-mode",
-        "acceptEdits");
+        AgentPreset.CLAUDE_CODE.tier("fast", "haiku", 2, 30 * 60, 10),
+        AgentPreset.CLAUDE_CODE.tier("strong", "sonnet", 1, 45 * 60, 10));
   }
 
   @SuppressWarnings("unchecked")
@@ -182,7 +190,7 @@ public final class ConfigLoader {
     for (int i = 0; i < list.size(); i++) {
       String at = field.equals("agent.tiers") ? field + "[" + i + "]" : field;
       if (!(list.get(i) instanceof Map<?, ?> tier)) {
-        problems.add(file + ": " + at + ": must be a mapping with name and command");
+        problems.add(file + ": " + at + ": must be a mapping with name and command or preset");
         continue;
       }
       for (Object key : tier.keySet()) {
@@ -202,7 +210,7 @@ public final class ConfigLoader {
       if (!(name instanceof String s) || s.isBlank()) {
         problems.add(file + ": " + at + ".name: must be a non-empty string");
       }
-      List<String> command = argv(file, at + ".command", tier.get("command"), problems);
+      TierCommand agent = TierCommand.read(file, at, tier, problems);
       int attempts =
           positiveInt(
               file,
@@ -221,7 +229,15 @@ public final class ConfigLoader {
               at + ".backoff",
               tier.containsKey("backoff") ? tier.get("backoff") : "10s",
               problems);
-      result.add(new AgentTier(String.valueOf(name), command, attempts, timeout, backoff));
+      result.add(
+          new AgentTier(
+              String.valueOf(name),
+              agent.command(),
+              attempts,
+              timeout,
+              backoff,
+              agent.output(),
+              agent.promptOnStdin()));
     }
     return result;
   }
@@ -269,7 +285,7 @@ public final class ConfigLoader {
     return result;
   }
 
-  private static List<String> argv(String file, String field, Object value, List<String> problems) {
+  static List<String> argv(String file, String field, Object value, List<String> problems) {
     if (!(value instanceof List<?> list)
         || list.isEmpty()
         || !list.stream()

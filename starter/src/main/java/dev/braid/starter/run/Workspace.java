@@ -16,20 +16,13 @@ import java.nio.file.Path;
  */
 public record Workspace(Path repo, Path planDir, Path configFile, boolean configNamed) {
 
-  /** The default plan directory, relative to the repository. */
+  /** The first default plan directory, relative to the repository; see {@link PlanLocation}. */
   public static final Path DEFAULT_PLAN = Path.of(".parallel", "plans");
 
   /** Resolves the flags; any may be null. */
   public static Workspace resolve(Path repoFlag, Path planFlag, Path configFlag) {
     Path repo = resolveRepo(repoFlag);
-    Path plan =
-        planFlag == null ? repo.resolve(DEFAULT_PLAN) : planFlag.toAbsolutePath().normalize();
-    if (!Files.isDirectory(plan)) {
-      throw new UsageError(
-          (planFlag == null ? "no plan at " : "--plan: no such directory: ")
-              + plan
-              + (planFlag == null ? " (write one there, or name it with --plan DIR)" : ""));
-    }
+    Path plan = PlanLocation.resolve(repo, planFlag);
     Path config =
         configFlag == null ? repo.resolve("braid.yaml") : configFlag.toAbsolutePath().normalize();
     return new Workspace(repo, plan, config, configFlag != null);

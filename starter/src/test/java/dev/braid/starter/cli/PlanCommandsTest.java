@@ -25,6 +25,18 @@ class PlanCommandsTest {
   }
 
   @Test
+  void thePlanYamlItselfMayBeNamed() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "plan",
+            "validate",
+            "--plan",
+            PLANS.resolve("decision-tracking-system/parallel-plan/plan.yaml").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().startsWith("OK: plan 'Unified Decision Tracking System'"), r.out());
+  }
+
+  @Test
   void plansWithoutPlanYamlValidate() {
     for (String dir :
         new String[] {
@@ -85,7 +97,7 @@ class PlanCommandsTest {
   void missingPlanDirectoryIsAUsageError() {
     CliHarness.Result r = CliHarness.run("plan", "validate", "--plan", "/nonexistent/plan");
     assertEquals(2, r.exitCode());
-    assertEquals("braid: --plan: no such directory: /nonexistent/plan\n", r.err());
+    assertEquals("braid: --plan: no such directory or plan.yaml: /nonexistent/plan\n", r.err());
   }
 
   @Test

@@ -92,7 +92,7 @@ class ConfigLoaderTest {
                   command: "claude -p {prompt}"
                   attempts: 0
                   timeout: soon
-                  model: haiku
+                  color: blue
             checks: [npm test]
             maxParallel: many
             merge: {mode: squash}
@@ -106,8 +106,8 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: colour: unknown key (known: agent, checks, cleanup, maxParallel, merge, notify, setup)",
-            "braid.yaml: agent.tiers[0].model: unknown key (known: attempts, backoff, command, name, timeout)",
+            "braid.yaml: colour: unknown key (known: agent, checks, cleanup, copyFiles, hostWait, maxParallel, merge, notify, setup)",
+            "braid.yaml: agent.tiers[0].color: unknown key (known: attempts, backoff, command, model, name, preset, timeout)",
             "braid.yaml: agent.tiers[0].command: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: agent.tiers[0].attempts: must be a whole number of at least 1, not '0'",
             "braid.yaml: agent.tiers[0].timeout: must be a duration such as 90s, 30m or 1h, not 'soon'",
@@ -166,5 +166,79 @@ class ConfigLoaderTest {
             () -> ConfigLoader.load(file, true, "main", ConfigOverrides.none()));
     assertEquals(1, e.problems().size());
     assertEquals(true, e.problems().get(0).startsWith(file + ": not valid YAML"), e.getMessage());
+  }
+
+  @Test
+  void presetsExpandToTheirArgvOutputAndStdinPrompt() throws Exception {
+    Path file =
+        write(
+            """
+            agent:
+              tiers:
+                - {name: fast, preset: claude-code, model: haiku}
+                - {name: strong, preset: codex, model: gpt-5, attempts: 2}
+                - {name: custom, command: [my-agent, --, "{prompt}"]}
+            """);
+    BraidConfig config = ConfigLoader.load(file, true, "main", ConfigOverrides.none());
+    assertEquals(
+        new AgentTier(
+            "fast",
+            List.of(
+                "claude",
+                "-p",
+                "--output-format",
+                "json",
+                "--model",
+                "haiku",
+                "--permission-mode",
+                "acceptEdits"),
+            1,
+            1800,
+            10,
+            "claude-code",
+            true),
+        config.tiers().get(0));
+    assertEquals(
+        new AgentTier(
+            "strong",
+            List.of(
+                "codex", "exec", "--json", "--model", "gpt-5", "--sandbox", "workspace-write", "-"),
+            2,
+            1800,
+            10,
+            "codex",
+            true),
+        config.tiers().get(1));
+    assertEquals(
+        new AgentTier("custom", List.of("my-agent", "--", "{prompt}"), 1, 1800, 10, null, false),
+        config.tiers().get(2));
+    assertEquals(List.of(".env", ".env.local"), config.copyFiles());
+  }
+
+  @Test
+  void presetMistakesAreNamed() throws Exception {
+    Path file =
+        write(
+            """
+            agent:
+              tiers:
+                - {name: a, preset: gemini}
+                - {name: b, preset: codex, command: [codex]}
+                - {name: c, command: [x], model: haiku}
+            copyFiles: [.env, ../secrets, /etc/passwd]
+            """);
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(file, true, "main", ConfigOverrides.none()));
+    assertEquals(
+        List.of(
+            "braid.yaml: agent.tiers[0].preset: unknown preset 'gemini' (known: claude-code,"
+                + " codex); use command: for any other agent",
+            "braid.yaml: agent.tiers[1]: give either preset or command, not both",
+            "braid.yaml: agent.tiers[2].model: goes with preset; put it in the command instead",
+            "braid.yaml: copyFiles[1]: must be a path inside the repository, not '../secrets'",
+            "braid.yaml: copyFiles[2]: must be a path inside the repository, not '/etc/passwd'"),
+        e.problems());
   }
 }

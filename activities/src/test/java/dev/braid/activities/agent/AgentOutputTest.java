@@ -1,0 +1,126 @@
+package dev.braid.activities.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.braid.activity.Usage;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Outputs captured from the real CLIs (Claude Code 2.1.332, Codex 0.171.0), trimmed. */
+class AgentOutputTest {
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void claudeCodeSuccessGivesUsageAndNoLimit() {
+    AgentReport r =
+        AgentOutput.forName("claude-code")
+            .read(
+                List.of(
+                    "{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,"
+                        + "\"api_error_status\":null,\"total_cost_usd\":0.00004,\"num_turns\":2,"
+                        + "\"session_id\":\"s1\",\"usage\":{\"input_tokens\":200,"
+                        + "\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,"
+                        + "\"output_tokens\":40}}"),
+                NOW);
+    assertEquals(new Usage(0.00004, 200L, 40L, 2, "s1"), r.usage());
+    assertNull(r.rateLimit());
+  }
+
+  @Test
+  void claudeCode429IsARateLimitWithoutAResetTime() {
+    AgentReport r =
+        AgentOutput.forName(null)
+            .read(
+                List.of(
+                    "{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":true,"
+                        + "\"api_error_status\":429,\"api_error_type\":\"rate_limit_error\","
+                        + "\"result\":\"API Error: Request rejected (429) · Number of request"
+                        + " tokens has exceeded your per-minute rate limit\",\"total_cost_usd\":0,"
+                        + "\"num_turns\":1,\"usage\":{\"input_tokens\":0,\"output_tokens\":0}}"),
+                NOW);
+    assertEquals(
+        "API Error: Request rejected (429) · Number of request tokens has exceeded your"
+            + " per-minute rate limit",
+        r.rateLimit().message());
+    assertNull(r.rateLimit().resetAtMillis());
+  }
+
+  @Test
+  void claudeCodeUsageLimitNamesItsReset() {
+    AgentReport r =
+        new ClaudeCodeOutput()
+            .read(
+                List.of(
+                    "{\"type\":\"result\",\"is_error\":true,"
+                        + "\"result\":\"Claude AI usage limit reached|1767229200\"}"),
+                NOW);
+    assertEquals(1_767_229_200_000L, r.rateLimit().resetAtMillis());
+  }
+
+  @Test
+  void claudeCodeOtherErrorsAreNoRateLimit() {
+    AgentReport r =
+        new ClaudeCodeOutput()
+            .read(
+                List.of(
+                    "{\"type\":\"result\",\"is_error\":true,\"api_error_status\":400,"
+                        + "\"result\":\"API Error: 400 invalid model\"}"),
+                NOW);
+    assertNull(r.rateLimit());
+  }
+
+  @Test
+  void codexTokensAreSummedOverTurnsAndItsCostStaysUnknown() {
+    AgentReport r =
+        AgentOutput.forName("codex")
+            .read(
+                List.of(
+                    "{\"type\":\"thread.started\",\"thread_id\":\"th1\"}",
+                    "{\"type\":\"turn.started\"}",
+                    "{\"type\":\"item.completed\",\"item\":{\"id\":\"item_1\","
+                        + "\"type\":\"agent_message\",\"text\":\"Done.\"}}",
+                    "{\"type\":\"turn.completed\",\"usage\":{\"input_tokens\":200,"
+                        + "\"cached_input_tokens\":0,\"output_tokens\":40}}",
+                    "{\"type\":\"turn.completed\",\"usage\":{\"input_tokens\":5,"
+                        + "\"output_tokens\":1}}"),
+                NOW);
+    assertEquals(new Usage(null, 205L, 41L, 2, "th1"), r.usage());
+    assertNull(r.rateLimit());
+  }
+
+  @Test
+  void codex429IsARateLimit() {
+    AgentReport r =
+        new CodexOutput()
+            .read(
+                List.of(
+                    "{\"type\":\"error\",\"message\":\"exceeded retry limit, last status: 429 Too"
+                        + " Many Requests\"}",
+                    "{\"type\":\"turn.failed\",\"error\":{\"message\":\"exceeded retry limit,"
+                        + " last status: 429 Too Many Requests\"}}"),
+                NOW);
+    assertEquals(
+        "exceeded retry limit, last status: 429 Too Many Requests", r.rateLimit().message());
+    assertNull(r.rateLimit().resetAtMillis());
+  }
+
+  @Test
+  void codexUsageLimitSaysWhenToTryAgain() {
+    AgentReport r =
+        new CodexOutput()
+            .read(
+                List.of(
+                    "{\"type\":\"turn.failed\",\"error\":{\"message\":\"You've hit your usage"
+                        + " limit. Try again in 2 hours 5 minutes.\"}}"),
+                NOW);
+    assertEquals(NOW.plusSeconds(2 * 3600 + 5 * 60).toEpochMilli(), r.rateLimit().resetAtMillis());
+  }
+
+  @Test
+  void anUnknownOutputNameIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> AgentOutput.forName("gemini"));
+  }
+}

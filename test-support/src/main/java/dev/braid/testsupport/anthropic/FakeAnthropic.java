@@ -1,0 +1,216 @@
+package dev.braid.testsupport.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback stand-in of the Anthropic Messages API ({@code POST /v1/messages}) that the real
+ * Claude Code CLI can talk to through {@code ANTHROPIC_BASE_URL}. Each task of a test has a script:
+ * one list of {@link ModelTurn}s per conversation (an attempt of the agent), answered in order.
+ * Answers stream as server-sent events when asked ({@code message_start}, {@code
+ * content_block_start/delta/stop}, {@code message_delta}, {@code message_stop}), else come as one
+ * JSON message; each carries {@code usage}, which is added to what {@link #billedInputTokens} and
+ * {@link #billedOutputTokens} report. Every request body is recorded for assertions.
+ */
+public final class FakeAnthropic implements AutoCloseable {
+  /** What every answer bills: fixed, so a test can compute what the agent must report. */
+  public static final long INPUT_TOKENS_PER_ANSWER = 1000;
+
+  public static final long OUTPUT_TOKENS_PER_ANSWER = 100;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern TASK = Pattern.compile("\\(task ([A-Za-z0-9._-]+)\\)");
+  private static final Pattern WORKDIR = Pattern.compile("orking directory: (\\S+)");
+
+  private final HttpServer server;
+  private final Map<String, List<List<ModelTurn>>> scripts = new HashMap<>();
+  private final Map<String, Integer> conversations = new HashMap<>();
+  private final List<JsonNode> requests = new ArrayList<>();
+  private long billedInput;
+  private long billedOutput;
+  private int ids;
+
+  public FakeAnthropic() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/v1/messages", this::handle);
+    server.start();
+  }
+
+  /** The URL for {@code ANTHROPIC_BASE_URL}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Scripts the task's next conversation (the next attempt of its agent). */
+  public synchronized FakeAnthropic conversation(String taskId, ModelTurn... turns) {
+    scripts.computeIfAbsent(taskId, k -> new ArrayList<>()).add(List.of(turns));
+    return this;
+  }
+
+  /** The request bodies received so far, oldest first. */
+  public synchronized List<JsonNode> requests() {
+    return List.copyOf(requests);
+  }
+
+  public synchronized long billedInputTokens() {
+    return billedInput;
+  }
+
+  public synchronized long billedOutputTokens() {
+    return billedOutput;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      JsonNode request = JSON.readTree(exchange.getRequestBody());
+      ObjectNode message = answer(request);
+      if (request.path("stream").asBoolean(false)) {
+        stream(exchange, message);
+      } else {
+        byte[] body = JSON.writeValueAsBytes(message);
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      }
+    }
+  }
+
+  private synchronized ObjectNode answer(JsonNode request) {
+    requests.add(request);
+    String text = request.toString();
+    Matcher task = TASK.matcher(firstUserText(request));
+    ModelTurn turn = ModelTurn.endTurn("Nothing scripted for this request.");
+    if (task.find() && scripts.containsKey(task.group(1))) {
+      String id = task.group(1);
+      int assistantTurns = 0;
+      for (JsonNode m : request.path("messages")) {
+        assistantTurns += "assistant".equals(m.path("role").asText()) ? 1 : 0;
+      }
+      if (assistantTurns == 0) {
+        conversations.merge(id, 1, Integer::sum);
+      }
+      List<List<ModelTurn>> script = scripts.get(id);
+      List<ModelTurn> conversation =
+          script.get(Math.min(conversations.getOrDefault(id, 1), script.size()) - 1);
+      if (assistantTurns < conversation.size()) {
+        turn = conversation.get(assistantTurns);
+      }
+    }
+    Matcher workdir = WORKDIR.matcher(text);
+    String dir = workdir.find() ? workdir.group(1).replace("\\n", "") : "";
+    billedInput += INPUT_TOKENS_PER_ANSWER;
+    billedOutput += OUTPUT_TOKENS_PER_ANSWER;
+    ObjectNode message = JSON.createObjectNode();
+    message.put("id", "msg_" + (++ids));
+    message.put("type", "message");
+    message.put("role", "assistant");
+    message.put("model", request.path("model").asText());
+    var content = message.putArray("content");
+    for (Map<String, Object> block : turn.content()) {
+      ObjectNode b = JSON.valueToTree(block);
+      if (b.has("input") && b.get("input").has("file_path")) {
+        String path = b.get("input").get("file_path").asText();
+        ((ObjectNode) b.get("input"))
+            .put("file_path", path.startsWith("/") ? path : dir + "/" + path);
+      }
+      if ("tool_use".equals(b.path("type").asText())) {
+        b.put("id", "toolu_" + ids + "_" + content.size());
+      }
+      content.add(b);
+    }
+    message.put("stop_reason", turn.usesTools() ? "tool_use" : "end_turn");
+    message.putNull("stop_sequence");
+    ObjectNode usage = message.putObject("usage");
+    usage.put("input_tokens", INPUT_TOKENS_PER_ANSWER);
+    usage.put("output_tokens", OUTPUT_TOKENS_PER_ANSWER);
+    return message;
+  }
+
+  private static String firstUserText(JsonNode request) {
+    for (JsonNode m : request.path("messages")) {
+      if ("user".equals(m.path("role").asText())) {
+        return m.path("content").toString();
+      }
+    }
+    return "";
+  }
+
+  /** The message as the Messages API streams it. */
+  private static void stream(HttpExchange exchange, ObjectNode message) throws IOException {
+    exchange.getResponseHeaders().set("content-type", "text/event-stream");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    ObjectNode start = message.deepCopy();
+    start.putArray("content");
+    start.putNull("stop_reason");
+    ((ObjectNode) start.get("usage")).put("output_tokens", 1);
+    event(
+        out,
+        "message_start",
+        JSON.createObjectNode().put("type", "message_start").set("message", start));
+    int index = 0;
+    for (JsonNode block : message.get("content")) {
+      ObjectNode opening = block.deepCopy();
+      ObjectNode delta = JSON.createObjectNode();
+      if ("text".equals(block.path("type").asText())) {
+        opening.put("text", "");
+        delta.put("type", "text_delta").put("text", block.get("text").asText());
+      } else {
+        opening.putObject("input");
+        delta.put("type", "input_json_delta").put("partial_json", block.get("input").toString());
+      }
+      event(
+          out,
+          "content_block_start",
+          JSON.createObjectNode()
+              .put("type", "content_block_start")
+              .put("index", index)
+              .set("content_block", opening));
+      event(
+          out,
+          "content_block_delta",
+          JSON.createObjectNode()
+              .put("type", "content_block_delta")
+              .put("index", index)
+              .set("delta", delta));
+      event(
+          out,
+          "content_block_stop",
+          JSON.createObjectNode().put("type", "content_block_stop").put("index", index));
+      index++;
+    }
+    ObjectNode end = JSON.createObjectNode().put("type", "message_delta");
+    end.putObject("delta")
+        .put("stop_reason", message.get("stop_reason").asText())
+        .putNull("stop_sequence");
+    end.putObject("usage").put("output_tokens", OUTPUT_TOKENS_PER_ANSWER);
+    event(out, "message_delta", end);
+    event(out, "message_stop", JSON.createObjectNode().put("type", "message_stop"));
+  }
+
+  private static void event(OutputStream out, String name, JsonNode data) throws IOException {
+    out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.braid.testsupport.anthropic;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One answer of the scripted model: its content blocks, as the Messages API shapes them.
+ *
+ * @param content {@code text} and {@code tool_use} blocks; a {@code file_path} of a tool input that
+ *     is relative is made absolute against the working directory the CLI names in its system prompt
+ */
+public record ModelTurn(List<Map<String, Object>> content) {
+
+  /** A turn that calls Claude Code's {@code Write} tool: the real CLI then writes the file. */
+  public static ModelTurn write(String relativePath, String text) {
+    return new ModelTurn(
+        List.of(
+            Map.of(
+                "type",
+                "tool_use",
+                "name",
+                "Write",
+                "input",
+                Map.of("file_path", relativePath, "content", text))));
+  }
+
+  /**
+   * A turn that calls Claude Code's {@code Read} tool, which the CLI requires before it lets {@code
+   * Write} replace a file that exists.
+   */
+  public static ModelTurn read(String relativePath) {
+    return new ModelTurn(
+        List.of(
+            Map.of(
+                "type", "tool_use", "name", "Read", "input", Map.of("file_path", relativePath))));
+  }
+
+  /** A turn that ends the conversation with this text. */
+  public static ModelTurn endTurn(String text) {
+    return new ModelTurn(List.of(Map.of("type", "text", "text", text)));
+  }
+
+  boolean usesTools() {
+    return content.stream().anyMatch(b -> "tool_use".equals(b.get("type")));
+  }
+}
