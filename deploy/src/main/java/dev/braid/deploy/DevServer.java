@@ -306,6 +306,7 @@ public final class DevServer {
     attributes.put("BraidState", "Keyword");
     attributes.put("BraidTasksDone", "Int");
     attributes.put("BraidTasksBlocked", "Int");
+    attributes.put("BraidTaskState", "Keyword");
     return Collections.unmodifiableMap(attributes);
   }
 }

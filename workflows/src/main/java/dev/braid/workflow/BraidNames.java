@@ -21,6 +21,18 @@ public final class BraidNames {
   /** Search attribute: how many tasks are blocked. */
   public static final String SA_TASKS_BLOCKED = "BraidTasksBlocked";
 
+  /**
+   * Search attribute on each task's workflow: where the task stands, such as {@code running} or
+   * {@code blocked:setup-failed}, so the Web UI's filters find the tasks that wait for a human.
+   */
+  public static final String SA_TASK_STATE = "BraidTaskState";
+
+  /** Memo key of a run's digest ({@code RunDigest}), readable with no worker. */
+  public static final String MEMO_RUN = "braid.run";
+
+  /** Memo key of a task workflow's last report ({@code TaskProgress}), readable with no worker. */
+  public static final String MEMO_TASK = "braid.task";
+
   /** Where task worktrees live, relative to the repository root. */
   public static final String WORKTREES_DIR = "worktrees";
 

@@ -60,7 +60,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
    */
   static final long HISTORY_EVENTS = 2_000;
 
-  private final RunPublisher publisher = new RunPublisher();
+  private RunPublisher publisher = new RunPublisher(false);
   private RunBoard board;
   private RunRequest request;
   private Plan plan;
@@ -97,6 +97,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     planName = plan.name();
     board = carry == null ? new RunBoard(plan) : new RunBoard(plan, carry.tasks());
     truthful = Workflow.getVersion(RUN_TRUTH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    publisher = new RunPublisher(truthful);
     desk = new UnblockDesk(board, request.config().tiers(), truthful);
     launcher = new TaskLauncher(runId, request, plan, board, truthful);
     integration = integrationFor(runId, carry);
@@ -335,7 +336,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
 
   private void publish() {
     if (board != null) {
-      publisher.publish(phase, planName, board);
+      publisher.publish(phase, planName, board, startedAt, message);
     }
   }
 }

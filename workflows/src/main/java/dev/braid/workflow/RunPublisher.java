@@ -17,10 +17,36 @@ final class RunPublisher {
   private static final SearchAttributeKey<Long> BLOCKED_KEY =
       SearchAttributeKey.forLong(BraidNames.SA_TASKS_BLOCKED);
 
+  private final boolean memo;
   private String published = "";
+  private String memoed = "";
 
-  void publish(RunPhase phase, String planName, RunBoard board) {
+  /**
+   * @param memo whether to keep a {@link RunDigest} in the memo; runs recorded before it did not
+   */
+  RunPublisher(boolean memo) {
+    this.memo = memo;
+  }
+
+  void publish(RunPhase phase, String planName, RunBoard board, long startedAt, String message) {
     Workflow.setCurrentDetails(phase.label() + ": " + board.details());
+    if (memo) {
+      RunDigest digest =
+          new RunDigest(
+              phase,
+              planName,
+              board.statuses().size(),
+              board.count(TaskPhase.COMPLETED),
+              board.count(TaskPhase.RUNNING),
+              board.count(TaskPhase.BLOCKED),
+              board.count(TaskPhase.SKIPPED),
+              startedAt,
+              message);
+      if (!digest.toString().equals(memoed)) {
+        memoed = digest.toString();
+        Workflow.upsertMemo(java.util.Map.of(BraidNames.MEMO_RUN, digest));
+      }
+    }
     String snapshot =
         phase.label() + board.count(TaskPhase.COMPLETED) + "/" + board.count(TaskPhase.BLOCKED);
     if (!snapshot.equals(published)) {

@@ -25,6 +25,8 @@ import org.slf4j.Logger;
  */
 final class TaskFlow {
   private static final Logger log = Workflow.getLogger(TaskFlow.class);
+  private static final io.temporal.common.SearchAttributeKey<String> TASK_STATE =
+      io.temporal.common.SearchAttributeKey.forKeyword(BraidNames.SA_TASK_STATE);
 
   private final TaskRequest request;
   private final PlanTask task;
@@ -53,6 +55,7 @@ final class TaskFlow {
   }
 
   TaskOutcome run() {
+    publish(TaskPhase.RUNNING, null);
     TaskStep step = TaskStep.PREPARE;
     while (true) {
       try {
@@ -242,6 +245,7 @@ final class TaskFlow {
     String branch = BraidNames.taskBranch(task.id());
     host.git.push(new PushRequest(host.worktree.path(), branch, request.config().merge().remote()));
     host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.COMPLETED);
+    publish(TaskPhase.COMPLETED, null);
     var tiers = cascade.tiersRun();
     return new TaskOutcome(
         task.id(),
@@ -258,6 +262,7 @@ final class TaskFlow {
 
   private TaskOutcome skip() {
     host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.PENDING);
+    publish(TaskPhase.SKIPPED, null);
     return new TaskOutcome(
         task.id(),
         TaskPhase.SKIPPED,
@@ -293,20 +298,32 @@ final class TaskFlow {
                 blocker.reason()));
   }
 
-  /** Tells the run; a task workflow started on its own, as in tests, has nobody to tell. */
+  /**
+   * Tells the run, and keeps the same report in this workflow's memo and search attribute, where
+   * the Web UI and a client with no worker read it. A task workflow started on its own, as in
+   * tests, has no run to tell.
+   */
   private void report(TaskPhase phase) {
+    TaskProgress progress = publish(phase, blocker);
     if (Workflow.getInfo().getParentWorkflowId().isEmpty()) {
       return;
     }
-    Workflow.newExternalWorkflowStub(ExecuteWorkflow.class, request.runId())
-        .taskProgress(
-            new TaskProgress(
-                task.id(),
-                phase,
-                cascade.attempts(),
-                cascade.tiersRun(),
-                blocker == null ? null : blocker.reason(),
-                blocker));
+    Workflow.newExternalWorkflowStub(ExecuteWorkflow.class, request.runId()).taskProgress(progress);
+  }
+
+  private TaskProgress publish(TaskPhase phase, Blocker why) {
+    TaskProgress progress =
+        new TaskProgress(
+            task.id(),
+            phase,
+            cascade.attempts(),
+            cascade.tiersRun(),
+            why == null ? null : why.reason(),
+            why);
+    Workflow.upsertMemo(java.util.Map.of(BraidNames.MEMO_TASK, progress.brief()));
+    Workflow.upsertTypedSearchAttributes(
+        TASK_STATE.valueSet(phase.label() + (why == null ? "" : ":" + why.kind().label())));
+    return progress;
   }
 
   /** No worker of the worktree's host took an activity in time; thrown from inside a step. */

@@ -25,6 +25,25 @@ public record TaskProgress(
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
   }
 
+  /** The longest reason a memo keeps: the whole memo is written again on every change. */
+  static final int MEMO_REASON = 600;
+
+  /** This report with its reasons cut to what a memo keeps; the log holds the rest. */
+  TaskProgress brief() {
+    Blocker shortBlocker =
+        blocker == null
+            ? null
+            : new Blocker(
+                blocker.kind(), cut(blocker.reason()), blocker.log(), blocker.decisions());
+    return new TaskProgress(taskId, phase, attempts, tiers, cut(reason), shortBlocker);
+  }
+
+  private static String cut(String text) {
+    return text == null || text.length() <= MEMO_REASON
+        ? text
+        : text.substring(0, MEMO_REASON) + "... (see the log)";
+  }
+
   /** A report without a blocker, as task workflows recorded before blockers existed send. */
   public TaskProgress(
       String taskId, TaskPhase phase, int attempts, List<String> tiers, String reason) {

@@ -58,6 +58,18 @@ class BlockedKindsTest {
     assertEquals(
         List.of(UnblockAction.RETRY, UnblockAction.SKIP, UnblockAction.DONE),
         npm.blocker().decisions());
+    // What the Web UI and a client with no worker read: the memos and the search attribute.
+    var task = harness.client().newUntypedWorkflowStub("run-setup/npm").describe();
+    TaskProgress memo = (TaskProgress) task.getMemo(BraidNames.MEMO_TASK, TaskProgress.class);
+    assertEquals(BlockKind.SETUP_FAILED, memo.blocker().kind());
+    assertEquals(
+        "blocked:setup-failed",
+        task.getTypedSearchAttributes()
+            .get(io.temporal.common.SearchAttributeKey.forKeyword(BraidNames.SA_TASK_STATE)));
+    var run = harness.client().newUntypedWorkflowStub("run-setup").describe();
+    RunDigest digest = (RunDigest) run.getMemo(BraidNames.MEMO_RUN, RunDigest.class);
+    assertEquals(RunPhase.BLOCKED, digest.phase());
+    assertEquals(1, digest.blocked());
 
     stub("run-setup").unblock(new UnblockRequest("npm", UnblockAction.RETRY, null, null));
 

@@ -20,6 +20,8 @@ final class Harness implements AutoCloseable {
     env.registerSearchAttribute(BraidNames.SA_TASKS_DONE, IndexedValueType.INDEXED_VALUE_TYPE_INT);
     env.registerSearchAttribute(
         BraidNames.SA_TASKS_BLOCKED, IndexedValueType.INDEXED_VALUE_TYPE_INT);
+    env.registerSearchAttribute(
+        BraidNames.SA_TASK_STATE, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
   }
 
   /**

@@ -44,9 +44,7 @@ public class WorkerCommand implements Callable<Integer> {
     Path root =
         TemporalConnector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
     Connection connection = connector.connect(root);
-    if (!connection.embedded()) {
-      SearchAttributeRegistrar.ensure(connection);
-    }
+    SearchAttributeRegistrar.ensure(connection);
     worker.start(connection);
     spec.commandLine()
         .getOut()

@@ -48,10 +48,11 @@ public class RunSession {
   /** Connects, running as much of a worker in this process as the command needs. */
   public Connection connect(Workspace workspace, WorkerMode mode) {
     Connection connection = connector.connect(workspace.repo());
+    // Also on the embedded server: one started by an older braid lacks the newer attributes, and
+    // a workflow that upserts an unknown attribute cannot go on.
+    SearchAttributeRegistrar.ensure(connection);
     if (connection.embedded()) {
       worker.start(connection, mode);
-    } else {
-      SearchAttributeRegistrar.ensure(connection);
     }
     return connection;
   }
