@@ -36,6 +36,13 @@ public final class RunJson {
       task.put("headCommit", t.headCommit());
       task.put("pullRequest", t.pullRequest());
       task.put("reason", t.reason());
+      if (t.blocker() != null) {
+        ObjectNode blocker = task.putObject("blocker");
+        blocker.put("kind", t.blocker().kind().label());
+        blocker.put("log", t.blocker().log());
+        ArrayNode decisions = blocker.putArray("decisions");
+        t.blocker().decisions().forEach(d -> decisions.add(d.label()));
+      }
       task.put("startedAtMillis", t.startedAtMillis());
       task.put("finishedAtMillis", t.finishedAtMillis());
       task.set("usage", MAPPER.valueToTree(t.usage()));
