@@ -11,14 +11,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The static half of braid's determinism guard (the replay tests are the other half). It holds the
- * workflow and plan code to the rules temporal-workflowcheck enforces, since that tool is not
- * published to Maven Central: no clock, randomness, threads, I/O or mutable statics.
+ * workflow code, and every package it uses, to the rules temporal-workflowcheck enforces, since
+ * that tool is not published to Maven Central: no clock, randomness, threads, I/O or mutable
+ * statics.
  */
 class DeterminismRulesTest {
   private static final JavaClasses DETERMINISTIC =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.braid.workflow", "dev.braid.plan");
+          .importPackages(
+              // Everything that runs inside workflow code: the workflows, the plan model, the
+              // settings they read, and the activity payload records they build.
+              "dev.braid.workflow", "dev.braid.plan", "dev.braid.config", "dev.braid.activity");
 
   @Test
   void noClockRandomnessOrThreads() {
@@ -41,7 +45,13 @@ class DeterminismRulesTest {
             .orShould()
             .dependOnClassesThat()
             .belongToAnyOf(
-                java.util.Random.class, Thread.class, java.util.concurrent.ExecutorService.class)
+                java.util.Random.class,
+                java.util.concurrent.ThreadLocalRandom.class,
+                java.security.SecureRandom.class,
+                java.time.Clock.class,
+                Thread.class,
+                java.util.concurrent.ExecutorService.class,
+                java.util.concurrent.CompletableFuture.class)
             .because(
                 "workflow code must replay to the same commands; use Workflow.currentTimeMillis, Workflow.randomUUID and Async");
     rule.check(DETERMINISTIC);
