@@ -49,6 +49,16 @@ final class FailureText {
     return false;
   }
 
+  /** Whether the failure is a cancellation, such as of the task's run. */
+  static boolean cancelled(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof io.temporal.failure.CanceledFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first detail of the application failure at the root of the chain, if it has one. */
   static <T> java.util.Optional<T> detail(Throwable failure, Class<T> type) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

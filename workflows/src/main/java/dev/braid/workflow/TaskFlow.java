@@ -72,6 +72,10 @@ final class TaskFlow {
           }
         }
       } catch (ActivityFailure e) {
+        if (FailureText.cancelled(e)) {
+          // The run was cancelled: the task stops here; nothing is left to decide.
+          throw e;
+        }
         step =
             FailureText.lostHost(e)
                 ? hostLost(step)

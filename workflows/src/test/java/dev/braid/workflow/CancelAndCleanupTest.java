@@ -26,6 +26,35 @@ class CancelAndCleanupTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(120) // a task that treats its cancellation as a failure never ends
+  void aRunCancelledWhileAnAgentWorksEndsCancelledAndItsTaskDoesNotBlock() throws Exception {
+    Plan plan = plan(task("slow", Priority.HIGH));
+    Fakes fakes = new Fakes(plan);
+    fakes.agentMillis = 1_500;
+    harness.host(fakes);
+    harness.run(
+        "run-busy", new RunRequest("/repo", plan.dir(), config(1)), s -> fakes.running.get() > 0);
+
+    WorkflowStub run = harness.client().newUntypedWorkflowStub("run-busy");
+    run.cancel();
+
+    WorkflowFailedException e =
+        assertThrows(WorkflowFailedException.class, () -> run.getResult(RunStatus.class));
+    assertTrue(e.getCause() instanceof CanceledFailure, e.toString());
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED,
+        harness
+            .client()
+            .newUntypedWorkflowStub("run-busy/slow")
+            .describe()
+            .getWorkflowExecutionInfo()
+            .getStatus());
+    assertTrue(
+        fakes.events.stream().noneMatch(ev -> ev.startsWith("status slow blocked")),
+        "a cancelled task is not blocked for a human: " + fakes.events);
+  }
+
+  @Test
   void cancelledRunStopsItsTasksThenCleansUpWhatHoldsNoWork() throws Exception {
     Plan plan = plan(task("done", Priority.HIGH), task("stuck", Priority.MEDIUM));
     Fakes fakes = new Fakes(plan);
