@@ -11,11 +11,26 @@ import java.util.List;
  * @param attempts how many times this tier runs before the next tier takes over
  * @param timeoutSeconds how long one attempt may run before its process tree is killed
  * @param backoffSeconds the pause before this tier's second attempt; it doubles after that
+ * @param env names of secret-looking variables this tier's agent may see besides the model
+ *     providers' keys; names only, never values, so it may travel in workflow payloads
  */
 public record AgentTier(
-    String name, List<String> command, int attempts, long timeoutSeconds, long backoffSeconds) {
+    String name,
+    List<String> command,
+    int attempts,
+    long timeoutSeconds,
+    long backoffSeconds,
+    List<String> env) {
 
   public AgentTier {
     command = List.copyOf(command);
+    // Runs started before tiers could list names carry none.
+    env = env == null ? List.of() : List.copyOf(env);
+  }
+
+  /** A tier that lists no extra names. */
+  public AgentTier(
+      String name, List<String> command, int attempts, long timeoutSeconds, long backoffSeconds) {
+    this(name, command, attempts, timeoutSeconds, backoffSeconds, List.of());
   }
 }

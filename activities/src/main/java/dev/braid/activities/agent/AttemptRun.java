@@ -5,6 +5,7 @@ import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessOutcome;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activities.process.ProcessSpec;
+import dev.braid.activities.secrets.ChildKind;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
@@ -151,7 +152,15 @@ final class AttemptRun {
     log.info("task {}: {} running agent {}", r.taskId(), label, argv.get(0));
     ProcessOutcome agent =
         runner.run(
-            new ProcessSpec(argv, worktree, env, out.file(), timeout, state.pidFile()),
+            new ProcessSpec(
+                argv,
+                worktree,
+                env,
+                out.file(),
+                timeout,
+                state.pidFile(),
+                ChildKind.AGENT,
+                r.tier().env()),
             heartbeat("agent"));
     Usage usage = UsageParser.parse(out.since(from, USAGE_SCAN_BYTES));
     state.recordUsage(n, usage);

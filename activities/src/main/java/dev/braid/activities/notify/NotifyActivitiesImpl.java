@@ -4,6 +4,7 @@ import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessOutcome;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activities.process.ProcessSpec;
+import dev.braid.activities.secrets.ChildKind;
 import dev.braid.activity.NotifyActivities;
 import dev.braid.activity.NotifyRequest;
 import io.temporal.activity.Activity;
@@ -56,6 +57,11 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
     this(new ProcessRunner(), NotifyActivitiesImpl::activityHeartbeat);
   }
 
+  /** Runs the notify command with the given runner and the worker's environment rule. */
+  public NotifyActivitiesImpl(ProcessRunner runner) {
+    this(runner, NotifyActivitiesImpl::activityHeartbeat);
+  }
+
   /**
    * @param runner runs the command
    * @param heartbeats gives the heartbeat of the running call, on its thread; tests outside
@@ -85,7 +91,8 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
     try {
       ProcessOutcome outcome =
           runner.run(
-              new ProcessSpec(request.command(), repo, env(request), null, TIMEOUT, null),
+              new ProcessSpec(
+                  request.command(), repo, env(request), null, TIMEOUT, null, ChildKind.NOTIFY),
               heartbeats.get());
       if (outcome.succeeded()) {
         log.info("task {}: blocked; notified through {}", request.taskId(), program);

@@ -1,5 +1,6 @@
 package dev.braid.activities.process;
 
+import dev.braid.activities.secrets.ChildKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,11 +11,13 @@ import java.util.Map;
  *
  * @param command the argv; never a shell string
  * @param workDir the working directory
- * @param env variables added to the inherited environment
+ * @param env variables set for this process, on top of what it inherits
  * @param logFile where stdout and stderr go (appended), or null to capture them in memory
  * @param timeout how long the process may run before its tree is killed
  * @param pidFile where the process group is recorded while it runs, so that a later attempt can
  *     kill a group a crashed worker left behind; null for none
+ * @param kind what the process is for, which decides what of braid's environment it inherits
+ * @param listedEnv secret-looking names its config lists for it (a tier's {@code env:})
  */
 public record ProcessSpec(
     List<String> command,
@@ -22,15 +25,44 @@ public record ProcessSpec(
     Map<String, String> env,
     Path logFile,
     Duration timeout,
-    Path pidFile) {
+    Path pidFile,
+    ChildKind kind,
+    List<String> listedEnv) {
 
   public ProcessSpec {
     command = List.copyOf(command);
     env = Map.copyOf(env);
+    listedEnv = List.copyOf(listedEnv);
   }
 
-  /** A short command whose output is captured, such as a git call. */
+  /**
+   * A check-like process: it inherits only what is safe for code braid did not write. Callers that
+   * run an agent, setup, notify or git say so with the longer constructors.
+   */
+  public ProcessSpec(
+      List<String> command,
+      Path workDir,
+      Map<String, String> env,
+      Path logFile,
+      Duration timeout,
+      Path pidFile) {
+    this(command, workDir, env, logFile, timeout, pidFile, ChildKind.CHECK);
+  }
+
+  /** A process of the given kind with nothing listed for it. */
+  public ProcessSpec(
+      List<String> command,
+      Path workDir,
+      Map<String, String> env,
+      Path logFile,
+      Duration timeout,
+      Path pidFile,
+      ChildKind kind) {
+    this(command, workDir, env, logFile, timeout, pidFile, kind, List.of());
+  }
+
+  /** A git call by braid itself, whose output is captured. */
   public static ProcessSpec captured(List<String> command, Path workDir, Duration timeout) {
-    return new ProcessSpec(command, workDir, Map.of(), null, timeout, null);
+    return new ProcessSpec(command, workDir, Map.of(), null, timeout, null, ChildKind.GIT);
   }
 }

@@ -4,6 +4,7 @@ import dev.braid.config.BraidConfig;
 import dev.braid.plan.Plan;
 import dev.braid.starter.config.ConfigLoader;
 import dev.braid.starter.config.ConfigOverrides;
+import dev.braid.starter.config.WorkerGrants;
 import dev.braid.starter.temporal.Connection;
 import dev.braid.starter.temporal.SearchAttributeRegistrar;
 import dev.braid.starter.temporal.TemporalConnector;
@@ -49,7 +50,8 @@ public class RunSession {
   public Connection connect(Workspace workspace, WorkerMode mode) {
     Connection connection = connector.connect(workspace.repo());
     if (connection.embedded()) {
-      worker.start(connection, mode);
+      worker.start(
+          connection, mode, WorkerGrants.of(workspace.configFile(), workspace.configNamed()));
     } else {
       SearchAttributeRegistrar.ensure(connection);
     }
