@@ -70,11 +70,6 @@ public final class BoundedText {
     }
   }
 
-  /** Whether a path is a regular file, following links, without ever opening it. */
-  public static boolean isRegularFile(Path file) {
-    return Files.isRegularFile(file);
-  }
-
   /** Whether something other than a missing file is at the path (a FIFO, a directory, ...). */
   public static boolean existsAtAll(Path file) {
     return Files.exists(file, LinkOption.NOFOLLOW_LINKS);
