@@ -78,7 +78,7 @@ public final class DevServer {
    * @throws DevServerException when no server can be brought up; the message quotes its log
    */
   public DevServerInfo ensureRunning(Path stateDir) {
-    Path dir = prepare(stateDir);
+    Path dir = StateFolder.prepare(stateDir);
     return locked(
         dir,
         () -> {
@@ -109,7 +109,7 @@ public final class DevServer {
    * @return whether a server was running
    */
   public boolean stop(Path stateDir) {
-    Path dir = prepare(stateDir);
+    Path dir = StateFolder.prepare(stateDir);
     return locked(
         dir,
         () -> {
@@ -288,16 +288,6 @@ public final class DevServer {
         throw new DevServerException("cannot lock " + dir.resolve(LOCK_FILE), e);
       }
     }
-  }
-
-  private static Path prepare(Path stateDir) {
-    Path dir = stateDir.toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new DevServerException("cannot create the dev server's state folder " + dir, e);
-    }
-    return dir;
   }
 
   private static Map<String, String> searchAttributes() {

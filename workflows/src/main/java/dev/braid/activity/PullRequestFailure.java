@@ -34,5 +34,11 @@ public final class PullRequestFailure {
    */
   public static final String RATE_LIMITED = "GitHubRateLimited";
 
+  /**
+   * {@code merge.apiUrl} is not https, or names a host the worker does not trust with its token
+   * (only github.com's API and the worker's own {@code GITHUB_API_URL} are). Not retryable.
+   */
+  public static final String API_URL_REFUSED = "GitHubApiUrlRefused";
+
   private PullRequestFailure() {}
 }

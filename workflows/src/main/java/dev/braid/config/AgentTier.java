@@ -16,6 +16,8 @@ import java.util.List;
  *     result when there is one (what every tier did before presets existed)
  * @param promptOnStdin whether the rendered prompt is the agent's standard input; presets use it
  *     because a prompt on stdin has no size limit and cannot be mistaken for an option
+ * @param env names of secret-looking variables this tier's agent may see besides the model
+ *     providers' keys; names only, never values, so it may travel in workflow payloads
  */
 public record AgentTier(
     String name,
@@ -24,15 +26,30 @@ public record AgentTier(
     long timeoutSeconds,
     long backoffSeconds,
     String output,
-    boolean promptOnStdin) {
+    boolean promptOnStdin,
+    List<String> env) {
 
   public AgentTier {
     command = List.copyOf(command);
+    // Runs started before tiers could list names carry none.
+    env = env == null ? List.of() : List.copyOf(env);
+  }
+
+  /** A tier that lists no extra names, as every tier did before tiers could list them. */
+  public AgentTier(
+      String name,
+      List<String> command,
+      int attempts,
+      long timeoutSeconds,
+      long backoffSeconds,
+      String output,
+      boolean promptOnStdin) {
+    this(name, command, attempts, timeoutSeconds, backoffSeconds, output, promptOnStdin, List.of());
   }
 
   /** A tier whose command is given in full: its output is auto-detected, its stdin is empty. */
   public AgentTier(
       String name, List<String> command, int attempts, long timeoutSeconds, long backoffSeconds) {
-    this(name, command, attempts, timeoutSeconds, backoffSeconds, null, false);
+    this(name, command, attempts, timeoutSeconds, backoffSeconds, null, false, List.of());
   }
 }

@@ -33,14 +33,18 @@ public final class PlanValidator {
   public static List<PlanProblem> validate(Plan plan, FieldOrigin origin) {
     List<PlanProblem> problems = new ArrayList<>();
     Map<String, Integer> firstIndexOf = new HashMap<>();
+    Map<String, String> firstIds = new HashMap<>();
     Set<String> ids = new HashSet<>();
     plan.tasks().forEach(t -> ids.add(t.id()));
     for (int i = 0; i < plan.tasks().size(); i++) {
       PlanTask task = plan.tasks().get(i);
       String idFile = origin.fileOf(i, "id");
-      idProblem(task.id(), firstIndexOf, i)
+      idProblem(task.id(), firstIndexOf, firstIds, i)
           .ifPresent(m -> problems.add(new PlanProblem(idFile, task.id(), "id", m)));
-      firstIndexOf.putIfAbsent(task.id(), i);
+      if (task.id() != null) {
+        firstIndexOf.putIfAbsent(caseless(task.id()), i);
+        firstIds.putIfAbsent(caseless(task.id()), task.id());
+      }
       if (task.priority() == null) {
         problems.add(
             new PlanProblem(origin.fileOf(i, "priority"), task.id(), "priority", "is missing"));
@@ -53,7 +57,7 @@ public final class PlanValidator {
       }
     }
     for (List<String> cycle : CycleFinder.all(plan, false)) {
-      int index = firstIndexOf.get(cycle.get(0));
+      int index = firstIndexOf.get(caseless(cycle.get(0)));
       problems.add(
           new PlanProblem(
               origin.fileOf(index, "dependencies"),
@@ -65,15 +69,16 @@ public final class PlanValidator {
   }
 
   private static Optional<String> idProblem(
-      String id, Map<String, Integer> firstIndexOf, int index) {
+      String id, Map<String, Integer> firstIndexOf, Map<String, String> firstIds, int index) {
     if (id == null) {
       return Optional.of("is missing");
     }
     Optional<String> unsafe = SafeId.problem(id);
     if (unsafe.isPresent()) {
-      return Optional.of("'" + id + "' " + unsafe.get());
+      return Optional.of("'" + SafeId.shown(id) + "' " + unsafe.get());
     }
-    Integer first = firstIndexOf.get(id);
+    // Ids become folder names, and two that differ only in case are one folder on macOS.
+    Integer first = firstIndexOf.get(caseless(id));
     if (first != null) {
       return Optional.of(
           "'"
@@ -82,9 +87,19 @@ public final class PlanValidator {
               + (first + 1)
               + " and "
               + (index + 1)
-              + " of the plan)");
+              + " of the plan)"
+              + (firstIds.get(caseless(id)).equals(id)
+                  ? ""
+                  : "; '"
+                      + firstIds.get(caseless(id))
+                      + "' differs only in case, and both would be one folder on a"
+                      + " case-insensitive file system"));
     }
     return Optional.empty();
+  }
+
+  private static String caseless(String id) {
+    return id.toLowerCase(java.util.Locale.ROOT);
   }
 
   private static Optional<String> dependencyProblem(String id, String dependency, Set<String> ids) {

@@ -17,7 +17,18 @@ public final class SafeId {
 
   private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]+");
 
+  /**
+   * The longest id: it becomes part of branch, folder and log file names, and file systems allow
+   * 255 bytes in one name.
+   */
+  public static final int MAX_LENGTH = 100;
+
   private SafeId() {}
+
+  /** The id as a message may show it: cut short when it is too long to be read. */
+  public static String shown(String id) {
+    return id.length() <= MAX_LENGTH ? id : id.substring(0, 40) + "...";
+  }
 
   /** Whether the id is safe as a branch name and as a path. */
   public static boolean isSafe(String id) {
@@ -31,6 +42,9 @@ public final class SafeId {
   public static Optional<String> problem(String id) {
     if (id == null || id.isEmpty()) {
       return Optional.of("is empty");
+    }
+    if (id.length() > MAX_LENGTH) {
+      return Optional.of("is " + id.length() + " characters long; the limit is " + MAX_LENGTH);
     }
     if (!ALLOWED.matcher(id).matches()) {
       return Optional.of("may only contain letters, digits, '.', '_' and '-'");

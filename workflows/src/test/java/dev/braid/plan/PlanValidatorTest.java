@@ -3,6 +3,7 @@ package dev.braid.plan;
 import static dev.braid.plan.TestPlans.plan;
 import static dev.braid.plan.TestPlans.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,26 @@ class PlanValidatorTest {
     Plan plan = plan(task("a"), task("b", "a"), task("c", "a", "b"));
 
     assertEquals(List.of(), PlanValidator.validate(plan));
+  }
+
+  @Test
+  void idsThatDifferOnlyInCaseCollide() {
+    List<PlanProblem> problems = PlanValidator.validate(plan(task("Task-1"), task("task-1")));
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals("id", problems.get(0).field());
+    assertTrue(
+        problems.get(0).message().contains("'Task-1' differs only in case"), problems.toString());
+  }
+
+  @Test
+  void anIdLongerThanAFileNameAllowsIsRefusedAndShownShort() {
+    String id = "a".repeat(5000);
+    List<PlanProblem> problems = PlanValidator.validate(plan(task(id)));
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).message().contains("5000 characters long; the limit is 100"));
+    assertTrue(problems.get(0).message().length() < 200, problems.get(0).message());
   }
 
   @Test

@@ -51,6 +51,11 @@ public final class AgentActivitiesImpl implements AgentActivities {
     this(new ProcessRunner(), TemporalAttemptContext::current);
   }
 
+  /** Runs agents and checks with the given runner, which carries the worker's environment rule. */
+  public AgentActivitiesImpl(ProcessRunner runner) {
+    this(runner, TemporalAttemptContext::current);
+  }
+
   /**
    * @param runner runs the agent, the checks and git
    * @param contexts gives the context of the attempt being run, called on the attempt's thread

@@ -1,5 +1,6 @@
 package dev.braid.activities.agent;
 
+import dev.braid.activities.files.PrivateDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ final class AttemptLog {
   }
 
   private static Path dir(Path repo, String runId, String taskId) {
-    return repo.resolve(".parallel").resolve("logs").resolve(safe(runId)).resolve(safe(taskId));
+    return PrivateDirectory.logs(repo).resolve(safe(runId)).resolve(safe(taskId));
   }
 
   /**

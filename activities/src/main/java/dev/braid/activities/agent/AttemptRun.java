@@ -5,6 +5,7 @@ import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessOutcome;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activities.process.ProcessSpec;
+import dev.braid.activities.secrets.ChildKind;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
@@ -159,6 +160,8 @@ final class AttemptRun {
                 out.file(),
                 timeout,
                 state.pidFile(),
+                ChildKind.AGENT,
+                r.tier().env(),
                 r.tier().promptOnStdin() ? state.prompt() : null),
             heartbeat("agent"));
     AgentReport report =

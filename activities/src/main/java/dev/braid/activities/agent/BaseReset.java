@@ -4,6 +4,7 @@ import dev.braid.activities.git.GitCli;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activities.process.ProcessSpec;
+import dev.braid.activities.secrets.ChildKind;
 import dev.braid.activity.AttemptFailure;
 import java.io.IOException;
 import java.time.Duration;
@@ -122,7 +123,8 @@ final class BaseReset {
             Map.of(),
             null,
             STALE_CHECK,
-            state.pidFile()),
+            state.pidFile(),
+            ChildKind.GIT),
         Heartbeat.NONE);
   }
 

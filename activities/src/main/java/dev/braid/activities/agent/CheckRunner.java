@@ -4,6 +4,7 @@ import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessOutcome;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activities.process.ProcessSpec;
+import dev.braid.activities.secrets.ChildKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class CheckRunner {
       long from = log.size();
       ProcessOutcome outcome =
           runner.run(
-              new ProcessSpec(check, worktree, env, log.file(), timeout, pidFile),
+              new ProcessSpec(check, worktree, env, log.file(), timeout, pidFile, ChildKind.CHECK),
               heartbeats.apply(i + 1));
       if (!outcome.succeeded()) {
         return Optional.of(

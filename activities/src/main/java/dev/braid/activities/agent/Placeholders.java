@@ -22,6 +22,8 @@ public final class Placeholders {
   /** The placeholders a command may use. */
   public static final List<String> NAMES = List.of("prompt", "promptFile", "taskId", "worktree");
 
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh");
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_-]*)\\}");
 
   private final Map<String, String> values;
@@ -55,6 +57,17 @@ public final class Placeholders {
         }
       }
     }
+    shellScriptWithPlaceholder(command)
+        .ifPresent(
+            script -> {
+              throw new IllegalArgumentException(
+                  "a placeholder inside a shell script ("
+                      + command.get(0)
+                      + " -c) in "
+                      + what
+                      + " would run task text as shell code; pass it as its own argument, e.g."
+                      + " [sh, -c, 'claude -p \"$1\"', sh, \"{prompt}\"]");
+            });
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
           "unknown placeholder "
@@ -65,6 +78,30 @@ public final class Placeholders {
               + String.join("}, {", NAMES)
               + "}");
     }
+  }
+
+  /**
+   * The script argument of {@code sh|bash|zsh|dash|ksh -c SCRIPT} when it holds a placeholder: a
+   * value substituted there is parsed by the shell, so task text would become shell code. The
+   * arguments after the script are plain argv and may hold placeholders.
+   */
+  private static java.util.Optional<String> shellScriptWithPlaceholder(List<String> command) {
+    if (command.isEmpty() || !SHELLS.contains(Path.of(command.get(0)).getFileName().toString())) {
+      return java.util.Optional.empty();
+    }
+    for (int i = 1; i < command.size() - 1; i++) {
+      String arg = command.get(i);
+      if (!arg.startsWith("-")) {
+        return java.util.Optional.empty();
+      }
+      if (arg.matches("-[A-Za-z]*c[A-Za-z]*")) {
+        String script = command.get(i + 1);
+        return PLACEHOLDER.matcher(script).find()
+            ? java.util.Optional.of(script)
+            : java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessOutcome;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activities.process.ProcessSpec;
+import dev.braid.activities.secrets.ChildKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +46,16 @@ final class CommandSequence {
   }
 
   /**
-   * Runs the commands in {@code dir}.
+   * Runs the setup commands, then the checks, in {@code dir}; each kind inherits what the
+   * environment rule gives it.
    *
    * @param placeholders values for {@code {name}} placeholders in the arguments
    * @param env variables added to the inherited environment
    * @param log where the output goes; replaced
    */
   Outcome run(
-      List<List<String>> commands,
+      List<List<String>> setup,
+      List<List<String>> checks,
       Path dir,
       Map<String, String> placeholders,
       Map<String, String> env,
@@ -59,7 +63,11 @@ final class CommandSequence {
     try {
       Files.createDirectories(log.getParent());
       Files.deleteIfExists(log);
-      for (List<String> command : commands) {
+      List<List<String>> commands = new ArrayList<>(setup);
+      commands.addAll(checks);
+      for (int i = 0; i < commands.size(); i++) {
+        List<String> command = commands.get(i);
+        ChildKind kind = i < setup.size() ? ChildKind.SETUP : ChildKind.CHECK;
         List<String> argv = command.stream().map(arg -> fill(arg, placeholders)).toList();
         Files.writeString(
             log,
@@ -68,7 +76,7 @@ final class CommandSequence {
             StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
         heartbeat.beat(0);
-        Outcome outcome = runOne(argv, dir, env, log);
+        Outcome outcome = runOne(argv, dir, env, log, kind);
         if (!outcome.succeeded()) {
           return outcome;
         }
@@ -79,10 +87,12 @@ final class CommandSequence {
     }
   }
 
-  private Outcome runOne(List<String> argv, Path dir, Map<String, String> env, Path log) {
+  private Outcome runOne(
+      List<String> argv, Path dir, Map<String, String> env, Path log, ChildKind kind) {
     ProcessOutcome outcome;
     try {
-      outcome = runner.run(new ProcessSpec(argv, dir, env, log, COMMAND_TIMEOUT, null), heartbeat);
+      outcome =
+          runner.run(new ProcessSpec(argv, dir, env, log, COMMAND_TIMEOUT, null, kind), heartbeat);
     } catch (IOException e) {
       return new Outcome(false, argv + " could not start: " + e.getMessage(), "");
     }

@@ -26,6 +26,11 @@ public final class GitActivitiesImpl implements GitActivities {
     this(new ProcessRunner(), ActivityHeartbeats::current);
   }
 
+  /** Runs git and the merge checks with the given runner and the worker's environment rule. */
+  public GitActivitiesImpl(ProcessRunner runner) {
+    this(runner, ActivityHeartbeats::current);
+  }
+
   /**
    * @param heartbeats gives the heartbeat of the running call; tests outside Temporal pass one that
    *     does nothing

@@ -1,5 +1,6 @@
 package dev.braid.activities.git;
 
+import dev.braid.activities.files.PrivateDirectory;
 import dev.braid.workflow.BraidNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ final class GitPaths {
 
   /** Where the merge's check output of a run is logged. */
   static Path mergeChecksLog(Path repo, String runId) {
-    return repo.resolve(".parallel/logs").resolve(sanitize(runId)).resolve("merge-checks.log");
+    return PrivateDirectory.logs(repo).resolve(sanitize(runId)).resolve("merge-checks.log");
   }
 
   /** A name safe as one path segment: anything but {@code [A-Za-z0-9._-]} becomes a dash. */

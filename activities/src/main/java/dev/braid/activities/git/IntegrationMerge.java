@@ -6,7 +6,6 @@ import dev.braid.activity.MergeResult;
 import dev.braid.workflow.BraidNames;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -155,11 +154,10 @@ final class IntegrationMerge {
     }
     log.info("Running {} check(s) on the merged result in {}", request.checks().size(), path);
     // The integration worktree is new, so it needs the setup (such as `npm ci`) before the checks.
-    List<List<String>> commands = new ArrayList<>(request.setup());
-    commands.addAll(request.checks());
     return new CommandSequence(runner, progress)
         .run(
-            commands,
+            request.setup(),
+            request.checks(),
             path,
             Map.of("worktree", path.toString()),
             Map.of(),

@@ -31,6 +31,11 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
     this(hostTaskQueue, new ProcessRunner(), ActivityHeartbeats::current);
   }
 
+  /** Runs git and setup with the given runner and the worker's environment rule. */
+  public WorktreeActivitiesImpl(String hostTaskQueue, ProcessRunner runner) {
+    this(hostTaskQueue, runner, ActivityHeartbeats::current);
+  }
+
   /**
    * @param heartbeats gives the heartbeat of the running call; tests outside Temporal pass one that
    *     does nothing

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ final class WorktreeSetup {
       CommandSequence.Outcome outcome =
           commands.run(
               request.setup(),
+              List.of(),
               worktree,
               Map.of("taskId", request.taskId(), "worktree", worktree.toString()),
               Map.of("BRAID_TASK_ID", request.taskId()),

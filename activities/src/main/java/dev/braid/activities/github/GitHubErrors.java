@@ -17,7 +17,8 @@ import org.kohsuke.github.HttpException;
  * request, so those are non-retryable; an outage or a rate limit passes, so those retry.
  *
  * <p>Every message names the token's variable, never the token, and is passed through {@link
- * GitHubToken#redact} in case a server echoed it.
+ * GitHubToken#redact} in case a server echoed it; so is the attached cause chain ({@link
+ * RedactedCause}), which Temporal records in the history too.
  */
 final class GitHubErrors {
   private GitHubErrors() {}
@@ -64,7 +65,7 @@ final class GitHubErrors {
           .setMessage(
               token.redact("GitHub's rate limit was hit while " + action + " (" + said + ")"))
           .setNextRetryDelay(retryAfter(e))
-          .setCause(e)
+          .setCause(RedactedCause.of(e, token::redact))
           .build();
     }
     if (status == 401) {
@@ -120,7 +121,7 @@ final class GitHubErrors {
         .setType(type)
         .setMessage(token.redact(message))
         .setNonRetryable(!retryable)
-        .setCause(cause)
+        .setCause(RedactedCause.of(cause, token::redact))
         .build();
   }
 

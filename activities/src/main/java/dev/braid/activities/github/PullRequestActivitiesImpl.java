@@ -15,8 +15,8 @@ import org.kohsuke.github.GHException;
  *
  * <p>The token comes from the worker's environment ({@code GITHUB_TOKEN}, else {@code GH_TOKEN})
  * when the activity runs, so it never enters a payload, the history or a log. The API's base URL is
- * the request's, else {@code GITHUB_API_URL} (set on GitHub Actions and for GitHub Enterprise),
- * else github.com's.
+ * chosen by {@link GitHubApiUrl}: the worker's {@code GITHUB_API_URL}, else github.com's; a {@code
+ * merge.apiUrl} from the config only when it is https on a host the worker trusts.
  *
  * <p><b>Idempotency.</b> An open pull request for the branch is found first and reused, changed
  * only where it differs from the request; see {@link PullRequestActivities#openOrUpdate}. Pushing
@@ -28,7 +28,6 @@ import org.kohsuke.github.GHException;
  * GitHubRateLimited}) are retryable. See {@link dev.braid.activity.PullRequestFailure}.
  */
 public final class PullRequestActivitiesImpl implements PullRequestActivities {
-  static final String DEFAULT_API_URL = "https://api.github.com";
 
   /** A GitHub that cannot be reached in this long will not be reached by waiting longer. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
@@ -52,8 +51,8 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
   @Override
   public PullRequestResult openOrUpdate(PullRequestRequest given) {
     PullRequestRequest request = TaskFileText.fill(given);
+    String apiUrl = GitHubApiUrl.choose(request.apiUrl(), env);
     GitHubToken token = GitHubToken.fromEnvironment(env);
-    String apiUrl = apiUrl(request);
     GitHubRepository repository =
         RepositoryResolver.resolve(
             request.repository(), Path.of(request.repo()), request.remote(), apiUrl);
@@ -77,16 +76,5 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
       }
       throw e;
     }
-  }
-
-  private String apiUrl(PullRequestRequest request) {
-    String url = request.apiUrl();
-    if (url == null || url.isBlank()) {
-      url = env.apply("GITHUB_API_URL");
-    }
-    if (url == null || url.isBlank()) {
-      return DEFAULT_API_URL;
-    }
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 }

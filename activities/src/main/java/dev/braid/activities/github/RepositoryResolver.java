@@ -31,7 +31,9 @@ final class RepositoryResolver {
       throw GitHubRepository.unknown(
           checkout
               + " has no remote '"
-              + remote
+              // The config loader accepts only a remote's name; a URL from an older run may carry
+              // credentials, which never belong in a message.
+              + GitHubRepository.redact(remote)
               + "'; set merge.repository: owner/name in braid.yaml");
     }
     return GitHubRepository.ofRemoteUrl(remote, outcome.output(), gitHubHosts(apiUrl));

@@ -4,6 +4,8 @@ import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessOutcome;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activities.process.ProcessSpec;
+import dev.braid.activities.secrets.ChildKind;
+import dev.braid.activities.secrets.SecretMask;
 import dev.braid.activity.NotifyActivities;
 import dev.braid.activity.NotifyRequest;
 import io.temporal.activity.Activity;
@@ -56,6 +58,11 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
     this(new ProcessRunner(), NotifyActivitiesImpl::activityHeartbeat);
   }
 
+  /** Runs the notify command with the given runner and the worker's environment rule. */
+  public NotifyActivitiesImpl(ProcessRunner runner) {
+    this(runner, NotifyActivitiesImpl::activityHeartbeat);
+  }
+
   /**
    * @param runner runs the command
    * @param heartbeats gives the heartbeat of the running call, on its thread; tests outside
@@ -85,7 +92,14 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
     try {
       ProcessOutcome outcome =
           runner.run(
-              new ProcessSpec(request.command(), repo, env(request), null, TIMEOUT, null),
+              new ProcessSpec(
+                  request.command(),
+                  repo,
+                  env(request, runner.mask()),
+                  null,
+                  TIMEOUT,
+                  null,
+                  ChildKind.NOTIFY),
               heartbeats.get());
       if (outcome.succeeded()) {
         log.info("task {}: blocked; notified through {}", request.taskId(), program);
@@ -114,11 +128,13 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
     }
   }
 
-  private static Map<String, String> env(NotifyRequest request) {
+  private static Map<String, String> env(NotifyRequest request, SecretMask mask) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("BRAID_RUN_ID", request.runId());
     env.put("BRAID_TASK_ID", request.taskId());
-    String reason = request.reason() == null ? "" : request.reason();
+    // The reason may quote a check's output; it is masked again here, on the worker, in case it
+    // was built on a host whose environment held other secrets.
+    String reason = request.reason() == null ? "" : mask.mask(request.reason());
     env.put(
         "BRAID_BLOCKED_REASON",
         reason.length() <= REASON_CHARS ? reason : reason.substring(0, REASON_CHARS) + "...");

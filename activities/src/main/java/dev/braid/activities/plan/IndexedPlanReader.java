@@ -28,6 +28,9 @@ final class IndexedPlanReader {
   private final PlanAssembly assembly;
   private final List<PlanProblem> problems;
 
+  /** Which task each task file belongs to, by its lower-cased path. */
+  private final Map<String, String> fileOwners = new HashMap<>();
+
   private IndexedPlanReader(Path dir, Path indexPath, PlanAssembly assembly) {
     this.dir = dir;
     this.indexPath = indexPath;
@@ -84,7 +87,7 @@ final class IndexedPlanReader {
       return;
     }
     YamlFields fromIndex = new YamlFields(map, index, null, problems);
-    Optional<String> maybeId = fromIndex.text("id");
+    Optional<String> maybeId = fromIndex.id();
     if (maybeId.isEmpty()) {
       if (!fromIndex.has("id")) {
         fromIndex.problem("id", "entry " + number + " of tasks has no id");
@@ -93,12 +96,12 @@ final class IndexedPlanReader {
     }
     String id = maybeId.get();
     fromIndex.describesTask(id);
-    Optional<String> file = taskFile(fromIndex, id);
+    Optional<String> file = taskFile(fromIndex, id).filter(f -> claim(fromIndex, id, f));
     Optional<Frontmatter> frontmatter = file.flatMap(f -> TaskFiles.load(dir, f, id, problems));
     Map<String, Object> frontFields = frontmatter.map(Frontmatter::fields).orElse(Map.of());
     YamlFields fromFile = new YamlFields(frontFields, file.orElse(index), id, problems);
     fromFile
-        .text("id")
+        .id()
         .filter(other -> !other.equals(id))
         .ifPresent(
             other ->
@@ -128,6 +131,24 @@ final class IndexedPlanReader {
         new PlanTask(id, title, file.orElse(null), priority, dependencies, state, labels),
         declaredIn,
         file.orElse(index));
+  }
+
+  /**
+   * Whether the file may be this task's: not the index itself, and no other task's. Two tasks on
+   * one file would rewrite each other's status, and the index is no task file.
+   */
+  private boolean claim(YamlFields fromIndex, String id, String file) {
+    String key = file.toLowerCase(java.util.Locale.ROOT);
+    if (dir.resolve(file).normalize().equals(indexPath.normalize())) {
+      fromIndex.problem("file", file + " is the plan's index, not a task file");
+      return false;
+    }
+    String owner = fileOwners.putIfAbsent(key, id);
+    if (owner != null) {
+      fromIndex.problem("file", file + " is already the file of task '" + owner + "'");
+      return false;
+    }
+    return true;
   }
 
   /**

@@ -38,7 +38,9 @@ public final class PlanReader {
     if (!Files.isDirectory(dir)) {
       return failed(new PlanProblem(dir.toString(), null, null, "is not a directory"));
     }
-    if (Files.isRegularFile(index)) {
+    // Anything named plan.yaml makes an indexed plan: a FIFO or a folder there is refused by the
+    // reader, never taken for a tasks-only plan.
+    if (BoundedText.existsAtAll(index)) {
       IndexedPlanReader.read(dir, index, assembly);
     } else {
       List<Path> taskFiles;

@@ -10,9 +10,10 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Loads YAML from plan files into plain maps, lists and scalars only. Plans come from anyone, so
  * {@link SafeConstructor} keeps YAML tags from building arbitrary Java types, and duplicate keys
- * are refused rather than silently letting the last one win.
+ * are refused rather than silently letting the last one win. Aliases, nesting and size are bounded
+ * ({@link InputLimits}), so a hostile file cannot exhaust the stack or the heap.
  */
-final class SafeYaml {
+public final class SafeYaml {
 
   private SafeYaml() {}
 
@@ -22,10 +23,13 @@ final class SafeYaml {
    *
    * @throws YamlSyntaxException with the 1-based line and column where reading stopped
    */
-  static Object load(String text) throws YamlSyntaxException {
+  public static Object load(String text) throws YamlSyntaxException {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
+    options.setMaxAliasesForCollections(InputLimits.MAX_YAML_ALIASES);
+    options.setNestingDepthLimit(InputLimits.MAX_YAML_DEPTH);
+    options.setCodePointLimit(InputLimits.MAX_FILE_BYTES);
     try {
       return new Yaml(new SafeConstructor(options)).load(text);
     } catch (MarkedYAMLException e) {
@@ -37,6 +41,9 @@ final class SafeYaml {
       throw new YamlSyntaxException(mark.getLine() + 1, mark.getColumn() + 1, reason);
     } catch (YAMLException e) {
       throw new YamlSyntaxException(0, 0, e.getMessage());
+    } catch (StackOverflowError e) {
+      // A structure that refers to itself can still recurse deeply when it is built.
+      throw new YamlSyntaxException(0, 0, "nests too deeply (a recursive alias?)");
     }
   }
 }

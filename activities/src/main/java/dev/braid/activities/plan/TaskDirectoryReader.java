@@ -36,7 +36,7 @@ final class TaskDirectoryReader {
     }
     try (Stream<Path> files = Files.list(tasks)) {
       return files
-          .filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f))
+          .filter(f -> f.getFileName().toString().endsWith(".md") && BoundedText.existsAtAll(f))
           .sorted(Comparator.comparing(f -> f.getFileName().toString(), NaturalOrder.INSTANCE))
           .toList();
     }
@@ -47,12 +47,19 @@ final class TaskDirectoryReader {
     List<PlanProblem> problems = assembly.problems();
     for (Path path : files) {
       String file = PlanPaths.relative(dir, path);
+      try {
+        // The same containment as plan.yaml's file fields: a link out of the plan is not read.
+        PlanPaths.resolveInside(dir, file);
+      } catch (IllegalArgumentException e) {
+        problems.add(new PlanProblem(file, null, null, e.getMessage()));
+        continue;
+      }
       Optional<Frontmatter> frontmatter = TaskFiles.load(dir, file, null, problems);
       if (frontmatter.isEmpty()) {
         continue;
       }
       YamlFields fields = new YamlFields(frontmatter.get().fields(), file, null, problems);
-      Optional<String> id = fields.text("id");
+      Optional<String> id = fields.id();
       if (id.isEmpty()) {
         if (!fields.has("id")) {
           fields.problem("id", "the frontmatter has no id");

@@ -1,12 +1,7 @@
 package dev.braid.activities.plan;
 
 import dev.braid.plan.PlanProblem;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,27 +34,21 @@ final class TaskFiles {
 
   /**
    * A file's text, or empty after adding a problem. Malformed UTF-8 is refused rather than
-   * replaced, because the file may later be rewritten and must not be damaged.
+   * replaced, because the file may later be rewritten and must not be damaged; so is a file that is
+   * too large or not a regular file ({@link BoundedText}).
    */
   static Optional<String> readText(
       Path file, String relative, String task, List<PlanProblem> problems) {
     try {
-      return Optional.of(decode(Files.readAllBytes(file)));
-    } catch (CharacterCodingException e) {
-      problems.add(new PlanProblem(relative, task, null, "is not UTF-8 text"));
-    } catch (IOException e) {
-      problems.add(new PlanProblem(relative, task, null, "cannot be read: " + e));
+      return Optional.of(BoundedText.read(file));
+    } catch (BoundedText.Refused e) {
+      problems.add(new PlanProblem(relative, task, null, e.getMessage()));
     }
     return Optional.empty();
   }
 
   /** Strict UTF-8: malformed bytes fail instead of turning into replacement characters. */
   static String decode(byte[] bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes))
-        .toString();
+    return BoundedText.decode(bytes);
   }
 }

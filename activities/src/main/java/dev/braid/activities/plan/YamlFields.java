@@ -66,6 +66,28 @@ final class YamlFields {
     return Optional.empty();
   }
 
+  /**
+   * The task id, which must be written as a string: YAML 1.1 reads {@code 0x1F} as 31 and {@code
+   * on} as true, and an id changed behind the user's back would name another branch.
+   */
+  Optional<String> id() {
+    Object value = map.get("id");
+    if (value == null || value instanceof String) {
+      return text("id");
+    }
+    if (isScalar(value)) {
+      problem(
+          "id",
+          "must be a string, but YAML reads it as "
+              + kindOf(value)
+              + " ("
+              + value
+              + "); quote it, e.g. id: \"task-1\"");
+      return Optional.empty();
+    }
+    return text("id");
+  }
+
   /** The first of these scalar fields that has a value. */
   Optional<String> firstText(String... keys) {
     for (String key : keys) {

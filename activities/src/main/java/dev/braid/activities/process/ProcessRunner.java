@@ -1,5 +1,7 @@
 package dev.braid.activities.process;
 
+import dev.braid.activities.secrets.ChildEnvironment;
+import dev.braid.activities.secrets.SecretMask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a subprocess to its end, its timeout or its cancellation, and never leaves any of its tree
  * behind. Each process starts in a session of its own (through {@code setsid}) so that its whole
- * group can be signalled, and so that a Ctrl-C meant for the CLI does not reach it.
+ * group can be signalled, and so that a Ctrl-C meant for the CLI does not reach it. Its environment
+ * is built on purpose ({@link ChildEnvironment}), and secret values are masked ({@link SecretMask})
+ * in its log and in the output it returns, before any of it can reach a failure or the history.
  */
 public final class ProcessRunner {
   private static final Duration BEAT_EVERY = Duration.ofSeconds(5);
@@ -23,9 +27,18 @@ public final class ProcessRunner {
 
   private final Duration killGrace;
   private final Duration beatEvery;
+  private final ChildEnvironment environment;
+  private final SecretMask mask;
 
   public ProcessRunner() {
     this(ProcessTree.KILL_GRACE);
+  }
+
+  /**
+   * @param environment the rule that builds each child's environment, with the worker's grants
+   */
+  public ProcessRunner(ChildEnvironment environment) {
+    this(ProcessTree.KILL_GRACE, BEAT_EVERY, environment);
   }
 
   /**
@@ -41,8 +54,24 @@ public final class ProcessRunner {
    *     that a cancellation is seen quickly
    */
   public ProcessRunner(Duration killGrace, Duration beatEvery) {
+    this(killGrace, beatEvery, ChildEnvironment.ofWorker());
+  }
+
+  /**
+   * @param killGrace how long a process has between SIGTERM and SIGKILL
+   * @param beatEvery how often the heartbeat is called while the process runs
+   * @param environment the rule that builds each child's environment, with the worker's grants
+   */
+  public ProcessRunner(Duration killGrace, Duration beatEvery, ChildEnvironment environment) {
     this.killGrace = killGrace;
     this.beatEvery = beatEvery;
+    this.environment = environment;
+    this.mask = environment.mask();
+  }
+
+  /** The mask this runner applies, for callers that build messages from other text. */
+  public SecretMask mask() {
+    return mask;
   }
 
   /**
@@ -71,9 +100,10 @@ public final class ProcessRunner {
                 ProcessBuilder.Redirect.from(
                     (spec.stdin() != null ? spec.stdin() : Path.of("/dev/null")).toFile()))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
-    // BRAID_* variables are the agent contract; only the ones braid sets for this process may reach
-    // it, never ones inherited by a worker that itself runs inside an agent.
-    builder.environment().keySet().removeIf(key -> key.startsWith("BRAID_"));
+    // Nothing is inherited by default: the rule decides, per kind of process, what it may see.
+    // BRAID_* variables are the agent contract; only the ones braid sets for this process reach it.
+    builder.environment().clear();
+    builder.environment().putAll(environment.inherited(spec.kind(), spec.listedEnv()));
     builder.environment().putAll(spec.env());
     long start = System.nanoTime();
     Process process = builder.start();
@@ -88,8 +118,11 @@ public final class ProcessRunner {
       }
       int exit = exitCode(process);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      if (spec.logFile() != null) {
+        maskFile(output);
+      }
       String text = spec.logFile() != null ? tail(output) : Files.readString(output);
-      return new ProcessOutcome(exit, timedOut, text, elapsed);
+      return new ProcessOutcome(exit, timedOut, mask.mask(text), elapsed);
     } catch (IOException | RuntimeException | Error e) {
       // An interrupted wait or an unwritable pid file must not leave the tree running either.
       ProcessTree.kill(process.toHandle(), killGrace);
@@ -101,6 +134,21 @@ public final class ProcessRunner {
       if (spec.pidFile() != null) {
         Files.deleteIfExists(spec.pidFile());
       }
+    }
+  }
+
+  /**
+   * Masks secret values in a log the process wrote, in place, before anyone reads its tail. A log
+   * shared by several processes is masked again each time, which changes nothing already masked.
+   */
+  private void maskFile(Path log) throws IOException {
+    if (mask.isEmpty() || !Files.exists(log)) {
+      return;
+    }
+    String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+    String masked = mask.maskBytes(text);
+    if (!masked.equals(text)) {
+      Files.writeString(log, masked, StandardCharsets.ISO_8859_1);
     }
   }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activities.secrets.ChildEnvironment;
+import dev.braid.activities.secrets.EnvironmentGrants;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
@@ -242,6 +244,44 @@ class AgentActivitiesImplTest {
     String feedback = Files.readString(seen);
     assertTrue(feedback.contains("expected 4 but was 5"), feedback);
     assertTrue(feedback.contains("bash -c"), feedback);
+  }
+
+  @Test
+  void aSecretAFailingCheckPrintsIsMaskedInTheFailureTheFeedbackAndTheLog() throws Exception {
+    String secret = "npm_FAKE_check_secret_0123";
+    Map<String, String> parent = new HashMap<>(System.getenv());
+    parent.put("NPM_TOKEN", secret);
+    parent.put("GITHUB_TOKEN", "ghp_FAKE_never_in_checks");
+    ProcessRunner runner =
+        new ProcessRunner(
+            Duration.ofMillis(500),
+            Duration.ofMillis(100),
+            new ChildEnvironment(
+                parent,
+                new EnvironmentGrants(List.of("NPM_TOKEN"), List.of(), List.of(), List.of())));
+    Path agent = agent("echo work >> work.txt\nexit 0");
+    List<String> check =
+        List.of("bash", "-c", "echo \"token=$NPM_TOKEN gh=$GITHUB_TOKEN\"; exit 1");
+
+    ApplicationFailure f =
+        assertThrows(
+            ApplicationFailure.class,
+            () ->
+                new AgentActivitiesImpl(runner, () -> new FakeAttemptContext(1))
+                    .attempt(request(agent, List.of(check))));
+
+    String message = f.getOriginalMessage();
+    assertTrue(message.contains("token=*** gh="), message);
+    assertFalse(message.contains(secret), message);
+    assertFalse(message.contains("ghp_FAKE"), message);
+    String feedback = Files.readString(fx.stateDir().resolve("feedback-2.txt"));
+    assertTrue(feedback.contains("token=***"), feedback);
+    assertFalse(feedback.contains(secret), feedback);
+    try (var logs = Files.walk(fx.repo.resolve(".parallel/logs"))) {
+      for (Path log : logs.filter(Files::isRegularFile).toList()) {
+        assertFalse(Files.readString(log).contains(secret), log + " holds the secret");
+      }
+    }
   }
 
   @Test

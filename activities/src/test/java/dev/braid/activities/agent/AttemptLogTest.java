@@ -11,6 +11,18 @@ class AttemptLogTest {
   @TempDir Path repo;
 
   @Test
+  void theLogsFolderIsTheOwnersOnly() throws Exception {
+    AttemptLog log = AttemptLog.of(repo, "r", "t", 1, "fast");
+    log.header("agent x");
+
+    Path logs = repo.resolve(".parallel/logs");
+    assertEquals(
+        "rwx------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            java.nio.file.Files.getPosixFilePermissions(logs)));
+  }
+
+  @Test
   void pathElementsAreSanitized() {
     AttemptLog log = AttemptLog.of(repo, "plan/run:1 x", "t1", 3, "fast");
     assertEquals(repo.resolve(".parallel/logs/plan_run_1_x/t1/3-fast.log"), log.file());

@@ -51,7 +51,7 @@ class GitHubRepositoryTest {
         GitHubRepository.ofRemoteUrl("origin", "git@ghe.example.com:octo/app.git", hosts));
     assertEquals(
         Set.of("api.github.com", "github.com"),
-        RepositoryResolver.gitHubHosts(PullRequestActivitiesImpl.DEFAULT_API_URL));
+        RepositoryResolver.gitHubHosts(GitHubApiUrl.DEFAULT));
   }
 
   @ParameterizedTest

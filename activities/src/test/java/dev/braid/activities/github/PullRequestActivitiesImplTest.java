@@ -34,7 +34,49 @@ class PullRequestActivitiesImplTest {
   void setUp() throws Exception {
     github =
         new FakeGitHub(TOKEN, "octo", "app").branches("main", "feature/task-0", "feature/task-1");
+    activities = new PullRequestActivitiesImpl(worker("GITHUB_TOKEN", TOKEN)::get);
+  }
+
+  /**
+   * A worker's environment with a token; the fake GitHub serves plain http on loopback, which a
+   * worker trusts only because its own GITHUB_API_URL names it.
+   */
+  private Map<String, String> worker(String variable, String token) {
+    return Map.of(variable, token, "GITHUB_API_URL", github.apiUrl());
+  }
+
+  @Test
+  void aPlainHttpApiUrlFromTheConfigAloneIsRefusedBeforeTheTokenIsSent() {
     activities = new PullRequestActivitiesImpl(Map.of("GITHUB_TOKEN", TOKEN)::get);
+
+    ApplicationFailure failure = fail(request("main", List.of()));
+
+    assertEquals(PullRequestFailure.API_URL_REFUSED, failure.getType());
+    assertTrue(failure.isNonRetryable());
+    assertEquals(List.of(), github.requests(), "nothing reached the listener");
+  }
+
+  @Test
+  void anHttpsApiUrlOnAnUntrustedHostIsRefused() {
+    activities = new PullRequestActivitiesImpl(Map.of("GITHUB_TOKEN", TOKEN)::get);
+    PullRequestRequest r = request("main", List.of());
+    PullRequestRequest elsewhere =
+        new PullRequestRequest(
+            r.repo(),
+            r.remote(),
+            r.branch(),
+            r.base(),
+            r.title(),
+            r.body(),
+            r.labels(),
+            r.repository(),
+            "https://collector.example/api/v3",
+            null);
+
+    ApplicationFailure failure = fail(elsewhere);
+
+    assertEquals(PullRequestFailure.API_URL_REFUSED, failure.getType());
+    assertTrue(failure.getOriginalMessage().contains("collector.example"));
   }
 
   @AfterEach
@@ -179,7 +221,7 @@ class PullRequestActivitiesImplTest {
   @Test
   void aRefusedTokenIsGitHubAuthNamingTheVariableNotTheToken() {
     String wrong = "ghp_wrong111111111111111111111111111111";
-    activities = new PullRequestActivitiesImpl(Map.of("GH_TOKEN", wrong)::get);
+    activities = new PullRequestActivitiesImpl(worker("GH_TOKEN", wrong)::get);
 
     ApplicationFailure failure = fail(request("main", List.of()));
 
@@ -210,6 +252,18 @@ class PullRequestActivitiesImplTest {
     assertTrue(
         failure.getOriginalMessage().contains("Resource not accessible by personal access token"));
     assertTrue(failure.getOriginalMessage().contains("write access to pull requests and issues"));
+    assertNoToken(failure, TOKEN);
+  }
+
+  @Test
+  void aTokenGitHubEchoesIsMaskedInTheMessageAndInTheWholeCauseChain() {
+    github.failNext(
+        "POST", "/repos/octo/app/pulls", 422, error(422, "bad credentials " + TOKEN), Map.of());
+
+    ApplicationFailure failure = fail(request("main", List.of()));
+
+    assertEquals(PullRequestFailure.REJECTED, failure.getType());
+    assertTrue(failure.getCause() != null, "the cause is kept, redacted");
     assertNoToken(failure, TOKEN);
   }
 
@@ -249,7 +303,7 @@ class PullRequestActivitiesImplTest {
 
   @Test
   void aMissingTokenIsGitHubAuthAndSendsNothing() {
-    activities = new PullRequestActivitiesImpl(Map.<String, String>of()::get);
+    activities = new PullRequestActivitiesImpl(Map.of("GITHUB_API_URL", github.apiUrl())::get);
 
     ApplicationFailure failure = fail(request("main", List.of()));
 

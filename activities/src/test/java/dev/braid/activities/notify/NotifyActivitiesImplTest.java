@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activities.secrets.ChildEnvironment;
+import dev.braid.activities.secrets.EnvironmentGrants;
 import dev.braid.activity.NotifyActivities;
 import dev.braid.activity.NotifyRequest;
 import io.temporal.activity.ActivityOptions;
@@ -13,7 +15,9 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +55,35 @@ class NotifyActivitiesImplTest {
         List.of("run-1", "task-3", REASON, root.toRealPath().toString()),
         Files.readAllLines(out),
         "run id, task id, reason, and the repository as working directory");
+  }
+
+  @Test
+  void theReasonReachesTheCommandMaskedAndTheCommandSeesNoGitHubToken() throws Exception {
+    Map<String, String> parent = new HashMap<>(System.getenv());
+    parent.put("GITHUB_TOKEN", "ghp_FAKEnotifyTOKEN123");
+    parent.put("SLACK_WEBHOOK_SECRET", "hooks-secret-value");
+    NotifyActivitiesImpl masked =
+        new NotifyActivitiesImpl(
+            new ProcessRunner(
+                Duration.ofMillis(500),
+                Duration.ofMillis(100),
+                new ChildEnvironment(parent, EnvironmentGrants.NONE)),
+            () -> Heartbeat.NONE);
+    Path out = root.resolve("out.txt");
+    List<String> command =
+        List.of(
+            "bash",
+            "-c",
+            "printf '%s\\n' \"$BRAID_BLOCKED_REASON\" \"gh=$GITHUB_TOKEN\" > \"$1\"",
+            "notify",
+            out.toString());
+
+    assertTrue(
+        masked.notifyBlocked(
+            new NotifyRequest(
+                command, root.toString(), "run-1", "task-3", "check printed hooks-secret-value")));
+
+    assertEquals(List.of("check printed ***", "gh="), Files.readAllLines(out));
   }
 
   @Test

@@ -71,6 +71,7 @@ class PlanReaderTest {
     assertEquals(
         List.of(
             "plan.yaml: task 'a': priority: 'urgent' is not one of blocker, high, medium, low",
+            "plan.yaml: task 'a': file: tasks/b.md is already the file of task 'b'",
             "plan.yaml: id: entry 7 of tasks has no id",
             "plan.yaml: task 'missing': file: tasks/missing.yaml does not exist",
             "plan.yaml: task 'no-file': file: is not given, and tasks/no-file.md does not exist",

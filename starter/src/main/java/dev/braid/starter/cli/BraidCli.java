@@ -1,7 +1,9 @@
 package dev.braid.starter.cli;
 
+import dev.braid.activities.secrets.SecretMask;
 import dev.braid.starter.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.List;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import picocli.CommandLine;
@@ -18,7 +20,11 @@ public final class BraidCli {
   }
 
   /** Runs one command line and returns its exit code. */
-  public int run(PrintWriter out, PrintWriter err, String... args) {
+  public int run(PrintWriter rawOut, PrintWriter rawErr, String... args) {
+    // Everything printed is masked and made safe for a terminal, in this one place.
+    SecretMask mask = SecretMask.ofProcess(List.of());
+    PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut, mask));
+    PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr, mask));
     CommandLine cli = new CommandLine(new BraidCommand(), this::create);
     cli.setOut(out);
     cli.setErr(err);

@@ -1,10 +1,12 @@
 package dev.braid.starter.cli;
 
+import dev.braid.starter.config.WorkerGrants;
 import dev.braid.starter.run.Workspace;
 import dev.braid.starter.temporal.Connection;
 import dev.braid.starter.temporal.SearchAttributeRegistrar;
 import dev.braid.starter.temporal.TemporalConnector;
 import dev.braid.starter.temporal.WorkerHost;
+import dev.braid.starter.temporal.WorkerMode;
 import dev.braid.workflow.BraidNames;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,7 +47,8 @@ public class WorkerCommand implements Callable<Integer> {
         TemporalConnector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
     Connection connection = connector.connect(root);
     SearchAttributeRegistrar.ensure(connection);
-    worker.start(connection);
+    // The worker reads what its checks may see from its own checkout's braid.yaml.
+    worker.start(connection, WorkerMode.FULL, WorkerGrants.of(root.resolve("braid.yaml"), false));
     spec.commandLine()
         .getOut()
         .printf(

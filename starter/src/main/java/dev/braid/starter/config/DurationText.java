@@ -9,14 +9,26 @@ import java.util.regex.Pattern;
  * 1h30m}.
  */
 final class DurationText {
-  private static final Pattern PART = Pattern.compile("(\\d+)([hms])");
+  private static final Pattern PART = Pattern.compile("(\\d{1,9})([hms])");
+
+  /**
+   * The longest duration accepted: longer than any agent or backoff needs, and far from the
+   * overflow of seconds, milliseconds or nanoseconds in the code that uses it.
+   */
+  static final long MAX_DAYS = 30;
+
+  private static final long MAX_SECONDS = MAX_DAYS * 24 * 3600;
 
   private DurationText() {}
 
-  /** Seconds, or empty when the text is not a duration. A bare number counts as seconds. */
+  /**
+   * Seconds, or empty when the text is not a duration or is longer than {@link #MAX_DAYS} days. A
+   * bare whole number counts as seconds; a fraction or {@code 1e300} is not a duration.
+   */
   static OptionalLong seconds(Object value) {
-    if (value instanceof Number n) {
-      return n.longValue() > 0 ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+    if (value instanceof Integer || value instanceof Long) {
+      long n = ((Number) value).longValue();
+      return n > 0 && n <= MAX_SECONDS ? OptionalLong.of(n) : OptionalLong.empty();
     }
     if (!(value instanceof String text) || text.isBlank()) {
       return OptionalLong.empty();
@@ -38,6 +50,8 @@ final class DurationText {
           };
       end = m.end();
     }
-    return end == compact.length() && total > 0 ? OptionalLong.of(total) : OptionalLong.empty();
+    return end == compact.length() && total > 0 && total <= MAX_SECONDS
+        ? OptionalLong.of(total)
+        : OptionalLong.empty();
   }
 }

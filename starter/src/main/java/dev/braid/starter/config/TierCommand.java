@@ -28,7 +28,7 @@ record TierCommand(List<String> command, String output, boolean promptOnStdin) {
         problems.add(file + ": " + at + ".model: goes with preset; put it in the command instead");
       }
       List<String> command =
-          ConfigLoader.argv(file, at + ".command", tier.get("command"), problems);
+          CommandSections.argv(file, at + ".command", tier.get("command"), problems);
       return new TierCommand(command, null, false);
     }
     if (tier.containsKey("command")) {

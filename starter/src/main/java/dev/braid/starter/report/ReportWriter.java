@@ -1,10 +1,12 @@
 package dev.braid.starter.report;
 
+import dev.braid.activities.secrets.SecretMask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Writes a run's report to {@code <repo>/.parallel/reports/}, where it outlives the terminal and
@@ -23,8 +25,10 @@ public final class ReportWriter {
     Files.createDirectories(dir);
     String name = fileName(report.runId());
     ReportFiles files = new ReportFiles(dir.resolve(name + ".json"), dir.resolve(name + ".md"));
-    replace(files.json(), ReportJson.of(report) + "\n");
-    replace(files.markdown(), ReportMarkdown.of(report));
+    // A task's reason may quote a check's output; secret values never reach the files.
+    SecretMask mask = SecretMask.ofProcess(List.of());
+    replace(files.json(), mask.mask(ReportJson.of(report) + "\n"));
+    replace(files.markdown(), mask.mask(ReportMarkdown.of(report)));
     return files;
   }
 

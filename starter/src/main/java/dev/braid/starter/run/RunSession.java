@@ -4,6 +4,7 @@ import dev.braid.config.BraidConfig;
 import dev.braid.plan.Plan;
 import dev.braid.starter.config.ConfigLoader;
 import dev.braid.starter.config.ConfigOverrides;
+import dev.braid.starter.config.WorkerGrants;
 import dev.braid.starter.temporal.Connection;
 import dev.braid.starter.temporal.SearchAttributeRegistrar;
 import dev.braid.starter.temporal.TemporalConnector;
@@ -52,7 +53,8 @@ public class RunSession {
     // a workflow that upserts an unknown attribute cannot go on.
     SearchAttributeRegistrar.ensure(connection);
     if (connection.embedded()) {
-      worker.start(connection, mode);
+      worker.start(
+          connection, mode, WorkerGrants.of(workspace.configFile(), workspace.configNamed()));
     }
     return connection;
   }

@@ -63,6 +63,17 @@ public final class SearchAttributeRegistrar {
         log.info("added search attributes {}", missing.keySet());
       }
     } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.UNAVAILABLE
+          || e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        // Nothing answered: that is no permission problem, and no operator command will help.
+        throw new IllegalStateException(
+            "cannot reach Temporal at "
+                + connection.address()
+                + " ("
+                + e.getStatus().getCode()
+                + "); check TEMPORAL_ADDRESS and that the service is running",
+            e);
+      }
       if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
         throw new IllegalStateException(
             "cannot register braid's search attributes in namespace "

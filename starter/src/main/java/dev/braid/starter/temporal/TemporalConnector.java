@@ -26,6 +26,9 @@ public class TemporalConnector {
   /** Where the embedded server keeps its state, relative to the repository. */
   public static final Path STATE_DIR = Path.of(".parallel", "temporal");
 
+  /** The namespace used when none is named, as Temporal's own CLI does. */
+  static final String DEFAULT_NAMESPACE = "default";
+
   private final List<WorkflowServiceStubs> opened = new ArrayList<>();
 
   /** Whether the environment names a Temporal service; if not, braid embeds one. */
@@ -53,6 +56,10 @@ public class TemporalConnector {
       WorkflowServiceStubs stubs =
           track(WorkflowServiceStubs.newServiceStubs(profile.toWorkflowServiceStubsOptions()));
       WorkflowClientOptions options = profile.toWorkflowClientOptions();
+      if (options.getNamespace() == null || options.getNamespace().isBlank()) {
+        // TEMPORAL_ADDRESS alone names a service; Temporal's own tools then use "default".
+        options = options.toBuilder().setNamespace(DEFAULT_NAMESPACE).build();
+      }
       WorkflowClient client = WorkflowClient.newInstance(stubs, options);
       return new Connection(
           stubs,

@@ -7,6 +7,9 @@ import dev.braid.activities.git.WorktreeActivitiesImpl;
 import dev.braid.activities.github.PullRequestActivitiesImpl;
 import dev.braid.activities.notify.NotifyActivitiesImpl;
 import dev.braid.activities.plan.PlanActivitiesImpl;
+import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activities.secrets.ChildEnvironment;
+import dev.braid.activities.secrets.EnvironmentGrants;
 import dev.braid.workflow.BraidNames;
 import dev.braid.workflow.ExecuteWorkflowImpl;
 import dev.braid.workflow.TaskWorkflowImpl;
@@ -33,17 +36,29 @@ public class WorkerHost {
   }
 
   /** Starts polling in the given mode; returns at once. */
-  public synchronized void start(Connection connection, WorkerMode mode) {
+  public void start(Connection connection, WorkerMode mode) {
+    start(connection, mode, EnvironmentGrants.NONE);
+  }
+
+  /**
+   * Starts polling in the given mode; returns at once.
+   *
+   * @param grants what this worker's {@code braid.yaml} lets checks, setup and notify see, and
+   *     which names it masks besides the secret-looking ones; read on the worker's side, never from
+   *     a workflow's input
+   */
+  public synchronized void start(Connection connection, WorkerMode mode, EnvironmentGrants grants) {
     if (factory != null || mode == WorkerMode.NONE) {
       return;
     }
     String hostQueue = BraidNames.hostTaskQueue(hostName());
+    ProcessRunner runner = new ProcessRunner(ChildEnvironment.ofWorker(grants));
     Object[] activities = {
       new PlanActivitiesImpl(),
-      new WorktreeActivitiesImpl(hostQueue),
-      new AgentActivitiesImpl(),
-      new GitActivitiesImpl(),
-      new NotifyActivitiesImpl(),
+      new WorktreeActivitiesImpl(hostQueue, runner),
+      new AgentActivitiesImpl(runner),
+      new GitActivitiesImpl(runner),
+      new NotifyActivitiesImpl(runner),
       new PullRequestActivitiesImpl(),
       new CleanupActivitiesImpl()
     };

@@ -106,11 +106,11 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: colour: unknown key (known: agent, checks, cleanup, copyFiles, hostWait, maxParallel, merge, notify, setup)",
-            "braid.yaml: agent.tiers[0].color: unknown key (known: attempts, backoff, command, model, name, preset, timeout)",
+            "braid.yaml: colour: unknown key (known: agent, checks, cleanup, copyFiles, env, hostWait, maxParallel, merge, notify, secrets, setup)",
+            "braid.yaml: agent.tiers[0].color: unknown key (known: attempts, backoff, command, env, model, name, preset, timeout)",
             "braid.yaml: agent.tiers[0].command: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: agent.tiers[0].attempts: must be a whole number of at least 1, not '0'",
-            "braid.yaml: agent.tiers[0].timeout: must be a duration such as 90s, 30m or 1h, not 'soon'",
+            "braid.yaml: agent.tiers[0].timeout: must be a duration such as 90s, 30m or 1h, at most 30 days, not 'soon'",
             "braid.yaml: checks[0]: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: maxParallel: must be a whole number of at least 1, not 'many'",
             "braid.yaml: merge.mode: must be direct, pr or none, not 'squash'"),

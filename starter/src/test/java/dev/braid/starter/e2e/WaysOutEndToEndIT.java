@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Everyday failures a user meets, on the real dev server with the real launcher: each leaves its
- * task blocked with a kind and a reason that names the cause, each can be decided, and the run
- * ends telling the truth.
+ * task blocked with a kind and a reason that names the cause, each can be decided, and the run ends
+ * telling the truth.
  */
 @Tag("e2e")
 class WaysOutEndToEndIT extends EndToEndTest {
@@ -40,7 +40,8 @@ class WaysOutEndToEndIT extends EndToEndTest {
             .formatted(agent, setupAndChecks));
     Path taskDir = Files.createDirectories(dir.resolve(".parallel/plans/tasks"));
     Files.writeString(
-        dir.resolve(".parallel/plans/plan.yaml"), "metadata: {name: ways out}\ntasks:\n" + planTasks);
+        dir.resolve(".parallel/plans/plan.yaml"),
+        "metadata: {name: ways out}\ntasks:\n" + planTasks);
     for (int i = 0; i < tasks.length; i += 2) {
       ScriptedAgent.writeTask(taskDir, tasks[i], tasks[i], tasks[i + 1]);
     }
@@ -97,8 +98,7 @@ class WaysOutEndToEndIT extends EndToEndTest {
   }
 
   @Test
-  void twoTasksFineAloneButBrokenTogetherEndFailedWithTheFirstMergedAfterASkip()
-      throws Exception {
+  void twoTasksFineAloneButBrokenTogetherEndFailedWithTheFirstMergedAfterASkip() throws Exception {
     // Each task's own checks pass; merged together they fail: a semantic conflict.
     repo =
         repoWith(

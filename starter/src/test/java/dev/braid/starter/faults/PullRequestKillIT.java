@@ -27,13 +27,16 @@ class PullRequestKillIT extends FaultTest {
       r =
           FaultRepo.in(tmp)
               .tier("fast", 1, "2m")
-              .merge("{mode: pr, repository: octo/app, apiUrl: \"" + github.apiUrl() + "\"}")
+              .merge("{mode: pr, repository: octo/app}")
               .task("first", "")
               .task("second", "")
               .create();
       github.branchesOf(r.origin);
       github.holdNextCreatedPull();
       env.put("GITHUB_TOKEN", TOKEN);
+      // The fake serves plain http on loopback: a worker trusts that only from its own
+      // environment, never from braid.yaml.
+      env.put("GITHUB_API_URL", github.apiUrl());
 
       Braid.Running first = start("execute", "--json");
       github.awaitHeldCreatedPull(RUN_TIMEOUT);

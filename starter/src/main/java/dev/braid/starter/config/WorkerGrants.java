@@ -1,0 +1,23 @@
+package dev.braid.starter.config;
+
+import dev.braid.activities.secrets.EnvironmentGrants;
+import java.nio.file.Path;
+
+/**
+ * The environment grants a worker reads from its own {@code braid.yaml}. A file that cannot be read
+ * grants nothing: the strictest rule is the safe fallback, and the commands that need a valid
+ * config (execute) report its problems themselves.
+ */
+public final class WorkerGrants {
+
+  private WorkerGrants() {}
+
+  /** The grants of the file, or none when it is missing or invalid. */
+  public static EnvironmentGrants of(Path file, boolean explicit) {
+    try {
+      return ConfigLoader.grants(file, explicit);
+    } catch (ConfigException e) {
+      return EnvironmentGrants.NONE;
+    }
+  }
+}
