@@ -288,10 +288,12 @@ final class TaskFlow {
     return humanGuidance == null ? feedback : feedback + "\n\nA human adds:\n" + humanGuidance;
   }
 
+  /**
+   * The worker runs its own {@code notify} command, if it has one: the argv stays out of the
+   * history, since a webhook's secret is often in it. A run started by an older braid still carries
+   * it in its settings, and passes it on.
+   */
   private void notifyBlocked() {
-    if (request.config().notifyCommand().isEmpty()) {
-      return;
-    }
     Workflow.newActivityStub(NotifyActivities.class, BraidActivityOptions.notifyHuman())
         .notifyBlocked(
             new NotifyRequest(

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
 
   private final ProcessRunner runner;
   private final Supplier<Heartbeat> heartbeats;
+  private final List<String> workerCommand;
 
   /** The production activity, heartbeating to the running Temporal activity. */
   public NotifyActivitiesImpl() {
@@ -64,22 +66,37 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
   }
 
   /**
+   * @param workerCommand the worker's own notify argv, from its {@code braid.yaml}: used when the
+   *     request carries none, as requests from runs since the argv left workflow inputs do
+   */
+  public NotifyActivitiesImpl(ProcessRunner runner, List<String> workerCommand) {
+    this(runner, NotifyActivitiesImpl::activityHeartbeat, workerCommand);
+  }
+
+  /**
    * @param runner runs the command
    * @param heartbeats gives the heartbeat of the running call, on its thread; tests outside
    *     Temporal pass one that does nothing
    */
   public NotifyActivitiesImpl(ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
+    this(runner, heartbeats, List.of());
+  }
+
+  public NotifyActivitiesImpl(
+      ProcessRunner runner, Supplier<Heartbeat> heartbeats, List<String> workerCommand) {
     this.runner = runner;
     this.heartbeats = heartbeats;
+    this.workerCommand = List.copyOf(workerCommand);
   }
 
   @Override
   public boolean notifyBlocked(NotifyRequest request) {
-    if (request.command().isEmpty()) {
-      log.warn("task {}: notify command is empty; nobody was notified", request.taskId());
+    List<String> command = request.command().isEmpty() ? workerCommand : request.command();
+    if (command.isEmpty()) {
+      log.info("task {}: blocked; no notify command is set", request.taskId());
       return false;
     }
-    String program = request.command().get(0);
+    String program = command.get(0);
     Path repo = Path.of(request.repo());
     if (!Files.isDirectory(repo)) {
       log.warn(
@@ -93,7 +110,7 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
       ProcessOutcome outcome =
           runner.run(
               new ProcessSpec(
-                  request.command(),
+                  command,
                   repo,
                   env(request, runner.mask()),
                   null,

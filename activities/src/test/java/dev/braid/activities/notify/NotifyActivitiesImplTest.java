@@ -46,6 +46,21 @@ class NotifyActivitiesImplTest {
   }
 
   @Test
+  void aRequestWithoutACommandRunsTheWorkersOwnSoTheArgvNeverEntersTheHistory() throws Exception {
+    Path out = root.resolve("worker.txt");
+    NotifyActivitiesImpl workerSide =
+        new NotifyActivitiesImpl(
+            new ProcessRunner(Duration.ofMillis(500), Duration.ofMillis(100)),
+            () -> Heartbeat.NONE,
+            recorder(out));
+
+    assertTrue(workerSide.notifyBlocked(request(List.of())));
+
+    assertEquals("task-3", Files.readAllLines(out).get(1));
+    assertFalse(notifier.notifyBlocked(request(List.of())), "no command anywhere: nobody to tell");
+  }
+
+  @Test
   void theCommandGetsTheRunTaskAndReasonInItsEnvironment() throws Exception {
     Path out = root.resolve("out.txt");
 

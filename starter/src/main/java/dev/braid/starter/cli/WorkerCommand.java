@@ -48,7 +48,12 @@ public class WorkerCommand implements Callable<Integer> {
     Connection connection = connector.connect(root);
     SearchAttributeRegistrar.ensure(connection);
     // The worker reads what its checks may see from its own checkout's braid.yaml.
-    worker.start(connection, WorkerMode.FULL, WorkerGrants.of(root.resolve("braid.yaml"), false));
+    Path config = root.resolve("braid.yaml");
+    worker.start(
+        connection,
+        WorkerMode.FULL,
+        WorkerGrants.of(config, false),
+        WorkerGrants.notifyCommand(config, false));
     spec.commandLine()
         .getOut()
         .printf(

@@ -119,7 +119,8 @@ public final class ConfigLoader {
         maxParallel,
         merge,
         onRetry,
-        notify,
+        // Checked above, but kept out of the run's input: the worker reads it from its own file.
+        List.of(),
         resolver,
         (Boolean) cleanupValue,
         hostWait,
@@ -145,6 +146,23 @@ public final class ConfigLoader {
       throw new ConfigException(problems);
     }
     return grants;
+  }
+
+  /**
+   * The worker's {@code notify} command, from the same file. It never travels in a workflow's
+   * input, since a webhook's URL or token in it would be in every start event.
+   */
+  public static List<String> notifyCommand(Path file, boolean explicit) {
+    List<String> problems = new ArrayList<>();
+    Object value = root(file, explicit).get("notify");
+    List<String> argv =
+        value == null
+            ? List.of()
+            : CommandSections.argv(file.getFileName().toString(), "notify", value, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return argv;
   }
 
   private static Map<String, Object> root(Path file, boolean explicit) {

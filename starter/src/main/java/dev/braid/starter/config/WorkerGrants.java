@@ -12,6 +12,15 @@ public final class WorkerGrants {
 
   private WorkerGrants() {}
 
+  /** The file's notify command, or none when it is missing or invalid. */
+  public static java.util.List<String> notifyCommand(Path file, boolean explicit) {
+    try {
+      return ConfigLoader.notifyCommand(file, explicit);
+    } catch (ConfigException e) {
+      return java.util.List.of();
+    }
+  }
+
   /** The grants of the file, or none when it is missing or invalid. */
   public static EnvironmentGrants of(Path file, boolean explicit) {
     try {

@@ -54,7 +54,10 @@ public class RunSession {
     SearchAttributeRegistrar.ensure(connection);
     if (connection.embedded()) {
       worker.start(
-          connection, mode, WorkerGrants.of(workspace.configFile(), workspace.configNamed()));
+          connection,
+          mode,
+          WorkerGrants.of(workspace.configFile(), workspace.configNamed()),
+          WorkerGrants.notifyCommand(workspace.configFile(), workspace.configNamed()));
     }
     return connection;
   }

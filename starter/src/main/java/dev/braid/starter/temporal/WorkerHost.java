@@ -37,7 +37,7 @@ public class WorkerHost {
 
   /** Starts polling in the given mode; returns at once. */
   public void start(Connection connection, WorkerMode mode) {
-    start(connection, mode, EnvironmentGrants.NONE);
+    start(connection, mode, EnvironmentGrants.NONE, java.util.List.of());
   }
 
   /**
@@ -46,8 +46,13 @@ public class WorkerHost {
    * @param grants what this worker's {@code braid.yaml} lets checks, setup and notify see, and
    *     which names it masks besides the secret-looking ones; read on the worker's side, never from
    *     a workflow's input
+   * @param notify this worker's {@code notify} command, also read on the worker's side
    */
-  public synchronized void start(Connection connection, WorkerMode mode, EnvironmentGrants grants) {
+  public synchronized void start(
+      Connection connection,
+      WorkerMode mode,
+      EnvironmentGrants grants,
+      java.util.List<String> notify) {
     if (factory != null || mode == WorkerMode.NONE) {
       return;
     }
@@ -58,7 +63,7 @@ public class WorkerHost {
       new WorktreeActivitiesImpl(hostQueue, runner),
       new AgentActivitiesImpl(runner),
       new GitActivitiesImpl(runner),
-      new NotifyActivitiesImpl(runner),
+      new NotifyActivitiesImpl(runner, notify),
       new PullRequestActivitiesImpl(),
       new CleanupActivitiesImpl()
     };

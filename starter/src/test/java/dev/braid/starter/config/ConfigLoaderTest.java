@@ -131,7 +131,9 @@ class ConfigLoaderTest {
     BraidConfig config = ConfigLoader.load(file, true, "main", ConfigOverrides.none());
 
     assertEquals(OnRetry.RESET, config.onRetry());
-    assertEquals(List.of("notify-send", "braid"), config.notifyCommand());
+    // The notifier stays with the worker: a webhook's secret in its argv must not enter history.
+    assertEquals(List.of(), config.notifyCommand());
+    assertEquals(List.of("notify-send", "braid"), ConfigLoader.notifyCommand(file, true));
     assertEquals(
         OnRetry.KEEP,
         ConfigLoader.load(dir.resolve("none.yaml"), false, "main", ConfigOverrides.none())
