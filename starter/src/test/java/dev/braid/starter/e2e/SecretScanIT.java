@@ -34,6 +34,8 @@ class SecretScanIT extends EndToEndTest {
           "NPM_TOKEN", "npm_FAKEscan_check_0123",
           "MY_SERVICE_PASSWORD", "FAKEscan-password-0123");
 
+  private static final String WEBHOOK = "https://hooks.example.test/T0/FAKEscan-webhook-0123";
+
   @Test
   void noSecretReachesHistoryFilesOrTheCliAndNoChildSeesTheGitHubToken() throws Exception {
     repo = TestRepos.init(tmp.resolve("repo"), "e2e");
@@ -57,7 +59,13 @@ class SecretScanIT extends EndToEndTest {
             + "checks: [[bash, -c, '[ -n \"$GITHUB_TOKEN\" ] && echo \"$GITHUB_TOKEN\" > "
             + tmp.resolve("check-saw-github-token")
             + "; echo \"check prints $NPM_TOKEN\"; exit 1']]\n"
-            + "merge: {mode: none}\n");
+            + "merge: {mode: none}\n"
+            // A webhook's secret in the notifier's argv: it must stay with the worker.
+            + "notify: [bash, -c, 'echo notified > \"$0\"', "
+            + tmp.resolve("notified")
+            + ", '"
+            + WEBHOOK
+            + "']\n");
     Path tasks = Files.createDirectories(repo.resolve(".parallel/plans/tasks"));
     Files.writeString(
         repo.resolve(".parallel/plans/plan.yaml"),
@@ -83,6 +91,7 @@ class SecretScanIT extends EndToEndTest {
       scanJson("a workflow history", JSON.readTree(history), leaks, decoded);
     }
     assertEquals(List.of(), leaks);
+    assertTrue(Files.exists(tmp.resolve("notified")), "the worker ran its own notify command");
     // The control: the scan did read the histories, where the check's masked output is.
     assertTrue(
         decoded.toString().contains("check prints ***"),
@@ -172,6 +181,9 @@ class SecretScanIT extends EndToEndTest {
   }
 
   private static void scan(String where, String text, List<String> leaks) {
+    if (text.contains(WEBHOOK)) {
+      leaks.add("the notify command's webhook in " + where);
+    }
     SECRETS.forEach(
         (name, value) -> {
           if (text.contains(value)) {
