@@ -22,8 +22,9 @@ final class SyncStep {
    * @param result the work to push, or null
    * @param failure why there is none, for a human
    * @param hostLost the worktree's host stopped answering
+   * @param conflict the failure is a merge conflict nobody resolved, rather than the agents' own
    */
-  record Outcome(AttemptResult result, String failure, boolean hostLost) {}
+  record Outcome(AttemptResult result, String failure, boolean hostLost, boolean conflict) {}
 
   SyncStep(TaskRequest request, TaskHost host, Cascade cascade) {
     this.request = request;
@@ -38,10 +39,13 @@ final class SyncStep {
     }
     if (guidance != null) {
       CascadeResult round = cascade.run(firstTier, guidance);
-      return new Outcome(round.result(), round.failure(), round.hostLost());
+      return new Outcome(round.result(), round.failure(), round.hostLost(), false);
     }
     return new Outcome(
-        new AttemptResult(cascade.attempts(), sync.head(), Usage.unknown(), null), null, false);
+        new AttemptResult(cascade.attempts(), sync.head(), Usage.unknown(), null),
+        null,
+        false,
+        false);
   }
 
   private Outcome resolve(List<String> files, String guidance, AgentTier resolver) {
@@ -55,11 +59,14 @@ final class SyncStep {
     if (resolver != null) {
       CascadeResult resolved = cascade.resolve(resolver, conflicts);
       if (resolved.succeeded() || resolved.hostLost()) {
-        return new Outcome(resolved.result(), resolved.failure(), resolved.hostLost());
+        return new Outcome(resolved.result(), resolved.failure(), resolved.hostLost(), false);
       }
       host.git.abortMerge(host.worktree.path());
       return new Outcome(
-          null, "merge conflict in " + String.join(", ", files) + "; " + resolved.failure(), false);
+          null,
+          "merge conflict in " + String.join(", ", files) + "; " + resolved.failure(),
+          false,
+          true);
     }
     host.git.abortMerge(host.worktree.path());
     return new Outcome(
@@ -71,6 +78,7 @@ final class SyncStep {
             + " (resolve it in the worktree: git merge "
             + request.base()
             + ", then braid unblock --done)",
-        false);
+        false,
+        true);
   }
 }

@@ -154,7 +154,9 @@ final class TaskFlow {
         result = synced.result();
         return TaskStep.COMPLETE;
       }
-      return block(BlockKind.MERGE_CONFLICT, synced.failure());
+      return block(
+          synced.conflict() ? BlockKind.MERGE_CONFLICT : BlockKind.AGENT_TIERS_EXHAUSTED,
+          synced.failure());
     }
     CascadeResult round = cascade.run(firstTier, guidance);
     if (round.hostLost()) {

@@ -188,4 +188,37 @@ class BlockedKindsTest {
     assertEquals(1, a.attempts(), "the attempt that never started is not counted");
     assertEquals(List.of("fast"), a.tiers());
   }
+
+  @Test
+  void anAgentThatCannotFixWhatItsMergeBrokeBlocksAsItsOwnFailureNotAsAConflict() throws Exception {
+    Plan plan = plan(task("a", Priority.MEDIUM));
+    Fakes fakes = new Fakes(plan);
+    fakes.brokenMergesLeft.put("feature/a", 1);
+    fakes.failWithFeedback.add("a");
+
+    TaskStatus a = taskOf(blockedRun("run-own", plan, fakes), "a");
+
+    assertEquals(BlockKind.AGENT_TIERS_EXHAUSTED, a.blocker().kind(), a.toString());
+    assertTrue(a.reason().endsWith("tier: ChecksFailed: checks failed"), a.reason());
+  }
+
+  @Test
+  void aConflictNobodyResolvedBlocksAsAMergeConflict() throws Exception {
+    Plan plan = plan(task("a", Priority.MEDIUM));
+    Fakes fakes = new Fakes(plan);
+    fakes.conflictsLeft.put("feature/a", 1);
+    fakes.syncConflicts.add("a");
+
+    RunStatus blocked =
+        harness
+            .host(fakes)
+            .run(
+                "run-conflict",
+                new RunRequest("/repo", plan.dir(), Plans.withoutResolver(config(2))),
+                s -> s.phase() == RunPhase.BLOCKED);
+
+    TaskStatus a = taskOf(blocked, "a");
+    assertEquals(BlockKind.MERGE_CONFLICT, a.blocker().kind(), a.toString());
+    assertTrue(a.reason().contains("src/shared.py"), a.reason());
+  }
 }

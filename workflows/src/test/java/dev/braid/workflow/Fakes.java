@@ -66,6 +66,10 @@ final class Fakes {
   }
 
   final Set<String> needGuidance = ConcurrentHashMap.newKeySet();
+
+  /** Tasks whose agent fails whenever it is given feedback or guidance: it cannot fix a merge. */
+  final Set<String> failWithFeedback = ConcurrentHashMap.newKeySet();
+
   final Map<String, String> guidanceSeen = new ConcurrentHashMap<>();
   final Set<String> manualChecksPass = ConcurrentHashMap.newKeySet();
   final List<String> notified = new CopyOnWriteArrayList<>();
@@ -169,7 +173,8 @@ final class Fakes {
         throw ApplicationFailure.newFailure(
             "needs a human's guidance", AttemptFailure.AGENT_FAILED);
       }
-      if (alwaysFail.contains(request.taskId())) {
+      if (alwaysFail.contains(request.taskId())
+          || (failWithFeedback.contains(request.taskId()) && request.guidance() != null)) {
         events.add("fail " + request.taskId());
         throw ApplicationFailure.newFailure("checks failed", AttemptFailure.CHECKS_FAILED);
       }

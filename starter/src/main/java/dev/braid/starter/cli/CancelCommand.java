@@ -49,7 +49,9 @@ public class CancelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    Workspace workspace = new Workspace(Workspace.resolveRepo(repo), null, null, false);
+    Path root = Workspace.resolveRepo(repo);
+    // Its worker may run the task again: it reads the same braid.yaml an execute here would.
+    Workspace workspace = new Workspace(root, null, root.resolve("braid.yaml"), false);
     // The compensation runs activities, so on the embedded server this process brings a worker.
     Connection connection = session.connect(workspace, WorkerMode.FULL);
     RunWatcher watcher = new RunWatcher(connection, runId);

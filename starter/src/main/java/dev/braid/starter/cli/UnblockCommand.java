@@ -98,7 +98,9 @@ public class UnblockCommand implements Callable<Integer> {
       throw new UsageError("--guidance and --tier go with --retry only");
     }
     PrintWriter out = spec.commandLine().getOut();
-    Workspace workspace = new Workspace(Workspace.resolveRepo(repo), null, null, false);
+    Path root = Workspace.resolveRepo(repo);
+    // Its worker may run the task again: it reads the same braid.yaml an execute here would.
+    Workspace workspace = new Workspace(root, null, root.resolve("braid.yaml"), false);
     // A workflow worker lets the embedded server run the update's validator and handler.
     Connection connection = session.connect(workspace, WorkerMode.WORKFLOWS);
     if (new RunWatcher(connection, runId).describe().isEmpty()) {

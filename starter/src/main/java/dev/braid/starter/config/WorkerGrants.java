@@ -14,6 +14,9 @@ public final class WorkerGrants {
 
   /** The file's notify command, or none when it is missing or invalid. */
   public static java.util.List<String> notifyCommand(Path file, boolean explicit) {
+    if (file == null) {
+      return java.util.List.of();
+    }
     try {
       return ConfigLoader.notifyCommand(file, explicit);
     } catch (ConfigException e) {
@@ -23,6 +26,9 @@ public final class WorkerGrants {
 
   /** The grants of the file, or none when it is missing or invalid. */
   public static EnvironmentGrants of(Path file, boolean explicit) {
+    if (file == null) {
+      return EnvironmentGrants.NONE;
+    }
     try {
       return ConfigLoader.grants(file, explicit);
     } catch (ConfigException e) {
