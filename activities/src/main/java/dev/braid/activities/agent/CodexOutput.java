@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * turn's {@code usage}; tokens are summed over turns. Codex reports no cost, so the cost stays
  * unknown: braid never prices tokens itself. A limit shows as an {@code error} or {@code
  * turn.failed} event whose message names it (Codex 0.171 says {@code exceeded retry limit, last
- * status: 429 Too Many Requests}; a plan's usage limit says when to try again).
+ * status: 429 Too Many Requests}; a plan's usage limit says when to try again). Codex also prints
+ * an {@code error} event for each of its own retries ({@code Reconnecting... 1/5 (... 429 ...)});
+ * when a turn then completes, the limit is behind it and the attempt's work happened, so only a
+ * limit named after the last completed turn counts.
  */
 final class CodexOutput implements AgentOutput {
   private static final Pattern LIMIT_WORDS =
@@ -36,6 +39,7 @@ final class CodexOutput implements AgentOutput {
           input = plus(input, JsonLines.longOf(usage.get("input_tokens")));
           output = plus(output, JsonLines.longOf(usage.get("output_tokens")));
           turns++;
+          limitMessage = null;
         }
         case "turn.failed", "error" -> {
           String message = errorMessage(event);

@@ -108,6 +108,22 @@ class AgentOutputTest {
   }
 
   @Test
+  void a429CodexRetriedPastIsNoLimit() {
+    AgentReport r =
+        new CodexOutput()
+            .read(
+                List.of(
+                    "{\"type\":\"turn.started\"}",
+                    "{\"type\":\"error\",\"message\":\"Reconnecting... 1/5 (exceeded retry"
+                        + " limit, last status: 429 Too Many Requests)\"}",
+                    "{\"type\":\"turn.completed\",\"usage\":{\"input_tokens\":2000,"
+                        + "\"cached_input_tokens\":0,\"output_tokens\":200}}"),
+                NOW);
+    assertNull(r.rateLimit());
+    assertEquals(new Usage(null, 2000L, 200L, 1, null), r.usage());
+  }
+
+  @Test
   void codexUsageLimitSaysWhenToTryAgain() {
     AgentReport r =
         new CodexOutput()

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * Answers stream as server-sent events when asked ({@code message_start}, {@code
  * content_block_start/delta/stop}, {@code message_delta}, {@code message_stop}), else come as one
  * JSON message; each carries {@code usage}, which is added to what {@link #billedInputTokens} and
- * {@link #billedOutputTokens} report. Every request body is recorded for assertions.
+ * {@link #billedOutputTokens} report. The next {@link #refuse} requests get a {@link Refusal} (429
+ * or 529) instead, billing nothing. Every request body is recorded for assertions.
  */
 public final class FakeAnthropic implements AutoCloseable {
   /** What every answer bills: fixed, so a test can compute what the agent must report. */
@@ -41,6 +42,9 @@ public final class FakeAnthropic implements AutoCloseable {
   private final Map<String, List<List<ModelTurn>>> scripts = new HashMap<>();
   private final Map<String, Integer> conversations = new HashMap<>();
   private final List<JsonNode> requests = new ArrayList<>();
+  private Refusal refusal;
+  private int refusals;
+  private int refused;
   private long billedInput;
   private long billedOutput;
   private int ids;
@@ -63,7 +67,22 @@ public final class FakeAnthropic implements AutoCloseable {
     return this;
   }
 
-  /** The request bodies received so far, oldest first. */
+  /**
+   * Refuses the next {@code requests} requests with this refusal, as the API does when a limit is
+   * hit; the requests after them are answered from the script again.
+   */
+  public synchronized FakeAnthropic refuse(int requests, Refusal refusal) {
+    this.refusals = requests;
+    this.refusal = refusal;
+    return this;
+  }
+
+  /** How many requests were refused. */
+  public synchronized int refusedRequests() {
+    return refused;
+  }
+
+  /** The request bodies received so far, refused or answered, oldest first. */
   public synchronized List<JsonNode> requests() {
     return List.copyOf(requests);
   }
@@ -79,6 +98,11 @@ public final class FakeAnthropic implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       JsonNode request = JSON.readTree(exchange.getRequestBody());
+      Refusal no = refusal(request);
+      if (no != null) {
+        no.send(exchange);
+        return;
+      }
       ObjectNode message = answer(request);
       if (request.path("stream").asBoolean(false)) {
         stream(exchange, message);
@@ -91,8 +115,18 @@ public final class FakeAnthropic implements AutoCloseable {
     }
   }
 
-  private synchronized ObjectNode answer(JsonNode request) {
+  /** Records the request; the refusal it gets, or null when it is to be answered. */
+  private synchronized Refusal refusal(JsonNode request) {
     requests.add(request);
+    if (refusals == 0) {
+      return null;
+    }
+    refusals--;
+    refused++;
+    return refusal;
+  }
+
+  private synchronized ObjectNode answer(JsonNode request) {
     String text = request.toString();
     Matcher task = TASK.matcher(firstUserText(request));
     ModelTurn turn = ModelTurn.endTurn("Nothing scripted for this request.");
