@@ -16,9 +16,10 @@ public final class AttemptFailure {
 
   /**
    * The agent reported a rate or usage limit of its provider (an HTTP 429 or 529, or a usage limit
-   * with a reset time). The failure's details hold the attempt's {@link Usage} and then the reset
-   * time in epoch milliseconds, or null when the agent did not name one. Retryable, like any failed
-   * attempt, until the workflow learns to wait for it instead.
+   * with a reset time). The failure's details hold the attempt's {@link Usage}, the reset time in
+   * epoch milliseconds (or null when the agent did not name one), and the attempt's number. Not
+   * retried by the tier's policy: the workflow waits the limit out on a durable timer and runs the
+   * same attempt again, uncounted.
    */
   public static final String AGENT_RATE_LIMITED = "AgentRateLimited";
 

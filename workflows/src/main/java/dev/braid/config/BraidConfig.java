@@ -20,6 +20,7 @@ import java.util.List;
  *     wait for that host's worker before the task is prepared again on a host that answers
  * @param copyFiles untracked files of the main checkout copied into each new worktree and kept out
  *     of its commits, such as {@code .env}; paths relative to the repository's root
+ * @param rateLimit how a task waits out an agent's rate limit when the agent names no reset time
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -32,7 +33,8 @@ public record BraidConfig(
     AgentTier resolver,
     boolean cleanup,
     long hostWaitSeconds,
-    List<String> copyFiles) {
+    List<String> copyFiles,
+    RateLimitSettings rateLimit) {
 
   /**
    * How long a task's host may be silent by default: long enough for a worker restart or a laptop
@@ -52,6 +54,35 @@ public record BraidConfig(
     notifyCommand = notifyCommand == null ? List.of() : List.copyOf(notifyCommand);
     hostWaitSeconds = hostWaitSeconds <= 0 ? DEFAULT_HOST_WAIT_SECONDS : hostWaitSeconds;
     copyFiles = copyFiles == null ? DEFAULT_COPY_FILES : List.copyOf(copyFiles);
+    rateLimit = rateLimit == null ? RateLimitSettings.DEFAULTS : rateLimit;
+  }
+
+  /** The settings before rate-limit waits could be set, which then have their defaults. */
+  public BraidConfig(
+      List<AgentTier> tiers,
+      List<List<String>> setup,
+      List<List<String>> checks,
+      int maxParallel,
+      MergeSettings merge,
+      OnRetry onRetry,
+      List<String> notifyCommand,
+      AgentTier resolver,
+      boolean cleanup,
+      long hostWaitSeconds,
+      List<String> copyFiles) {
+    this(
+        tiers,
+        setup,
+        checks,
+        maxParallel,
+        merge,
+        onRetry,
+        notifyCommand,
+        resolver,
+        cleanup,
+        hostWaitSeconds,
+        copyFiles,
+        RateLimitSettings.DEFAULTS);
   }
 
   /** The settings that every run has had, with the later ones at their defaults. */

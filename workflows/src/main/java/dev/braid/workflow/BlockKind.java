@@ -32,7 +32,12 @@ public enum BlockKind {
   /** The task's workflow itself failed; braid starts it again on retry. */
   TASK_FAILED(false),
   /** The task, or the run, spent its budget (reserved for budgets). */
-  BUDGET(true);
+  BUDGET(true),
+  /**
+   * Not a block but a wait: the agent hit its provider's rate or usage limit, and the task waits on
+   * a durable timer, then runs the same tier again. Nobody needs to decide anything.
+   */
+  RATE_LIMIT(true);
 
   private final boolean hasWorktree;
 
@@ -40,8 +45,19 @@ public enum BlockKind {
     this.hasWorktree = hasWorktree;
   }
 
-  /** What a human may decide: retry and skip always, done where a worktree holds the work. */
+  /** Whether the task waits for time to pass rather than for a human. */
+  public boolean isWait() {
+    return this == RATE_LIMIT;
+  }
+
+  /**
+   * What a human may decide: retry and skip always, done where a worktree holds the work; nothing
+   * for a wait, which ends by itself.
+   */
   public List<UnblockAction> decisions() {
+    if (isWait()) {
+      return List.of();
+    }
     return hasWorktree
         ? List.of(UnblockAction.RETRY, UnblockAction.SKIP, UnblockAction.DONE)
         : List.of(UnblockAction.RETRY, UnblockAction.SKIP);

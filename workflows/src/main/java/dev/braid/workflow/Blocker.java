@@ -10,12 +10,24 @@ import java.util.List;
  * @param reason the same for humans; never blank
  * @param log where to look: the task's log directory
  * @param decisions what may be decided, from the kind
+ * @param untilMillis for a wait, when it ends (epoch milliseconds); else 0
  */
-public record Blocker(BlockKind kind, String reason, String log, List<UnblockAction> decisions) {
+public record Blocker(
+    BlockKind kind, String reason, String log, List<UnblockAction> decisions, long untilMillis) {
 
   public Blocker {
     reason = reason == null || reason.isBlank() ? kind.label() + " (no detail given)" : reason;
     decisions = decisions == null ? kind.decisions() : List.copyOf(decisions);
+  }
+
+  /** A blocker that is no wait. */
+  public Blocker(BlockKind kind, String reason, String log, List<UnblockAction> decisions) {
+    this(kind, reason, log, decisions, 0);
+  }
+
+  /** A wait of this kind until the given time. */
+  static Blocker waitUntil(BlockKind kind, String reason, String log, long untilMillis) {
+    return new Blocker(kind, reason, log, List.of(), untilMillis);
   }
 
   /** A blocker of this kind, with the decisions its kind allows. */

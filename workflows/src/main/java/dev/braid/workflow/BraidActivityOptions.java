@@ -72,6 +72,20 @@ public final class BraidActivityOptions {
    */
   public static ActivityOptions attempt(
       String hostTaskQueue, AgentTier tier, int checkCount, long hostWaitSeconds) {
+    return attempt(hostTaskQueue, tier, checkCount, hostWaitSeconds, tier.attempts());
+  }
+
+  /**
+   * The same, with the attempts the tier has left: after a rate-limit wait the tier goes on where
+   * it stopped rather than starting its attempts afresh. A rate limit is never retried here, since
+   * it is no attempt's fault: it returns to the workflow, which waits and runs the attempt again.
+   */
+  public static ActivityOptions attempt(
+      String hostTaskQueue,
+      AgentTier tier,
+      int checkCount,
+      long hostWaitSeconds,
+      int attemptsLeft) {
     Duration perProcess = Duration.ofSeconds(tier.timeoutSeconds());
     return on(hostTaskQueue, hostWaitSeconds)
         // A cancelled task ends only once its agent's process tree is dead, so nothing (such as a
@@ -81,13 +95,14 @@ public final class BraidActivityOptions {
         .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(
             RetryOptions.newBuilder()
-                .setMaximumAttempts(Math.max(1, tier.attempts()))
+                .setMaximumAttempts(Math.max(1, attemptsLeft))
                 .setInitialInterval(Duration.ofSeconds(Math.max(1, tier.backoffSeconds())))
                 .setBackoffCoefficient(2.0)
                 .setDoNotRetry(
                     AttemptFailure.AGENT_NOT_FOUND,
                     AttemptFailure.BAD_CONFIG,
-                    AttemptFailure.WORKTREE_FAILED)
+                    AttemptFailure.WORKTREE_FAILED,
+                    AttemptFailure.AGENT_RATE_LIMITED)
                 .build())
         .build();
   }

@@ -24,6 +24,8 @@ final class Cascade {
 
   private final TaskRequest request;
   private PreparedWorktree worktree;
+  private RateLimitWaits waits = RateLimitWaits.NONE;
+  private int limitsInARow;
   private final List<String> tiersRun = new ArrayList<>();
   private int attempts;
 
@@ -34,6 +36,11 @@ final class Cascade {
       attempts = request.round().attemptsBefore();
       tiersRun.addAll(request.round().tiersBefore());
     }
+  }
+
+  /** Who waits out an agent's rate limit; without one, a limit is waited out at once (legacy). */
+  void waitWith(RateLimitWaits rateLimitWaits) {
+    this.waits = rateLimitWaits;
   }
 
   /** The cascade goes on in a worktree prepared again, maybe on another host. */
@@ -62,13 +69,18 @@ final class Cascade {
 
   /** The agent activity with the tier's retry policy and timeouts, on the worktree's host. */
   private AgentActivities agentOn(AgentTier tier) {
+    return agentOn(tier, tier.attempts());
+  }
+
+  private AgentActivities agentOn(AgentTier tier, int attemptsLeft) {
     return Workflow.newActivityStub(
         AgentActivities.class,
         BraidActivityOptions.attempt(
             worktree.hostTaskQueue(),
             tier,
             request.config().checks().size(),
-            request.config().hostWaitSeconds()));
+            request.config().hostWaitSeconds(),
+            attemptsLeft));
   }
 
   /**
@@ -86,7 +98,7 @@ final class Cascade {
         tiersRun.remove(tiersRun.size() - 1);
         return CascadeResult.lostHost(resolver.name());
       }
-      attempts += attemptsSpent(e, resolver);
+      attempts += attemptsSpent(e, resolver, 0);
       return new CascadeResult(null, resolver.name(), "resolver: " + FailureText.describe(e));
     }
   }
@@ -104,14 +116,19 @@ final class Cascade {
     tiers:
     for (AgentTier tier : tiers.subList(first, tiers.size())) {
       tierName = tier.name();
-      for (int lost = 0; ; lost++) {
+      int tierStart = attempts;
+      int usedInTier = 0;
+      int lost = 0;
+      while (true) {
+        waits.beforeAttempt();
         tiersRun.add(tier.name());
         try {
           AttemptResult result =
-              agentOn(tier)
+              agentOn(tier, tier.attempts() - usedInTier)
                   .attempt(
                       attemptRequest(tier, guidance, request.config().onRetry() == OnRetry.RESET));
           attempts = result.attempt();
+          limitsInARow = 0;
           return new CascadeResult(result, tier.name(), null);
         } catch (ActivityFailure e) {
           // Only a host's queue has a schedule-to-start limit, which runs recorded before it never
@@ -120,7 +137,21 @@ final class Cascade {
             tiersRun.remove(tiersRun.size() - 1);
             return CascadeResult.lostHost(tier.name());
           }
-          attempts += attemptsSpent(e, tier);
+          if (rateLimited(e)) {
+            // No attempt's fault: the same attempt runs again after the wait, uncounted, and the
+            // tier goes on with the attempts it had left.
+            tiersRun.remove(tiersRun.size() - 1);
+            attempts = FailureText.detailAt(e, 2, Integer.class).orElse(attempts + 1) - 1;
+            usedInTier = attempts - tierStart;
+            limitsInARow++;
+            waits.waitOut(
+                FailureText.detailAt(e, 1, Long.class).orElse(null),
+                limitsInARow,
+                FailureText.describe(e));
+            continue;
+          }
+          limitsInARow = 0;
+          attempts += attemptsSpent(e, tier, usedInTier);
           failure = tier.name() + " tier: " + FailureText.describe(e);
           failureType = FailureText.type(e);
           log.info("task {} failed on tier {}: {}", request.task().id(), tier.name(), failure);
@@ -130,10 +161,24 @@ final class Cascade {
           if (!(FailureText.lostWorker(e) && lost < MAX_LOST_WORKERS && retriesLostWorkers())) {
             continue tiers;
           }
+          lost++;
         }
       }
     }
     return new CascadeResult(null, tierName, failure, failureType, false);
+  }
+
+  /** The change that made an agent's rate limit a wait rather than a failed attempt. */
+  static final String RATE_LIMIT_CHANGE = "rate-limit-waits";
+
+  /**
+   * Whether the failure is a rate limit to wait out. Asked only when one happened, which no run
+   * recorded before the change met, so older histories replay as they were.
+   */
+  private boolean rateLimited(ActivityFailure e) {
+    return waits != RateLimitWaits.NONE
+        && AttemptFailure.AGENT_RATE_LIMITED.equals(FailureText.type(e))
+        && Workflow.getVersion(RATE_LIMIT_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   /** The change that made a lost worker not count against the tier (see {@link #run}). */
@@ -161,10 +206,13 @@ final class Cascade {
         resetOnRetry);
   }
 
-  /** A failure the retry policy gave up on used all the tier's attempts; others ended sooner. */
-  private static int attemptsSpent(ActivityFailure failure, AgentTier tier) {
+  /**
+   * A failure the retry policy gave up on used all the attempts the tier had left; others ended
+   * sooner.
+   */
+  private static int attemptsSpent(ActivityFailure failure, AgentTier tier, int usedInTier) {
     return switch (failure.getRetryState()) {
-      case RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED -> Math.max(1, tier.attempts());
+      case RETRY_STATE_MAXIMUM_ATTEMPTS_REACHED -> Math.max(1, tier.attempts() - usedInTier);
       default -> 1;
     };
   }

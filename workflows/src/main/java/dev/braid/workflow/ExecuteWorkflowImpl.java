@@ -112,6 +112,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     while (true) {
       board.skipUnreachable(Workflow.currentTimeMillis());
       carryOutRunDecisions();
+      launcher.spreadRateLimit();
       integration.startNext();
       boolean draining = historyTooLong();
       if (draining && board.count(TaskPhase.RUNNING) == 0 && !integration.active()) {
@@ -273,6 +274,10 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   public void taskProgress(TaskProgress progress) {
     if (board != null && board.phase(progress.taskId()) != TaskPhase.COMPLETED) {
       board.progress(progress);
+      Blocker why = progress.blocker();
+      if (why != null && why.kind().isWait() && launcher != null) {
+        launcher.rateLimitedUntil(why.untilMillis());
+      }
     }
   }
 

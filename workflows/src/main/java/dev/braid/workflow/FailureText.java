@@ -59,6 +59,20 @@ final class FailureText {
     return false;
   }
 
+  /** The detail at this index of the application failure at the root of the chain, if any. */
+  static <T> java.util.Optional<T> detailAt(Throwable failure, int index, Class<T> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure app && app.getDetails().getSize() > index) {
+        try {
+          return java.util.Optional.ofNullable(app.getDetails().get(index, type));
+        } catch (RuntimeException unreadable) {
+          return java.util.Optional.empty();
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The first detail of the application failure at the root of the chain, if it has one. */
   static <T> java.util.Optional<T> detail(Throwable failure, Class<T> type) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

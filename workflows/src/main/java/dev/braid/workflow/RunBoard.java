@@ -118,10 +118,15 @@ final class RunBoard {
     update(
         report.taskId(),
         s -> {
-          TaskStatus moved =
-              report.blocker() != null && report.phase() == TaskPhase.BLOCKED
-                  ? s.blockedBy(report.blocker(), 0)
-                  : s.withPhase(report.phase(), report.reason(), 0);
+          Blocker why = report.blocker();
+          TaskStatus moved;
+          if (why != null && report.phase() == TaskPhase.BLOCKED) {
+            moved = s.blockedBy(why, 0);
+          } else if (why != null && why.kind().isWait()) {
+            moved = s.waitingOn(why);
+          } else {
+            moved = s.withPhase(report.phase(), report.reason(), 0);
+          }
           return moved.withAttempts(
               report.attempts(), tiers.isEmpty() ? s.tier() : tiers.get(tiers.size() - 1), tiers);
         });

@@ -3,8 +3,6 @@ package dev.braid.workflow;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptResult;
 import dev.braid.activity.ManualWorkRequest;
-import dev.braid.activity.NotifyActivities;
-import dev.braid.activity.NotifyRequest;
 import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
 import dev.braid.activity.PushRequest;
@@ -25,13 +23,12 @@ import org.slf4j.Logger;
  */
 final class TaskFlow {
   private static final Logger log = Workflow.getLogger(TaskFlow.class);
-  private static final io.temporal.common.SearchAttributeKey<String> TASK_STATE =
-      io.temporal.common.SearchAttributeKey.forKeyword(BraidNames.SA_TASK_STATE);
 
   private final TaskRequest request;
   private final PlanTask task;
   private final Deque<UnblockRequest> decisions;
   private final Cascade cascade;
+  private final TaskReporter reporter;
   private TaskHost host;
   private Blocker blocker;
   private Blocker decided;
@@ -41,11 +38,13 @@ final class TaskFlow {
   private boolean sync;
   private TaskStep afterPrepare;
 
-  TaskFlow(TaskRequest request, Deque<UnblockRequest> decisions) {
+  TaskFlow(TaskRequest request, Deque<UnblockRequest> decisions, RunRateLimit limit) {
     this.request = request;
     this.task = request.task();
     this.decisions = decisions;
     this.cascade = new Cascade(request, null);
+    this.reporter = new TaskReporter(request, cascade);
+    cascade.waitWith(new TaskRateLimits(request, limit, reporter));
     this.host = TaskHost.none(request);
     TaskRound round = request.round();
     sync = round != null && round.sync();
@@ -55,7 +54,7 @@ final class TaskFlow {
   }
 
   TaskOutcome run() {
-    publish(TaskPhase.RUNNING, null);
+    reporter.publish(TaskPhase.RUNNING, null);
     TaskStep step = TaskStep.PREPARE;
     while (true) {
       try {
@@ -207,15 +206,15 @@ final class TaskFlow {
 
   private TaskStep waitForDecision() {
     host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.BLOCKED);
-    notifyBlocked();
-    report(TaskPhase.BLOCKED);
+    reporter.notifyBlocked(blocker);
+    reporter.report(TaskPhase.BLOCKED, blocker);
     // The run forwards a decision only once it has heard that the task is blocked.
     decisions.clear();
     Workflow.await(() -> !decisions.isEmpty());
     UnblockRequest decision = decisions.poll();
     decided = blocker;
     blocker = null;
-    report(TaskPhase.RUNNING);
+    reporter.report(TaskPhase.RUNNING, null);
     return switch (decision.action()) {
       case SKIP -> TaskStep.SKIP;
       case DONE -> host.hasWorktree() ? TaskStep.MANUAL : TaskStep.PREPARE;
@@ -251,7 +250,7 @@ final class TaskFlow {
     String branch = BraidNames.taskBranch(task.id());
     host.git.push(new PushRequest(host.worktree.path(), branch, request.config().merge().remote()));
     host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.COMPLETED);
-    publish(TaskPhase.COMPLETED, null);
+    reporter.publish(TaskPhase.COMPLETED, null);
     var tiers = cascade.tiersRun();
     return new TaskOutcome(
         task.id(),
@@ -268,7 +267,7 @@ final class TaskFlow {
 
   private TaskOutcome skip() {
     host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.PENDING);
-    publish(TaskPhase.SKIPPED, null);
+    reporter.publish(TaskPhase.SKIPPED, null);
     return new TaskOutcome(
         task.id(),
         TaskPhase.SKIPPED,
@@ -288,50 +287,6 @@ final class TaskFlow {
       return humanGuidance;
     }
     return humanGuidance == null ? feedback : feedback + "\n\nA human adds:\n" + humanGuidance;
-  }
-
-  /**
-   * The worker runs its own {@code notify} command, if it has one: the argv stays out of the
-   * history, since a webhook's secret is often in it. A run started by an older braid still carries
-   * it in its settings, and passes it on.
-   */
-  private void notifyBlocked() {
-    Workflow.newActivityStub(NotifyActivities.class, BraidActivityOptions.notifyHuman())
-        .notifyBlocked(
-            new NotifyRequest(
-                request.config().notifyCommand(),
-                request.repo(),
-                request.runId(),
-                task.id(),
-                blocker.reason()));
-  }
-
-  /**
-   * Tells the run, and keeps the same report in this workflow's memo and search attribute, where
-   * the Web UI and a client with no worker read it. A task workflow started on its own, as in
-   * tests, has no run to tell.
-   */
-  private void report(TaskPhase phase) {
-    TaskProgress progress = publish(phase, blocker);
-    if (Workflow.getInfo().getParentWorkflowId().isEmpty()) {
-      return;
-    }
-    Workflow.newExternalWorkflowStub(ExecuteWorkflow.class, request.runId()).taskProgress(progress);
-  }
-
-  private TaskProgress publish(TaskPhase phase, Blocker why) {
-    TaskProgress progress =
-        new TaskProgress(
-            task.id(),
-            phase,
-            cascade.attempts(),
-            cascade.tiersRun(),
-            why == null ? null : why.reason(),
-            why);
-    Workflow.upsertMemo(java.util.Map.of(BraidNames.MEMO_TASK, progress.brief()));
-    Workflow.upsertTypedSearchAttributes(
-        TASK_STATE.valueSet(phase.label() + (why == null ? "" : ":" + why.kind().label())));
-    return progress;
   }
 
   /** No worker of the worktree's host took an activity in time; thrown from inside a step. */

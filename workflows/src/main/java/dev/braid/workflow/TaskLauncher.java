@@ -27,6 +27,8 @@ final class TaskLauncher {
   private final RunBoard board;
   private final boolean failuresBlock;
   private final List<Promise<TaskOutcome>> children = new ArrayList<>();
+  private final RunRateLimit rateLimit = new RunRateLimit();
+  private long told;
   private String baseBranch;
   private Consumer<TaskOutcome> onCompleted;
 
@@ -58,6 +60,34 @@ final class TaskLauncher {
   /** Starts a task's workflow again (same id, a new run), for another round. */
   void restart(String taskId, TaskRound round) {
     startChild(plan.task(taskId).orElseThrow(), round);
+  }
+
+  /** A task reported a rate-limit wait until then; the others will hear of it. */
+  void rateLimitedUntil(long untilMillis) {
+    rateLimit.extendTo(untilMillis);
+  }
+
+  /**
+   * Tells every running task of a rate limit it has not heard of, so that none starts an attempt
+   * before it ends: a run under one key waits once, not once a task. Tasks started later get it in
+   * their request.
+   */
+  void spreadRateLimit() {
+    long until = rateLimit.untilMillis();
+    if (until <= told || until <= Workflow.currentTimeMillis()) {
+      return;
+    }
+    told = until;
+    for (TaskStatus status : board.statuses()) {
+      if (status.phase() != TaskPhase.RUNNING) {
+        continue;
+      }
+      TaskWorkflow task =
+          Workflow.newExternalWorkflowStub(
+              TaskWorkflow.class, BraidNames.taskWorkflowId(runId, status.id()));
+      // A task that ended meanwhile cannot be told, and needs not be.
+      Async.procedure(task::rateLimitedUntil, until).exceptionally(gone -> null);
+    }
   }
 
   /** Every task workflow started, so a cancelled run can wait for them all to stop. */

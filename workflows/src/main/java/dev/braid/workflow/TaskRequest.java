@@ -14,6 +14,7 @@ import dev.braid.plan.PlanTask;
  * @param baseBranch the branch the task starts from: the run's integration branch, which holds its
  *     dependencies' merged work; null in runs from before the merge queue, which used the target
  * @param round why the task runs again, or null for its first run
+ * @param rateLimitedUntil until when the run's agents are rate limited (epoch milliseconds), or 0
  */
 public record TaskRequest(
     String runId,
@@ -22,7 +23,20 @@ public record TaskRequest(
     PlanTask task,
     BraidConfig config,
     String baseBranch,
-    TaskRound round) {
+    TaskRound round,
+    long rateLimitedUntil) {
+
+  /** A request with no rate limit in force, as every request was before rate-limit waits. */
+  public TaskRequest(
+      String runId,
+      String repo,
+      String planDir,
+      PlanTask task,
+      BraidConfig config,
+      String baseBranch,
+      TaskRound round) {
+    this(runId, repo, planDir, task, config, baseBranch, round, 0);
+  }
 
   /** The branch the task's branch starts from. */
   public String base() {

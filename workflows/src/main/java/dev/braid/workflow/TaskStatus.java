@@ -73,6 +73,25 @@ public record TaskStatus(
         null);
   }
 
+  /** This status, running but waiting for time to pass (a rate limit), which it says why. */
+  TaskStatus waitingOn(Blocker wait) {
+    return new TaskStatus(
+        id,
+        title,
+        TaskPhase.RUNNING,
+        attempts,
+        tier,
+        branch,
+        headCommit,
+        wait.reason(),
+        startedAtMillis,
+        0,
+        tiers,
+        usage,
+        pullRequest,
+        wait);
+  }
+
   /** This status, blocked for the given reason: the phase, the reason and the blocker together. */
   TaskStatus blockedBy(Blocker newBlocker, long newFinishedAtMillis) {
     return new TaskStatus(

@@ -13,6 +13,13 @@ public interface TaskWorkflow {
   TaskOutcome run(TaskRequest request);
 
   /** A human's decision, forwarded by the run once it has validated it. */
-  @SignalMethod
+  @SignalMethod(description = "A human's decision for this blocked task, sent by its run.")
   void decide(UnblockRequest decision);
+
+  /**
+   * Another task of the run met its agent's rate limit, which lasts until then (epoch
+   * milliseconds): this task starts no attempt before it, so a run under one key waits once.
+   */
+  @SignalMethod(description = "The run's agents are rate limited until this time (epoch ms).")
+  void rateLimitedUntil(long untilMillis);
 }

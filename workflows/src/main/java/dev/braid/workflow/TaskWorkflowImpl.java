@@ -22,10 +22,16 @@ public class TaskWorkflowImpl implements TaskWorkflow {
   static final String TASK_STATES_CHANGE = "task-states";
 
   private final Deque<UnblockRequest> decisions = new ArrayDeque<>();
+  private final RunRateLimit limit = new RunRateLimit();
 
   @Override
   public void decide(UnblockRequest decision) {
     decisions.add(decision);
+  }
+
+  @Override
+  public void rateLimitedUntil(long untilMillis) {
+    limit.extendTo(untilMillis);
   }
 
   @Override
@@ -34,6 +40,7 @@ public class TaskWorkflowImpl implements TaskWorkflow {
         == Workflow.DEFAULT_VERSION) {
       return new LegacyTaskFlow(decisions).run(request);
     }
-    return new TaskFlow(request, decisions).run();
+    limit.extendTo(request.rateLimitedUntil());
+    return new TaskFlow(request, decisions, limit).run();
   }
 }

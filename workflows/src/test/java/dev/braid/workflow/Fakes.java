@@ -67,6 +67,12 @@ final class Fakes {
 
   final Set<String> needGuidance = ConcurrentHashMap.newKeySet();
 
+  /** Tasks whose agent meets its provider's rate limit, and how many more times. */
+  final Map<String, Integer> rateLimitsLeft = new ConcurrentHashMap<>();
+
+  /** When a task's rate limit ends, as its agent says (epoch ms); absent: the agent does not say. */
+  final Map<String, Long> rateLimitResets = new ConcurrentHashMap<>();
+
   /** Tasks whose agent fails whenever it is given feedback or guidance: it cannot fix a merge. */
   final Set<String> failWithFeedback = ConcurrentHashMap.newKeySet();
 
@@ -172,6 +178,15 @@ final class Fakes {
         events.add("fail " + request.taskId());
         throw ApplicationFailure.newFailure(
             "needs a human's guidance", AttemptFailure.AGENT_FAILED);
+      }
+      if (takeOne(rateLimitsLeft, request.taskId())) {
+        events.add("rate limited " + request.taskId() + " at attempt " + attempt);
+        throw ApplicationFailure.newFailure(
+            "the agent hit a rate or usage limit",
+            AttemptFailure.AGENT_RATE_LIMITED,
+            Usage.unknown(),
+            rateLimitResets.get(request.taskId()),
+            attempt);
       }
       if (alwaysFail.contains(request.taskId())
           || (failWithFeedback.contains(request.taskId()) && request.guidance() != null)) {

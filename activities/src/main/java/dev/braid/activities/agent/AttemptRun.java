@@ -204,7 +204,7 @@ final class AttemptRun {
             + AttemptMessages.lastChars(limit.message().strip(), MESSAGE_CHARS);
     state.write(state.feedback(n + 1), AttemptMessages.feedback(label, ending, ""));
     log.warn("task {}: {} rate limited: {}", r.taskId(), label, ending);
-    return Failures.rateLimited(ending + "; log: " + out.file(), usage, limit.resetAtMillis());
+    return Failures.rateLimited(ending + "; log: " + out.file(), usage, limit.resetAtMillis(), n);
   }
 
   private RuntimeException checksFailed(CheckFailure f, Usage usage) throws IOException {

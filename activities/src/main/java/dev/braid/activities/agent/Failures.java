@@ -30,12 +30,14 @@ final class Failures {
 
   /**
    * An attempt its provider refused for a rate or usage limit. The details are the usage, then the
-   * reset time in epoch milliseconds (null when unknown), so that readers of the usage alone still
-   * find it first.
+   * reset time in epoch milliseconds (null when unknown), then the attempt's number, so that
+   * readers of the usage alone still find it first, and the workflow can run the same attempt again
+   * after the wait without counting it.
    */
-  static ApplicationFailure rateLimited(String message, Usage usage, Long resetAtMillis) {
+  static ApplicationFailure rateLimited(
+      String message, Usage usage, Long resetAtMillis, int attempt) {
     return ApplicationFailure.newFailure(
-        message, AttemptFailure.AGENT_RATE_LIMITED, usage, resetAtMillis);
+        message, AttemptFailure.AGENT_RATE_LIMITED, usage, resetAtMillis, attempt);
   }
 
   /** A failed attempt that a retry, with the feedback it wrote, may get past. */

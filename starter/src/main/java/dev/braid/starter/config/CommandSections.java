@@ -21,12 +21,12 @@ final class CommandSections {
     }
     if (agent instanceof Map<?, ?> m) {
       for (Object key : m.keySet()) {
-        if (!Set.of("tiers", "onRetry", "resolver").contains(String.valueOf(key))) {
+        if (!Set.of("tiers", "onRetry", "resolver", "rateLimit").contains(String.valueOf(key))) {
           problems.add(
               file
                   + ": agent."
                   + YamlKinds.key(key)
-                  + ": unknown key (known: onRetry, resolver, tiers)");
+                  + ": unknown key (known: onRetry, rateLimit, resolver, tiers)");
         }
       }
     }

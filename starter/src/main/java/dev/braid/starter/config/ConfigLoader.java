@@ -81,6 +81,7 @@ public final class ConfigLoader {
     MergeSettings merge = MergeSection.read(name, root.get("merge"), defaultTarget, problems);
     EnvironmentSection.grants(name, root, problems);
     List<String> copyFiles = CopyFilesSetting.read(name, root, problems);
+    var rateLimit = RateLimitSection.read(name, root.get("agent"), problems);
     long hostWait =
         root.get("hostWait") == null
             ? BraidConfig.DEFAULT_HOST_WAIT_SECONDS
@@ -124,7 +125,8 @@ public final class ConfigLoader {
         resolver,
         (Boolean) cleanupValue,
         hostWait,
-        copyFiles);
+        copyFiles,
+        rateLimit);
   }
 
   /** The cascade braid uses when {@code braid.yaml} names none: Claude Code, Haiku then Sonnet. */
