@@ -20,6 +20,7 @@ public final class BraidCli {
   /** Runs one command line and returns its exit code. */
   public int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new BraidCommand(), this::create);
+    BlockKindsHelp.install(cli.getSubcommands().get("unblock"));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
