@@ -109,5 +109,21 @@ class ExecuteEndToEndIT extends EndToEndTest {
     BraidProcess.Result status = BraidProcess.run(repo, "status", "--json");
     assertEquals(0, status.exitCode(), status.toString());
     assertEquals("done", JSON.readTree(status.out()).get("status").asText());
+
+    // Executing the finished plan again starts nothing and points at the run's report.
+    String temporalRunId = started.get("temporalRunId").asText();
+    Path report = repo.resolve(".parallel/reports/" + runId + "/" + temporalRunId + ".md");
+    String reportBefore = Files.readString(report);
+    BraidProcess.Result again = BraidProcess.run(repo, "execute", "--json");
+    assertEquals(0, again.exitCode(), again.toString());
+    JsonNode done = JSON.readTree(again.out());
+    assertTrue(done.get("alreadyDone").asBoolean(), again.toString());
+    assertEquals(temporalRunId, done.get("temporalRunId").asText());
+    assertEquals(report.toString(), done.get("report").asText());
+    assertEquals(reportBefore, Files.readString(report), "the run's report is kept as it was");
+    assertEquals(
+        Git.run(repo, "rev-parse", "main"),
+        run.get("merge").get("targetHead").asText(),
+        "nothing ran again");
   }
 }
