@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class FailedVerificationIT extends EndToEndTest {
+  /** The plan lives outside the default places, so only the run knows where it is. */
+  private static final String PLAN = "work/plan";
+
   private static final String CHECK =
       """
       import pathlib, sys
@@ -40,7 +43,7 @@ class FailedVerificationIT extends EndToEndTest {
     repo = plan(check, marks);
     String initial = Git.run(repo, "rev-parse", "main");
 
-    BraidProcess.Result first = BraidProcess.run(repo, "execute", "--json");
+    BraidProcess.Result first = BraidProcess.run(repo, "execute", "--plan", PLAN, "--json");
     assertEquals(1, first.exitCode(), first.toString());
     JsonNode run = JSON.readTree(first.out());
     assertEquals("failed", run.get("status").asText(), first.toString());
@@ -57,7 +60,7 @@ class FailedVerificationIT extends EndToEndTest {
     Path firstReport = reports.resolve(firstRun + ".md");
     String firstText = Files.readString(firstReport);
 
-    BraidProcess.Result again = BraidProcess.run(repo, "execute");
+    BraidProcess.Result again = BraidProcess.run(repo, "execute", "--plan", PLAN);
     assertNotEquals(0, again.exitCode(), again.toString());
     assertTrue(
         again.out().contains("(Temporal run " + firstRun + ") ended failed; a new run continues"),
@@ -74,6 +77,18 @@ class FailedVerificationIT extends EndToEndTest {
     BraidProcess.Result status = BraidProcess.run(repo, "status", runId + ":" + firstRun);
     assertEquals(1, status.exitCode(), status.toString());
     assertTrue(status.out().contains("(Temporal run " + firstRun + ", plan: "), status.out());
+
+    // The plan is not in the default place; the run's own input says where it is.
+    BraidProcess.Result report = BraidProcess.run(repo, "report", runId + ":" + firstRun);
+    assertEquals(1, report.exitCode(), report.toString());
+    assertTrue(report.out().contains("critical path"), report.out());
+    assertFalse(report.out().contains("critical path unknown"), report.out());
+    assertEquals(
+        firstText, Files.readString(firstReport), "the same run's report, rewritten alike");
+    BraidProcess.Result cleanup = BraidProcess.run(repo, "cleanup", runId);
+    assertEquals(0, cleanup.exitCode(), cleanup.toString());
+    assertTrue(cleanup.out().contains("Cleanup of run " + runId), cleanup.out());
+    assertTrue(cleanup.out().contains("kept"), "the unmerged work is kept: " + cleanup.out());
   }
 
   private Path plan(Path check, Path marks) throws Exception {
@@ -88,9 +103,9 @@ class FailedVerificationIT extends EndToEndTest {
         checks: [[python3, %s, %s]]
         """
             .formatted(ScriptedAgent.COMMAND, check, marks));
-    Path tasks = Files.createDirectories(dir.resolve(".parallel/plans/tasks"));
+    Path tasks = Files.createDirectories(dir.resolve(PLAN).resolve("tasks"));
     Files.writeString(
-        dir.resolve(".parallel/plans/plan.yaml"),
+        dir.resolve(PLAN).resolve("plan.yaml"),
         """
         metadata: {name: refused whole}
         tasks:
