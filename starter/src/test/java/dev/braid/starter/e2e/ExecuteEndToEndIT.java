@@ -1,6 +1,7 @@
 package dev.braid.starter.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,5 +126,17 @@ class ExecuteEndToEndIT extends EndToEndTest {
         Git.run(repo, "rev-parse", "main"),
         run.get("merge").get("targetHead").asText(),
         "nothing ran again");
+
+    // --rerun starts a new Temporal run of the same id, with a report of its own.
+    BraidProcess.Result rerun = BraidProcess.run(repo, "execute", "--rerun", "--json");
+    assertEquals(0, rerun.exitCode(), rerun.toString());
+    JsonNode second = JSON.readTree(rerun.out());
+    assertEquals(runId, second.get("runId").asText());
+    assertNotEquals(temporalRunId, second.get("temporalRunId").asText(), rerun.toString());
+    Path secondReport = report.resolveSibling(second.get("temporalRunId").asText() + ".md");
+    assertTrue(Files.exists(secondReport), rerun.toString());
+    assertEquals(reportBefore, Files.readString(report), "the first run's report is kept");
+    assertEquals(
+        Files.readString(secondReport), Files.readString(report.resolveSibling("latest.md")));
   }
 }
