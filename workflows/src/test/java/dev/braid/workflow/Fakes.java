@@ -70,7 +70,9 @@ final class Fakes {
   /** Tasks whose agent meets its provider's rate limit, and how many more times. */
   final Map<String, Integer> rateLimitsLeft = new ConcurrentHashMap<>();
 
-  /** When a task's rate limit ends, as its agent says (epoch ms); absent: the agent does not say. */
+  /**
+   * When a task's rate limit ends, as its agent says (epoch ms); absent: the agent does not say.
+   */
   final Map<String, Long> rateLimitResets = new ConcurrentHashMap<>();
 
   /** Tasks whose agent fails whenever it is given feedback or guidance: it cannot fix a merge. */

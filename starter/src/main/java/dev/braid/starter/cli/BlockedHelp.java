@@ -1,9 +1,11 @@
 package dev.braid.starter.cli;
 
+import dev.braid.workflow.Blocker;
 import dev.braid.workflow.RunPhase;
 import dev.braid.workflow.RunStatus;
 import dev.braid.workflow.TaskPhase;
 import dev.braid.workflow.TaskStatus;
+import dev.braid.workflow.UnblockAction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,42 +16,70 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a human needs when a run waits on them: each blocked task, why, where its last log is, and
- * the exact commands that unblock it.
+ * What a human needs when a task waits on them: each blocked task, why (its kind and reason), where
+ * its last log is, and the exact commands that unblock it: only those its blocker allows, so braid
+ * never suggests a decision the run would refuse.
  */
 final class BlockedHelp {
   private BlockedHelp() {}
 
   static void print(RunStatus run, Path repo, PrintWriter out) {
-    if (run.phase() != RunPhase.BLOCKED) {
-      return;
-    }
     List<TaskStatus> blocked =
         run.tasks().stream().filter(t -> t.phase() == TaskPhase.BLOCKED).toList();
+    // An ended run takes no decision any more, so it gets no commands.
+    if (blocked.isEmpty() || !alive(run.phase())) {
+      return;
+    }
     out.println();
-    out.printf(
-        "The run waits on a human: %d blocked task%s. Nothing runs until you decide.%n",
-        blocked.size(), blocked.size() == 1 ? "" : "s");
+    String tasks = blocked.size() + " blocked task" + (blocked.size() == 1 ? "" : "s");
+    out.println(
+        run.phase() == RunPhase.BLOCKED
+            ? "The run waits on a human: " + tasks + ". Nothing runs until you decide."
+            : tasks + " wait for a decision; the rest of the run goes on.");
     for (TaskStatus t : blocked) {
+      Blocker blocker = t.blocker();
       out.println();
-      out.println("  " + t.id() + ": " + t.reason());
-      lastLog(repo, run.runId(), t.id()).ifPresent(log -> out.println("    last log: " + log));
-      out.println("    worktree: " + repo.resolve("worktrees").resolve(t.id()));
+      out.println(
+          "  "
+              + t.id()
+              + (blocker == null ? "" : " [" + blocker.kind().label() + "]")
+              + ": "
+              + t.reason());
+      lastLog(repo, run.runId(), t).ifPresent(log -> out.println("    last log: " + log));
+      List<UnblockAction> decisions =
+          blocker == null ? List.of(UnblockAction.values()) : blocker.decisions();
+      if (decisions.contains(UnblockAction.DONE)) {
+        out.println("    worktree: " + repo.resolve("worktrees").resolve(t.id()));
+      }
       String unblock = "braid unblock " + run.runId() + " " + t.id();
-      out.println("    retry:  " + unblock + " --retry --guidance \"what the agent should know\"");
-      out.println("    done:   " + unblock + " --done      (after you fixed the worktree by hand)");
-      out.println("    skip:   " + unblock + " --skip      (its dependents are skipped too)");
+      for (UnblockAction decision : decisions) {
+        out.println("    " + line(decision, unblock));
+      }
     }
     out.println();
     out.println("Then follow the run: braid status " + run.runId() + " --watch");
   }
 
-  /** The newest log of the task, which tells why its last attempt failed. */
-  static Optional<Path> lastLog(Path repo, String runId, String taskId) {
+  private static String line(UnblockAction decision, String unblock) {
+    return switch (decision) {
+      case RETRY -> "retry:  " + unblock + " --retry --guidance \"what the agent should know\"";
+      case DONE -> "done:   " + unblock + " --done      (after you fixed the worktree by hand)";
+      case SKIP -> "skip:   " + unblock + " --skip      (its dependents are skipped too)";
+    };
+  }
+
+  private static boolean alive(RunPhase phase) {
+    return phase != RunPhase.DONE && phase != RunPhase.FAILED && phase != RunPhase.CANCELLED;
+  }
+
+  /** The newest log of the task, which tells why it is blocked. */
+  static Optional<Path> lastLog(Path repo, String runId, TaskStatus task) {
     Path dir =
-        repo.resolve(".parallel/logs")
-            .resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"))
-            .resolve(taskId);
+        task.blocker() != null && task.blocker().log() != null
+            ? Path.of(task.blocker().log())
+            : repo.resolve(".parallel/logs")
+                .resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"))
+                .resolve(task.id());
     if (!Files.isDirectory(dir)) {
       return Optional.empty();
     }

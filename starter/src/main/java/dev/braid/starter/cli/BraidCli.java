@@ -26,6 +26,7 @@ public final class BraidCli {
     PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut, mask));
     PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr, mask));
     CommandLine cli = new CommandLine(new BraidCommand(), this::create);
+    BlockKindsHelp.install(cli.getSubcommands().get("unblock"));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

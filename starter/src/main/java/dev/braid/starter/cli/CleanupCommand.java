@@ -1,6 +1,7 @@
 package dev.braid.starter.cli;
 
 import dev.braid.activities.cleanup.RunCleaner;
+import dev.braid.activities.plan.PlanReader;
 import dev.braid.activity.CleanupRequest;
 import dev.braid.activity.CleanupResult;
 import dev.braid.config.BraidConfig;
@@ -8,9 +9,17 @@ import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.starter.config.ConfigLoader;
 import dev.braid.starter.config.ConfigOverrides;
+import dev.braid.starter.run.RunExecutions;
+import dev.braid.starter.run.RunIds;
+import dev.braid.starter.run.RunInput;
+import dev.braid.starter.run.RunRef;
+import dev.braid.starter.run.RunSession;
 import dev.braid.starter.run.Workspace;
+import dev.braid.starter.temporal.Connection;
+import dev.braid.starter.temporal.WorkerMode;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +41,9 @@ import picocli.CommandLine.Spec;
       "worktree records, and copies the plan to .parallel/archive/<plan dir>-<date>/.",
       "Never deletes work: a worktree with uncommitted changes, and a branch with commits the",
       "target lacks, are kept, and the reason is printed. Running it again is safe.",
-      "RUN defaults to the run of the plan in this repository; it names the integration branch."
+      "RUN defaults to the run of the plan in this repository; it names the integration branch.",
+      "A named run that is not this plan's is looked up in Temporal: its own input says where its",
+      "plan is and which branch it merged into."
     })
 public class CleanupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,30 +56,42 @@ public class CleanupCommand implements Callable<Integer> {
       names = "--target",
       paramLabel = "BRANCH",
       description =
-          "The branch the work was merged into (default: braid.yaml's merge.target, else the"
-              + " current branch).")
+          "The branch the work was merged into (default: the run's merge target, else braid.yaml's"
+              + " merge.target, else the current branch).")
   String target;
 
   @Option(names = "--no-archive", description = "Do not copy the plan to .parallel/archive/.")
   boolean noArchive;
 
+  private final RunSession session;
+
+  public CleanupCommand(RunSession session) {
+    this.session = session;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Workspace ws = workspace.resolve();
-    Plan plan = PlanLoader.load(ws.planDir());
-    String id = run.idOr(ws, plan);
+    Workspace ws = workspace.resolve(run);
+    RunInput input = runInput(ws).orElse(null);
+    Plan plan = PlanLoader.load(input != null ? input.planDir() : planDirOrFail(ws));
+    String id = run.named() ? run.ref().workflowId() : run.idOr(ws, plan);
     BraidConfig config =
         ConfigLoader.load(
             ws.configFile(), ws.configNamed(), ws.currentBranch(), ConfigOverrides.none());
-    String into = target != null ? target : config.merge().target();
+    String into =
+        target != null
+            ? target
+            : input != null && input.target() != null ? input.target() : config.merge().target();
+    String remote =
+        input != null && input.remote() != null ? input.remote() : config.merge().remote();
     CleanupRequest request =
         new CleanupRequest(
             ws.repo().toString(),
             id,
-            ws.planDir().toString(),
+            (input != null ? input.planDir() : ws.planDir()).toString(),
             into,
-            config.merge().remote(),
+            remote,
             plan.tasks().stream().map(PlanTask::id).toList(),
             !noArchive,
             LocalDate.now().toString());
@@ -80,6 +103,36 @@ public class CleanupCommand implements Callable<Integer> {
     }
     print(id, into, result, out);
     return ExitCodes.DONE;
+  }
+
+  /**
+   * The named run's own input, when the workspace's plan is not known to be that run's: no plan in
+   * the default places, or a plan whose run has another id. A plan named with {@code --plan}, or
+   * the workspace's own run, needs no server.
+   */
+  private Optional<RunInput> runInput(Workspace ws) {
+    if (!run.named() || workspace.planNamed()) {
+      return Optional.empty();
+    }
+    RunRef ref = run.ref();
+    if (ws.planDir() != null) {
+      var local = new PlanReader().read(ws.planDir());
+      if (local.ok()
+          && RunIds.forPlan(ws.repo(), ws.planDir(), local.plan().name())
+              .equals(ref.workflowId())) {
+        return Optional.empty();
+      }
+    }
+    Connection connection = session.connect(ws, WorkerMode.NONE);
+    return RunExecutions.describe(connection, ref).flatMap(e -> RunInput.of(connection, e));
+  }
+
+  private static java.nio.file.Path planDirOrFail(Workspace ws) {
+    if (ws.planDir() == null) {
+      // The run is unknown to Temporal and there is no plan here: say where braid looked.
+      return Workspace.resolve(ws.repo(), null, null).planDir();
+    }
+    return ws.planDir();
   }
 
   private static void print(String runId, String target, CleanupResult result, PrintWriter out) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the plan: one task workflow per task, as soon as its dependencies are done, then the merge.",
-      "A second execute of the same plan attaches to the running run. Ctrl-C detaches; the run stays in Temporal."
+      "A second execute of the same plan attaches to the running run. Ctrl-C detaches; the run stays in Temporal.",
+      "When the plan's last run is done, execute says so and starts nothing (unless --rerun); when it",
+      "ended failed, cancelled or terminated, a new run of the same id continues what is left."
     })
 public class ExecuteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -39,6 +41,9 @@ public class ExecuteCommand implements Callable<Integer> {
       paramLabel = "MODE",
       description = "direct or none (default: braid.yaml's merge.mode, else direct).")
   String merge;
+
+  @Option(names = "--rerun", description = "Start a new run even when the plan's last run is done.")
+  boolean rerun;
 
   @Option(names = "--detach", description = "Start the run and return at once.")
   boolean detach;
@@ -69,7 +74,7 @@ public class ExecuteCommand implements Callable<Integer> {
     }
     BraidConfig config = session.config(ws, new ConfigOverrides(maxParallel, mode));
     StartedRun run =
-        session.start(ws, plan, config, detach ? WorkerMode.WORKFLOWS : WorkerMode.FULL);
+        session.start(ws, plan, config, detach ? WorkerMode.WORKFLOWS : WorkerMode.FULL, rerun);
     return follower.follow(
         run, detach, json, spec.commandLine().getOut(), spec.commandLine().getErr());
   }

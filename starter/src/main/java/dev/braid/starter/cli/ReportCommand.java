@@ -7,13 +7,17 @@ import dev.braid.starter.report.ReportPlans;
 import dev.braid.starter.report.ReportText;
 import dev.braid.starter.report.ReportWriter;
 import dev.braid.starter.report.RunReport;
+import dev.braid.starter.run.RunExecution;
+import dev.braid.starter.run.RunExecutions;
+import dev.braid.starter.run.RunReader;
+import dev.braid.starter.run.RunReading;
 import dev.braid.starter.run.RunSession;
-import dev.braid.starter.run.RunWatcher;
 import dev.braid.starter.run.Workspace;
 import dev.braid.starter.temporal.Connection;
 import dev.braid.starter.temporal.WorkerMode;
 import dev.braid.workflow.RunStatus;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +34,10 @@ import picocli.CommandLine.Spec;
       "efficiency, each task's attempts, tiers, durations, commit and branch, the cost and tokens",
       "the agents reported, and the checks on the merged result. Every figure is measured; what",
       "was not measured is marked unknown.",
-      "Also writes it to <repo>/.parallel/reports/<run>.json and <run>.md.",
-      "RUN defaults to the run of the plan in this repository."
+      "Also writes it to <repo>/.parallel/reports/<run>/<temporal run id>.json and .md, and links",
+      "latest.md and latest.json there to the newest run's.",
+      "RUN defaults to the run of the plan in this repository; RUN:RUNID names one Temporal run",
+      "of it (default: the newest). The run's plan is found through the run itself."
     })
 public class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,31 +58,48 @@ public class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Workspace ws = workspace.resolve();
+    Workspace ws = workspace.resolve(run);
     ChosenRun chosen = run.choose(ws);
-    String id = chosen.id();
-    Plan plan = chosen.plan();
-    // A workflow worker lets the embedded server answer the status query of a live run.
-    Connection connection = session.connect(ws, WorkerMode.WORKFLOWS);
-    RunWatcher watcher = new RunWatcher(connection, id);
-    if (watcher.describe().isEmpty()) {
-      throw new UsageError(
-          "no run " + id + " on " + connection.address() + " (start one with: braid execute)");
-    }
-    RunStatus status = watcher.current();
+    Connection connection = session.connect(ws, WorkerMode.NONE);
+    RunExecution execution =
+        RunExecutions.describe(connection, chosen.ref())
+            .orElseThrow(
+                () ->
+                    new UsageError(
+                        "no run "
+                            + chosen.ref()
+                            + " on "
+                            + connection.address()
+                            + " (start one with: braid execute)"));
+    RunReading reading =
+        new RunReader(connection, () -> session.startWorker(ws, connection, WorkerMode.WORKFLOWS))
+            .read(execution, ws.planDir());
+    RunStatus status = reading.status();
+    // The run's own input says where its plan is; the workspace's is the fallback.
+    Plan plan = reading.plan() != null ? reading.plan() : chosen.plan();
     if (plan == null) {
       plan = ReportPlans.find(ws.repo(), ws.planDir(), status).orElse(null);
     }
+    Path repo = reading.input() != null ? reading.input().repo() : ws.repo();
     RunReport report = RunReport.of(status, plan);
-    ReportFiles files = ReportWriter.write(ws.repo(), report);
+    ReportFiles files = ReportWriter.write(repo, report, execution.temporalRunId());
     if (json) {
-      out.println(ReportJson.of(report));
+      out.println(ReportJson.of(report, execution.temporalRunId()));
     } else {
-      out.println("Run " + id + " (plan: " + status.planName() + "): " + status.phase().label());
+      out.println(
+          "Run "
+              + chosen.id()
+              + " (Temporal run "
+              + execution.temporalRunId()
+              + ", plan: "
+              + status.planName()
+              + "): "
+              + status.phase().label());
       ReportText.print(report, out);
       out.println("Report written to " + files.markdown() + " and " + files.json());
-      if (connection.workflowUrl(id) != null) {
-        out.println("Temporal Web UI: " + connection.workflowUrl(id));
+      String url = connection.workflowUrl(chosen.id(), execution.temporalRunId());
+      if (url != null) {
+        out.println("Temporal Web UI: " + url);
       }
     }
     return ExitCodes.of(status.phase());

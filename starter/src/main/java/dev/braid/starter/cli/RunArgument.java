@@ -2,6 +2,7 @@ package dev.braid.starter.cli;
 
 import dev.braid.plan.Plan;
 import dev.braid.starter.run.RunIds;
+import dev.braid.starter.run.RunRef;
 import dev.braid.starter.run.Workspace;
 import picocli.CommandLine.Parameters;
 
@@ -13,13 +14,27 @@ public class RunArgument {
   @Parameters(
       index = "0",
       arity = "0..1",
-      paramLabel = "RUN",
-      description = "The run id (default: this plan's run).")
+      paramLabel = "RUN[:RUNID]",
+      description =
+          "The run id (default: this plan's run), optionally with one Temporal run of it"
+              + " (default: the newest).")
   String runId;
 
   /** The run named, else the run of {@code plan}, which the caller has already read. */
   String idOr(Workspace ws, Plan plan) {
-    return runId != null ? runId : RunIds.forPlan(ws.repo(), ws.planDir(), plan.name());
+    return runId != null
+        ? RunRef.parse(runId).workflowId()
+        : RunIds.forPlan(ws.repo(), ws.planDir(), plan.name());
+  }
+
+  /** The run named, or null. */
+  RunRef ref() {
+    return runId == null ? null : RunRef.parse(runId);
+  }
+
+  /** Whether the user named a run, so the workspace's plan need not be read. */
+  boolean named() {
+    return runId != null;
   }
 
   /**
@@ -28,9 +43,9 @@ public class RunArgument {
    */
   ChosenRun choose(Workspace ws) {
     if (runId != null) {
-      return new ChosenRun(runId, null);
+      return new ChosenRun(RunRef.parse(runId), null);
     }
     Plan plan = PlanLoader.load(ws.planDir());
-    return new ChosenRun(idOr(ws, plan), plan);
+    return new ChosenRun(RunRef.latest(idOr(ws, plan)), plan);
   }
 }

@@ -5,6 +5,7 @@ import dev.braid.starter.report.ReportPlans;
 import dev.braid.starter.report.ReportText;
 import dev.braid.starter.report.ReportWriter;
 import dev.braid.starter.report.RunReport;
+import dev.braid.starter.run.LaunchKind;
 import dev.braid.starter.run.RunJson;
 import dev.braid.starter.run.RunView;
 import dev.braid.starter.run.RunWatcher;
@@ -27,9 +28,12 @@ public class RunFollower {
   /** Prints the start, follows unless detached, and returns the exit code. */
   public int follow(StartedRun run, boolean detach, boolean json, PrintWriter out, PrintWriter err)
       throws InterruptedException {
+    if (run.launch().kind() == LaunchKind.ALREADY_DONE) {
+      return AlreadyDone.print(run, json, out);
+    }
     RunWatcher watcher = new RunWatcher(run.connection(), run.runId());
     if (!json) {
-      out.println((run.attached() ? "Attached to run " : "Started run ") + run.runId());
+      out.println(LaunchText.of(run));
       if (run.webUiUrl() != null) {
         out.println("Temporal Web UI: " + run.webUiUrl());
       }
@@ -38,7 +42,7 @@ public class RunFollower {
     if (detach) {
       RunStatus now = watcher.current();
       if (json) {
-        out.println(RunJson.of(now, run.webUiUrl()));
+        out.println(RunJson.of(now, run.webUiUrl(), run.temporalRunId()));
       } else {
         out.println("Detached. Follow it with: braid status " + run.runId() + " --watch");
         if (run.connection().embedded()) {
@@ -80,7 +84,7 @@ public class RunFollower {
     RunReport report =
         RunReport.of(end, ReportPlans.find(run.repo(), run.planDir(), end).orElse(null));
     if (json) {
-      out.println(RunJson.of(end, run.webUiUrl()));
+      out.println(RunJson.of(end, run.webUiUrl(), run.temporalRunId()));
     } else {
       out.println();
       ReportText.print(report, out);
@@ -102,7 +106,7 @@ public class RunFollower {
    */
   private static void writeReport(StartedRun run, RunReport report, boolean json, PrintWriter out) {
     try {
-      ReportFiles files = ReportWriter.write(run.repo(), report);
+      ReportFiles files = ReportWriter.write(run.repo(), report, run.temporalRunId());
       if (!json) {
         out.println("Report: " + files.markdown());
       }

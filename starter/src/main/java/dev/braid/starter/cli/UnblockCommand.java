@@ -25,9 +25,12 @@ import picocli.CommandLine.Spec;
     name = "unblock",
     mixinStandardHelpOptions = true,
     description = {
-      "Decides for a blocked task: run it again (optionally with guidance for the agent, from a",
-      "given tier), skip it (its dependents are skipped too), or take the work you finished by",
-      "hand in its worktree (braid commits it and runs the checks).",
+      "Decides for a blocked task, whatever blocked it: run it again (optionally with guidance for",
+      "the agent, from a given tier), skip it (its dependents are skipped too), or take the work you",
+      "finished by hand in its worktree (braid commits it and runs the checks). braid status lists",
+      "the commands each blocked task allows. The run checks the decision before taking it: an",
+      "unknown task, a task that is not blocked, a decision its kind does not allow or an unknown",
+      "tier is refused with the run's own message (exit 2).",
       "",
       "The same decision can be sent with Temporal's own CLI:",
       "  temporal workflow signal --workflow-id RUN --name unblock \\",
@@ -113,12 +116,13 @@ public class UnblockCommand implements Callable<Integer> {
       out.println("Follow the run: braid status " + runId + " --watch");
       return ExitCodes.DONE;
     } catch (WorkflowUpdateException e) {
+      // The validator's own words, as they are: it knows the task, its kind and its decisions.
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String message =
           cause instanceof io.temporal.failure.ApplicationFailure app
               ? app.getOriginalMessage()
               : cause.getMessage();
-      throw new UsageError("cannot unblock " + taskId + " in " + runId + ": " + message);
+      throw new UsageError(message);
     }
   }
 }

@@ -30,4 +30,17 @@ public class WorkspaceOptions {
   public Workspace resolve() {
     return Workspace.resolve(repo, plan, config);
   }
+
+  /**
+   * Resolves the flags for a command that may name its run: then the run says where its plan is,
+   * and the plan directory is null when there is none in the default places.
+   */
+  public Workspace resolve(RunArgument run) {
+    return run.named() ? Workspace.resolveForNamedRun(repo, plan, config) : resolve();
+  }
+
+  /** Whether the user named the plan with {@code --plan}. */
+  boolean planNamed() {
+    return plan != null;
+  }
 }

@@ -19,8 +19,16 @@ public final class ReportJson {
   private ReportJson() {}
 
   public static String of(RunReport r) {
+    return of(r, null);
+  }
+
+  /** The report of one Temporal run of the run; the run id is left out when null. */
+  public static String of(RunReport r, String temporalRunId) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("runId", r.runId());
+    if (temporalRunId != null) {
+      root.put("temporalRunId", temporalRunId);
+    }
     root.put("plan", r.planName());
     root.put("status", r.phase().label());
     root.put("message", r.message());

@@ -4,15 +4,23 @@ import dev.braid.activity.MergeResult;
 import java.util.List;
 
 /**
- * The report as Markdown, for {@code .parallel/reports/<run>.md}: readable as it is, and ready to
- * paste into a pull request or an issue.
+ * The report as Markdown, for {@code .parallel/reports/<run>/<temporal run id>.md}: readable as it
+ * is, and ready to paste into a pull request or an issue.
  */
 public final class ReportMarkdown {
   private ReportMarkdown() {}
 
   public static String of(RunReport r) {
+    return of(r, null);
+  }
+
+  /** The report of one Temporal run of the run; the run id is left out when null. */
+  public static String of(RunReport r, String temporalRunId) {
     StringBuilder md = new StringBuilder();
     md.append("# braid report: ").append(r.runId()).append("\n\n");
+    if (temporalRunId != null) {
+      md.append("Temporal run `").append(temporalRunId).append("`\n\n");
+    }
     md.append("Plan **").append(cell(r.planName())).append("**: ").append(r.phase().label());
     md.append(r.message() == null ? "" : " (" + r.message() + ")").append("\n\n");
     md.append("| figure | value |\n| --- | --- |\n");

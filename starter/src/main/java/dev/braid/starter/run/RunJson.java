@@ -15,8 +15,21 @@ public final class RunJson {
   private RunJson() {}
 
   public static String of(RunStatus run, String webUiUrl) {
+    return write(node(run, webUiUrl, null));
+  }
+
+  /** The document of one Temporal run of the run. */
+  public static String of(RunStatus run, String webUiUrl, String temporalRunId) {
+    return write(node(run, webUiUrl, temporalRunId));
+  }
+
+  /** The document as a tree, for callers that add to it; the Temporal run id may be null. */
+  public static ObjectNode node(RunStatus run, String webUiUrl, String temporalRunId) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("runId", run.runId());
+    if (temporalRunId != null) {
+      root.put("temporalRunId", temporalRunId);
+    }
     root.put("plan", run.planName());
     root.put("status", run.phase().label());
     root.put("message", run.message());
@@ -36,18 +49,17 @@ public final class RunJson {
       task.put("headCommit", t.headCommit());
       task.put("pullRequest", t.pullRequest());
       task.put("reason", t.reason());
-      if (t.blocker() != null) {
-        ObjectNode blocker = task.putObject("blocker");
-        blocker.put("kind", t.blocker().kind().label());
-        blocker.put("log", t.blocker().log());
-        ArrayNode decisions = blocker.putArray("decisions");
-        t.blocker().decisions().forEach(d -> decisions.add(d.label()));
-      }
+      task.set("blocker", t.blocker() == null ? null : MAPPER.valueToTree(t.blocker()));
       task.put("startedAtMillis", t.startedAtMillis());
       task.put("finishedAtMillis", t.finishedAtMillis());
       task.set("usage", MAPPER.valueToTree(t.usage()));
     }
     root.set("merge", MAPPER.valueToTree(run.merge()));
+    return root;
+  }
+
+  /** A tree of plain values as the indented document scripts read. */
+  public static String write(ObjectNode root) {
     try {
       return MAPPER.writeValueAsString(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

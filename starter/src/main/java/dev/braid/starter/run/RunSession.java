@@ -38,12 +38,40 @@ public class RunSession {
 
   /** Starts the plan's run, or attaches to it when it is already going. */
   public StartedRun start(Workspace workspace, Plan plan, BraidConfig config, WorkerMode mode) {
+    return start(workspace, plan, config, mode, false);
+  }
+
+  /**
+   * Starts the plan's run, attaches to it when it is going, or finds it done; with {@code rerun} a
+   * done plan runs again. The worker starts only when a run is to be followed, so finding a plan
+   * done costs no worker.
+   */
+  public StartedRun start(
+      Workspace workspace, Plan plan, BraidConfig config, WorkerMode mode, boolean rerun) {
     String runId = RunIds.forPlan(workspace.repo(), workspace.planDir(), plan.name());
-    Connection connection = connect(workspace, mode);
+    Connection connection = connect(workspace, WorkerMode.NONE);
     RunRequest request =
         new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
-    boolean attached = RunLauncher.startOrAttach(connection, runId, request, plan);
-    return new StartedRun(runId, attached, connection, workspace.repo(), workspace.planDir());
+    Launch launch = RunLauncher.launch(connection, runId, request, plan, rerun);
+    if (launch.kind() != LaunchKind.ALREADY_DONE) {
+      startWorker(workspace, connection, mode);
+    }
+    return new StartedRun(runId, launch, connection, workspace.repo(), workspace.planDir());
+  }
+
+  /**
+   * Runs as much of a worker in this process as the command needs, on the embedded server. Its
+   * environment grants and notify command come from the workspace's own {@code braid.yaml}, read on
+   * the worker's side, never from a run's input.
+   */
+  public void startWorker(Workspace workspace, Connection connection, WorkerMode mode) {
+    if (connection.embedded()) {
+      worker.start(
+          connection,
+          mode,
+          WorkerGrants.of(workspace.configFile(), workspace.configNamed()),
+          WorkerGrants.notifyCommand(workspace.configFile(), workspace.configNamed()));
+    }
   }
 
   /** Connects, running as much of a worker in this process as the command needs. */
@@ -52,13 +80,7 @@ public class RunSession {
     // Also on the embedded server: one started by an older braid lacks the newer attributes, and
     // a workflow that upserts an unknown attribute cannot go on.
     SearchAttributeRegistrar.ensure(connection);
-    if (connection.embedded()) {
-      worker.start(
-          connection,
-          mode,
-          WorkerGrants.of(workspace.configFile(), workspace.configNamed()),
-          WorkerGrants.notifyCommand(workspace.configFile(), workspace.configNamed()));
-    }
+    startWorker(workspace, connection, mode);
     return connection;
   }
 }

@@ -4,24 +4,29 @@ import dev.braid.starter.temporal.Connection;
 import java.nio.file.Path;
 
 /**
- * A run this process started or attached to.
+ * A run this process started, attached to, or found done.
  *
  * @param runId the run's workflow id
- * @param attached whether it was already running
+ * @param launch what was done, and which Temporal run it is
  * @param connection the connection it runs on
  * @param repo the repository the run works on, for log paths
  * @param planDir the run's plan directory, for the report's critical path; null when unknown
  */
 public record StartedRun(
-    String runId, boolean attached, Connection connection, Path repo, Path planDir) {
+    String runId, Launch launch, Connection connection, Path repo, Path planDir) {
 
-  /** A run whose plan directory is not known; the report then looks in the default place. */
-  public StartedRun(String runId, boolean attached, Connection connection, Path repo) {
-    this(runId, attached, connection, repo, null);
+  /** Whether it was already running. */
+  public boolean attached() {
+    return launch.kind() == LaunchKind.ATTACHED;
+  }
+
+  /** The Temporal run: the id that tells this run from the plan's other runs. */
+  public String temporalRunId() {
+    return launch.temporalRunId();
   }
 
   /** The run's page in the Temporal Web UI, or null when unknown. */
   public String webUiUrl() {
-    return connection.workflowUrl(runId);
+    return connection.workflowUrl(runId, launch.temporalRunId());
   }
 }

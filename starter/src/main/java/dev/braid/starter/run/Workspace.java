@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * expects: paths relative to the current directory, the repository found from any folder inside it.
  *
  * @param repo the repository's root, absolute
- * @param planDir the plan directory, absolute
+ * @param planDir the plan directory, absolute; null only for a named run whose plan is elsewhere
  * @param configFile the config file, absolute
  * @param configNamed whether the user named the config file, so it must exist
  */
@@ -23,6 +23,25 @@ public record Workspace(Path repo, Path planDir, Path configFile, boolean config
   public static Workspace resolve(Path repoFlag, Path planFlag, Path configFlag) {
     Path repo = resolveRepo(repoFlag);
     Path plan = PlanLocation.resolve(repo, planFlag);
+    Path config =
+        configFlag == null ? repo.resolve("braid.yaml") : configFlag.toAbsolutePath().normalize();
+    return new Workspace(repo, plan, config, configFlag != null);
+  }
+
+  /**
+   * Resolves the flags for a command that names its run: the run knows its plan, so a missing
+   * default plan is no error, and the plan directory is then null.
+   */
+  public static Workspace resolveForNamedRun(Path repoFlag, Path planFlag, Path configFlag) {
+    Path repo = resolveRepo(repoFlag);
+    Path plan = null;
+    try {
+      plan = PlanLocation.resolve(repo, planFlag);
+    } catch (UsageError noDefaultPlan) {
+      if (planFlag != null) {
+        throw noDefaultPlan;
+      }
+    }
     Path config =
         configFlag == null ? repo.resolve("braid.yaml") : configFlag.toAbsolutePath().normalize();
     return new Workspace(repo, plan, config, configFlag != null);

@@ -34,4 +34,12 @@ public record Connection(
         + "/workflows/"
         + URLEncoder.encode(workflowId, StandardCharsets.UTF_8).replace("+", "%20");
   }
+
+  /** The Web UI page of one Temporal run of a workflow, or null; the newest when runId is null. */
+  public String workflowUrl(String workflowId, String runId) {
+    String url = workflowUrl(workflowId);
+    return url == null || runId == null
+        ? url
+        : url + "/" + URLEncoder.encode(runId, StandardCharsets.UTF_8);
+  }
 }

@@ -99,7 +99,15 @@ class CleanupCommandTest {
   void theRunIdNamesTheIntegrationBranchToDelete() {
     git("branch", "braid/my-run", "main");
 
-    CliHarness.Result r = CliHarness.run("cleanup", "my-run", "--repo", repo.toString());
+    // The plan is named, so the run's own input is not needed: no server is asked.
+    CliHarness.Result r =
+        CliHarness.run(
+            "cleanup",
+            "my-run",
+            "--repo",
+            repo.toString(),
+            "--plan",
+            repo.resolve(".parallel/plans").toString());
 
     assertEquals(0, r.exitCode(), r.err());
     assertContains(r.out(), "Cleanup of run my-run");

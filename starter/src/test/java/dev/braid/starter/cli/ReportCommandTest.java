@@ -30,9 +30,10 @@ class ReportCommandTest {
   void reportHelpSaysWhereTheFilesGo() {
     CliHarness.Result r = CliHarness.run("report", "--help");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains(".parallel/reports/"), r.out());
+    assertTrue(r.out().contains(".parallel/reports/<run>/<temporal run id>.json"), r.out());
+    assertTrue(r.out().contains("latest.md"), r.out());
     assertTrue(r.out().contains("--json"), r.out());
-    assertTrue(r.out().contains("[RUN]"), r.out());
+    assertTrue(r.out().contains("[RUN[:RUNID]]"), r.out());
   }
 
   @Test

@@ -153,7 +153,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: agent.tier: unknown key (known: onRetry, resolver, tiers)",
+            "braid.yaml: agent.tier: unknown key (known: onRetry, rateLimit, resolver, tiers)",
             "braid.yaml: agent.onRetry: must be keep or reset, not 'sometimes'",
             "braid.yaml: notify: must be a non-empty list of strings (an argv, never a shell string)"),
         e.problems());

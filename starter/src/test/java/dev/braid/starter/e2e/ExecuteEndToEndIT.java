@@ -1,6 +1,7 @@
 package dev.braid.starter.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,5 +110,33 @@ class ExecuteEndToEndIT extends EndToEndTest {
     BraidProcess.Result status = BraidProcess.run(repo, "status", "--json");
     assertEquals(0, status.exitCode(), status.toString());
     assertEquals("done", JSON.readTree(status.out()).get("status").asText());
+
+    // Executing the finished plan again starts nothing and points at the run's report.
+    String temporalRunId = started.get("temporalRunId").asText();
+    Path report = repo.resolve(".parallel/reports/" + runId + "/" + temporalRunId + ".md");
+    String reportBefore = Files.readString(report);
+    BraidProcess.Result again = BraidProcess.run(repo, "execute", "--json");
+    assertEquals(0, again.exitCode(), again.toString());
+    JsonNode done = JSON.readTree(again.out());
+    assertTrue(done.get("alreadyDone").asBoolean(), again.toString());
+    assertEquals(temporalRunId, done.get("temporalRunId").asText());
+    assertEquals(report.toString(), done.get("report").asText());
+    assertEquals(reportBefore, Files.readString(report), "the run's report is kept as it was");
+    assertEquals(
+        Git.run(repo, "rev-parse", "main"),
+        run.get("merge").get("targetHead").asText(),
+        "nothing ran again");
+
+    // --rerun starts a new Temporal run of the same id, with a report of its own.
+    BraidProcess.Result rerun = BraidProcess.run(repo, "execute", "--rerun", "--json");
+    assertEquals(0, rerun.exitCode(), rerun.toString());
+    JsonNode second = JSON.readTree(rerun.out());
+    assertEquals(runId, second.get("runId").asText());
+    assertNotEquals(temporalRunId, second.get("temporalRunId").asText(), rerun.toString());
+    Path secondReport = report.resolveSibling(second.get("temporalRunId").asText() + ".md");
+    assertTrue(Files.exists(secondReport), rerun.toString());
+    assertEquals(reportBefore, Files.readString(report), "the first run's report is kept");
+    assertEquals(
+        Files.readString(secondReport), Files.readString(report.resolveSibling("latest.md")));
   }
 }

@@ -44,8 +44,20 @@ class UnblockEndToEndIT extends EndToEndTest {
             .contains("status: blocked"));
     String runId = run.get("runId").asText();
 
+    // execute has ended, so no braid process (and no worker) is alive: status reads what
+    // Temporal stores, and still shows every task and why the blocked one waits.
     BraidProcess.Result status = BraidProcess.run(repo, "status");
     assertEquals(3, status.exitCode(), status.toString());
+    assertTrue(
+        status.out().contains("read from what Temporal stores, with no worker"), status.out());
+    for (String id : List.of("escalates", "needs-human", "after", "free")) {
+      assertTrue(status.out().contains(id), id + " in " + status.out());
+    }
+    assertTrue(
+        status.out().contains("needs-human [agent-tiers-exhausted]: strong tier: AgentFailed"),
+        status.out());
+    assertTrue(
+        status.out().contains("braid unblock " + runId + " needs-human --done"), status.out());
     assertTrue(
         status.out().contains("braid unblock " + runId + " needs-human --retry"), status.out());
     assertTrue(
