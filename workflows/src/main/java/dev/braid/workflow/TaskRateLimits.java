@@ -65,7 +65,8 @@ final class TaskRateLimits implements RateLimitWaits {
               BraidNames.taskLogDir(request.repo(), request.runId(), request.task().id()),
               until);
       reporter.report(TaskPhase.RUNNING, wait);
-      Workflow.sleep(Duration.ofMillis(until - now));
+      // Wakes at the end, or at once when another task's limit pushes the end later, to say so.
+      Workflow.await(Duration.ofMillis(until - now), () -> limit.untilMillis() != until);
     }
     reporter.report(TaskPhase.RUNNING, null);
   }
