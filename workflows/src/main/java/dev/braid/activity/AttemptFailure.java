@@ -39,6 +39,12 @@ public final class AttemptFailure {
    */
   public static final String SETUP_FAILED = "SetupFailed";
 
+  /**
+   * The task's earlier attempts cost its budget: no attempt starts. Its details are what was spent
+   * and the budget, in US dollars. Only a human raising the budget can fix it.
+   */
+  public static final String BUDGET_SPENT = "BudgetSpent";
+
   /** The plan cannot be read. Retrying cannot fix it. */
   public static final String PLAN_INVALID = "PlanInvalid";
 
@@ -49,6 +55,9 @@ public final class AttemptFailure {
    * instead of trying the next tier.
    */
   public static boolean endsCascade(String type) {
-    return AGENT_NOT_FOUND.equals(type) || BAD_CONFIG.equals(type) || WORKTREE_FAILED.equals(type);
+    return AGENT_NOT_FOUND.equals(type)
+        || BAD_CONFIG.equals(type)
+        || WORKTREE_FAILED.equals(type)
+        || BUDGET_SPENT.equals(type);
   }
 }

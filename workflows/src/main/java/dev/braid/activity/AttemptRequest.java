@@ -20,6 +20,8 @@ import java.util.List;
  * @param baseCommit the commit the task's branch started from
  * @param resetOnRetry whether an attempt after the first starts from {@code baseCommit}, clean,
  *     instead of from what the previous attempt left
+ * @param budgetUsd what the task may spend over all its attempts, in US dollars, or null for no
+ *     limit: no attempt starts once the earlier ones cost that much
  */
 public record AttemptRequest(
     String runId,
@@ -32,9 +34,38 @@ public record AttemptRequest(
     List<List<String>> checks,
     String guidance,
     String baseCommit,
-    boolean resetOnRetry) {
+    boolean resetOnRetry,
+    Double budgetUsd) {
 
   public AttemptRequest {
     checks = checks.stream().map(List::copyOf).toList();
+  }
+
+  /** A request with no budget, as every request was before budgets. */
+  public AttemptRequest(
+      String runId,
+      String taskId,
+      String repo,
+      String worktree,
+      String taskFile,
+      AgentTier tier,
+      int attemptsBefore,
+      List<List<String>> checks,
+      String guidance,
+      String baseCommit,
+      boolean resetOnRetry) {
+    this(
+        runId,
+        taskId,
+        repo,
+        worktree,
+        taskFile,
+        tier,
+        attemptsBefore,
+        checks,
+        guidance,
+        baseCommit,
+        resetOnRetry,
+        null);
   }
 }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param copyFiles untracked files of the main checkout copied into each new worktree and kept out
  *     of its commits, such as {@code .env}; paths relative to the repository's root
  * @param rateLimit how a task waits out an agent's rate limit when the agent names no reset time
+ * @param budget what the run's agents may spend, per task and in all
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -34,7 +35,8 @@ public record BraidConfig(
     boolean cleanup,
     long hostWaitSeconds,
     List<String> copyFiles,
-    RateLimitSettings rateLimit) {
+    RateLimitSettings rateLimit,
+    BudgetSettings budget) {
 
   /**
    * How long a task's host may be silent by default: long enough for a worker restart or a laptop
@@ -55,6 +57,37 @@ public record BraidConfig(
     hostWaitSeconds = hostWaitSeconds <= 0 ? DEFAULT_HOST_WAIT_SECONDS : hostWaitSeconds;
     copyFiles = copyFiles == null ? DEFAULT_COPY_FILES : List.copyOf(copyFiles);
     rateLimit = rateLimit == null ? RateLimitSettings.DEFAULTS : rateLimit;
+    budget = budget == null ? BudgetSettings.NONE : budget;
+  }
+
+  /** The settings before budgets existed: no budget. */
+  public BraidConfig(
+      List<AgentTier> tiers,
+      List<List<String>> setup,
+      List<List<String>> checks,
+      int maxParallel,
+      MergeSettings merge,
+      OnRetry onRetry,
+      List<String> notifyCommand,
+      AgentTier resolver,
+      boolean cleanup,
+      long hostWaitSeconds,
+      List<String> copyFiles,
+      RateLimitSettings rateLimit) {
+    this(
+        tiers,
+        setup,
+        checks,
+        maxParallel,
+        merge,
+        onRetry,
+        notifyCommand,
+        resolver,
+        cleanup,
+        hostWaitSeconds,
+        copyFiles,
+        rateLimit,
+        BudgetSettings.NONE);
   }
 
   /** The settings before rate-limit waits could be set, which then have their defaults. */

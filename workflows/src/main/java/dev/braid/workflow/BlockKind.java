@@ -31,8 +31,13 @@ public enum BlockKind {
   PULL_REQUEST_FAILED(true),
   /** The task's workflow itself failed; braid starts it again on retry. */
   TASK_FAILED(false),
-  /** The task, or the run, spent its budget (reserved for budgets). */
+  /** The task's attempts cost its budget ({@code budget.perTask}); retry may raise it. */
   BUDGET(true),
+  /**
+   * The run's tasks cost the run's budget ({@code budget.perRun}) before this one started; retry
+   * may raise it.
+   */
+  RUN_BUDGET(false),
   /**
    * Not a block but a wait: the agent hit its provider's rate or usage limit, and the task waits on
    * a durable timer, then runs the same tier again. Nobody needs to decide anything.
@@ -43,6 +48,16 @@ public enum BlockKind {
 
   BlockKind(boolean hasWorktree) {
     this.hasWorktree = hasWorktree;
+  }
+
+  /** Why a cascade ended without a result, by its last failure's type. */
+  static BlockKind afterCascade(String failureType) {
+    if (dev.braid.activity.AttemptFailure.WORKTREE_FAILED.equals(failureType)) {
+      return WORKTREE_FAILED;
+    }
+    return dev.braid.activity.AttemptFailure.BUDGET_SPENT.equals(failureType)
+        ? BUDGET
+        : AGENT_TIERS_EXHAUSTED;
   }
 
   /** Whether the task waits for time to pass rather than for a human. */
@@ -65,7 +80,7 @@ public enum BlockKind {
 
   /** Whether the run decides it itself, because the task's workflow has already ended. */
   public boolean decidedByRun() {
-    return this == PULL_REQUEST_FAILED || this == TASK_FAILED;
+    return this == PULL_REQUEST_FAILED || this == TASK_FAILED || this == RUN_BUDGET;
   }
 
   /** The spelling used in JSON, the CLI and the search attribute: {@code setup-failed}. */

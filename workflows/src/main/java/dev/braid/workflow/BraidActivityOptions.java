@@ -102,7 +102,8 @@ public final class BraidActivityOptions {
                     AttemptFailure.AGENT_NOT_FOUND,
                     AttemptFailure.BAD_CONFIG,
                     AttemptFailure.WORKTREE_FAILED,
-                    AttemptFailure.AGENT_RATE_LIMITED)
+                    AttemptFailure.AGENT_RATE_LIMITED,
+                    AttemptFailure.BUDGET_SPENT)
                 .build())
         .build();
   }

@@ -25,6 +25,7 @@ final class Cascade {
   private final TaskRequest request;
   private PreparedWorktree worktree;
   private RateLimitWaits waits = RateLimitWaits.NONE;
+  private Double budgetUsd;
   private int limitsInARow;
   private final List<String> tiersRun = new ArrayList<>();
   private int attempts;
@@ -36,6 +37,15 @@ final class Cascade {
       attempts = request.round().attemptsBefore();
       tiersRun.addAll(request.round().tiersBefore());
     }
+  }
+
+  /** What the task may spend over all its attempts, or null for no limit. */
+  void budget(Double usd) {
+    this.budgetUsd = usd;
+  }
+
+  Double budget() {
+    return budgetUsd;
   }
 
   /** Who waits out an agent's rate limit; without one, a limit is waited out at once (legacy). */
@@ -203,7 +213,8 @@ final class Cascade {
         request.config().checks(),
         guidance,
         worktree.baseCommit(),
-        resetOnRetry);
+        resetOnRetry,
+        budgetUsd);
   }
 
   /**

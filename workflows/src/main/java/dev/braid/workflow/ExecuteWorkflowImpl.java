@@ -4,9 +4,6 @@ import dev.braid.activity.GitActivities;
 import dev.braid.activity.IntegrationStart;
 import dev.braid.activity.MergeResult;
 import dev.braid.activity.PlanActivities;
-import dev.braid.activity.UnmergedRequest;
-import dev.braid.activity.Usage;
-import dev.braid.config.MergeMode;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import io.temporal.failure.ActivityFailure;
@@ -75,6 +72,8 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private long finishedAt;
   private String message;
   private boolean truthful;
+  private RunBudget budget;
+  private RunDecisions decisions;
 
   @Override
   public RunStatus execute(RunRequest request) {
@@ -99,11 +98,13 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     truthful = Workflow.getVersion(RUN_TRUTH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     publisher = new RunPublisher(truthful);
     desk = new UnblockDesk(board, request.config().tiers(), truthful);
+    budget = new RunBudget(request.config().budget());
     launcher = new TaskLauncher(runId, request, plan, board, truthful);
     integration = integrationFor(runId, carry);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
+    decisions = new RunDecisions(desk, launcher, board, budget);
     if (truthful && queue != null) {
-      mergeWhatIsMissing(runId);
+      MissingWork.offer(git, request, board, integration);
     }
     phase = RunPhase.RUNNING;
     publish();
@@ -111,7 +112,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     int maxParallel = Math.max(1, request.config().maxParallel());
     while (true) {
       board.skipUnreachable(Workflow.currentTimeMillis());
-      carryOutRunDecisions();
+      decisions.carryOut();
       launcher.spreadRateLimit();
       integration.startNext();
       boolean draining = historyTooLong();
@@ -122,7 +123,10 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         if (board.count(TaskPhase.RUNNING) >= maxParallel) {
           break;
         }
-        launcher.start(task);
+        if (!budget.holdsBack(
+            task.id(), board, BraidNames.taskLogDir(request.repo(), runId, task.id()))) {
+          launcher.start(task);
+        }
       }
       boolean stuck = board.count(TaskPhase.RUNNING) == 0 && board.ready().isEmpty();
       boolean blocked = board.count(TaskPhase.BLOCKED) > 0;
@@ -171,57 +175,16 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     return new QueueIntegration(runId, request, git, queue, pullRequests);
   }
 
-  /**
-   * Tasks whose file says completed but whose branch holds work the target lacks (an earlier run
-   * failed its final checks, or was cancelled before merging them) go to the merge queue, so the
-   * run brings them to the target instead of claiming they are there.
-   */
-  private void mergeWhatIsMissing(String runId) {
-    List<String> before = board.completedBefore();
-    if (before.isEmpty() || request.config().merge().mode() == MergeMode.NONE) {
-      return;
-    }
-    List<String> unmerged =
-        git.unmerged(
-            new UnmergedRequest(
-                request.repo(),
-                request.config().merge().target(),
-                before.stream().map(BraidNames::taskBranch).toList()));
-    for (String id : before) {
-      String branch = BraidNames.taskBranch(id);
-      if (unmerged.contains(branch)) {
-        log.info("task {} is marked completed but {} is not on the target; merging it", id, branch);
-        integration.offer(
-            new TaskOutcome(
-                id,
-                TaskPhase.COMPLETED,
-                0,
-                null,
-                branch,
-                null,
-                "completed before this run",
-                List.of(),
-                Usage.unknown(),
-                null));
-      }
-    }
-  }
-
-  /** Carries out the decisions on tasks whose workflow failed, which the run decides itself. */
-  private void carryOutRunDecisions() {
-    // A pull request's decision is not taken here: PullRequests waits for it in the finish.
-    for (String id : desk.pendingForRun(BlockKind.TASK_FAILED)) {
-      UnblockDesk.RunDecision decision = desk.takeForRun(id);
-      launcher.decide(decision.request(), decision.blocker(), board.status(id));
-    }
-  }
-
   private RunStatus end() {
     finishedAt = Workflow.currentTimeMillis();
     boolean allCompleted = board.count(TaskPhase.COMPLETED) == plan.tasks().size();
     boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
     phase = allCompleted && mergeClean ? RunPhase.DONE : RunPhase.FAILED;
-    message = truthful ? RunSummary.of(board, merge, request, allCompleted) : legacySummary();
+    message =
+        truthful
+            ? RunSummary.of(board, merge, request, allCompleted)
+            : RunSummary.legacy(board, merge, plan.tasks().size());
+    message += RunBudget.blindNote(board, request.config().budget());
     if (phase == RunPhase.DONE && request.config().cleanup()) {
       message += "; " + RunCleanup.describe(RunCleanup.run(request, plan, true));
     }
@@ -322,21 +285,6 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
           "cancelled; the cleanup failed (" + FailureText.describe(e) + "), run braid cleanup";
     }
     publish();
-  }
-
-  private String legacySummary() {
-    boolean allCompleted = board.count(TaskPhase.COMPLETED) == plan.tasks().size();
-    boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
-    if (allCompleted && mergeClean) {
-      return "all tasks completed and merged";
-    }
-    if (merge != null && !merge.checksPassed()) {
-      return "checks failed on the merged result; the target branch was not moved";
-    }
-    return board.count(TaskPhase.BLOCKED)
-        + " blocked, "
-        + board.count(TaskPhase.SKIPPED)
-        + " skipped";
   }
 
   private void publish() {

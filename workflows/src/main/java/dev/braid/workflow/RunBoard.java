@@ -143,6 +143,15 @@ final class RunBoard {
     return status == null || status.phase() != TaskPhase.BLOCKED ? null : status.blocker();
   }
 
+  /** What the tasks cost, as far as their agents reported. */
+  double spentUsd() {
+    return statuses.values().stream()
+        .map(TaskStatus::usage)
+        .filter(u -> u != null && u.costUsd() != null)
+        .mapToDouble(u -> u.costUsd())
+        .sum();
+  }
+
   /** One task's status. */
   TaskStatus status(String id) {
     return statuses.get(id);

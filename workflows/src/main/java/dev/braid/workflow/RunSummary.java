@@ -46,6 +46,22 @@ final class RunSummary {
     };
   }
 
+  /** The line of runs recorded before the run-truth change, kept word for word for replay. */
+  static String legacy(RunBoard board, MergeResult merge, int taskCount) {
+    boolean allCompleted = board.count(TaskPhase.COMPLETED) == taskCount;
+    boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
+    if (allCompleted && mergeClean) {
+      return "all tasks completed and merged";
+    }
+    if (merge != null && !merge.checksPassed()) {
+      return "checks failed on the merged result; the target branch was not moved";
+    }
+    return board.count(TaskPhase.BLOCKED)
+        + " blocked, "
+        + board.count(TaskPhase.SKIPPED)
+        + " skipped";
+  }
+
   private static String notCompleted(RunBoard board) {
     String tasks =
         board.statuses().stream()

@@ -23,8 +23,19 @@ final class SyncStep {
    * @param failure why there is none, for a human
    * @param hostLost the worktree's host stopped answering
    * @param conflict the failure is a merge conflict nobody resolved, rather than the agents' own
+   * @param failureType the agents' last failure's type, or null
    */
-  record Outcome(AttemptResult result, String failure, boolean hostLost, boolean conflict) {}
+  record Outcome(
+      AttemptResult result,
+      String failure,
+      boolean hostLost,
+      boolean conflict,
+      String failureType) {
+
+    Outcome(AttemptResult result, String failure, boolean hostLost, boolean conflict) {
+      this(result, failure, hostLost, conflict, null);
+    }
+  }
 
   SyncStep(TaskRequest request, TaskHost host, Cascade cascade) {
     this.request = request;
@@ -39,7 +50,8 @@ final class SyncStep {
     }
     if (guidance != null) {
       CascadeResult round = cascade.run(firstTier, guidance);
-      return new Outcome(round.result(), round.failure(), round.hostLost(), false);
+      return new Outcome(
+          round.result(), round.failure(), round.hostLost(), false, round.failureType());
     }
     return new Outcome(
         new AttemptResult(cascade.attempts(), sync.head(), Usage.unknown(), null),

@@ -45,6 +45,7 @@ final class TaskFlow {
     this.cascade = new Cascade(request, null);
     this.reporter = new TaskReporter(request, cascade);
     cascade.waitWith(new TaskRateLimits(request, limit, reporter));
+    cascade.budget(request.config().budget().perTaskUsd());
     this.host = TaskHost.none(request);
     TaskRound round = request.round();
     sync = round != null && round.sync();
@@ -154,7 +155,9 @@ final class TaskFlow {
         return TaskStep.COMPLETE;
       }
       return block(
-          synced.conflict() ? BlockKind.MERGE_CONFLICT : BlockKind.AGENT_TIERS_EXHAUSTED,
+          synced.conflict()
+              ? BlockKind.MERGE_CONFLICT
+              : BlockKind.afterCascade(synced.failureType()),
           synced.failure());
     }
     CascadeResult round = cascade.run(firstTier, guidance);
@@ -165,10 +168,7 @@ final class TaskFlow {
       result = round.result();
       return TaskStep.COMPLETE;
     }
-    boolean worktreeBroken = AttemptFailure.WORKTREE_FAILED.equals(round.failureType());
-    return block(
-        worktreeBroken ? BlockKind.WORKTREE_FAILED : BlockKind.AGENT_TIERS_EXHAUSTED,
-        round.failure());
+    return block(BlockKind.afterCascade(round.failureType()), round.failure());
   }
 
   private TaskStep manual() {
@@ -224,8 +224,11 @@ final class TaskFlow {
 
   private TaskStep retry(Blocker decided, UnblockRequest decision) {
     firstTier = cascade.tierIndex(decision.tier());
+    if (decision.budget() != null) {
+      cascade.budget(decision.budget());
+    }
     String feedback = request.round() == null ? null : request.round().feedback();
-    guidance = join(feedback, decision.guidance());
+    guidance = TaskRound.withGuidance(feedback, decision.guidance());
     return switch (decided.kind()) {
       case SETUP_FAILED, WORKTREE_FAILED -> {
         afterPrepare = TaskStep.WORK;
@@ -279,14 +282,6 @@ final class TaskFlow {
         cascade.tiersRun(),
         Usage.unknown(),
         null);
-  }
-
-  /** The merge's feedback and a human's guidance, both for the agent. */
-  private static String join(String feedback, String humanGuidance) {
-    if (feedback == null) {
-      return humanGuidance;
-    }
-    return humanGuidance == null ? feedback : feedback + "\n\nA human adds:\n" + humanGuidance;
   }
 
   /** No worker of the worktree's host took an activity in time; thrown from inside a step. */

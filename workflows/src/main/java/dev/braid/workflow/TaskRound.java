@@ -25,4 +25,12 @@ public record TaskRound(
   public TaskRound(boolean sync, String feedback, int attemptsBefore, List<String> tiersBefore) {
     this(sync, feedback, attemptsBefore, tiersBefore, null);
   }
+
+  /** The merge's feedback and a human's guidance, both for the agent. */
+  static String withGuidance(String feedback, String humanGuidance) {
+    if (feedback == null) {
+      return humanGuidance;
+    }
+    return humanGuidance == null ? feedback : feedback + "\n\nA human adds:\n" + humanGuidance;
+  }
 }

@@ -63,8 +63,11 @@ final class UnblockDesk {
           + String.join(", ", tiers.stream().map(AgentTier::name).toList());
     }
     if (unblock.action() != UnblockAction.RETRY
-        && (unblock.tier() != null || unblock.guidance() != null)) {
-      return "guidance and tier go with retry only";
+        && (unblock.tier() != null || unblock.guidance() != null || unblock.budget() != null)) {
+      return "guidance, tier and budget go with retry only";
+    }
+    if (unblock.budget() != null && !(unblock.budget() > 0)) {
+      return "a budget must be more than $0, not " + unblock.budget();
     }
     if (blocker != null && !blocker.allows(unblock.action())) {
       return "task '"

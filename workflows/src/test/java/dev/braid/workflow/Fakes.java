@@ -67,6 +67,12 @@ final class Fakes {
 
   final Set<String> needGuidance = ConcurrentHashMap.newKeySet();
 
+  /** What each attempt of a task costs, as its agent reports it. */
+  final Map<String, Double> costPerAttempt = new ConcurrentHashMap<>();
+
+  /** What each task's attempts cost so far. */
+  final Map<String, Double> spentUsd = new ConcurrentHashMap<>();
+
   /** Tasks whose agent meets its provider's rate limit, and how many more times. */
   final Map<String, Integer> rateLimitsLeft = new ConcurrentHashMap<>();
 
@@ -181,6 +187,18 @@ final class Fakes {
         throw ApplicationFailure.newFailure(
             "needs a human's guidance", AttemptFailure.AGENT_FAILED);
       }
+      Double spent = spentUsd.get(request.taskId());
+      if (request.budgetUsd() != null && spent != null && spent >= request.budgetUsd()) {
+        events.add("budget spent " + request.taskId());
+        throw ApplicationFailure.newNonRetryableFailure(
+            String.format(
+                java.util.Locale.ROOT, "budget: spent $%.2f of $%.2f", spent, request.budgetUsd()),
+            AttemptFailure.BUDGET_SPENT);
+      }
+      Double cost = costPerAttempt.get(request.taskId());
+      if (cost != null) {
+        spentUsd.merge(request.taskId(), cost, Double::sum);
+      }
       if (takeOne(rateLimitsLeft, request.taskId())) {
         events.add("rate limited " + request.taskId() + " at attempt " + attempt);
         throw ApplicationFailure.newFailure(
@@ -202,7 +220,9 @@ final class Fakes {
             "agent exited with status 1", AttemptFailure.AGENT_FAILED);
       }
       events.add("done " + request.taskId());
-      return new AttemptResult(attempt, "commit-" + request.taskId(), Usage.unknown(), "log");
+      Double total = spentUsd.get(request.taskId());
+      Usage usage = total == null ? Usage.unknown() : new Usage(total, 10L, 10L, 1, null);
+      return new AttemptResult(attempt, "commit-" + request.taskId(), usage, "log");
     }
 
     @Override

@@ -58,6 +58,24 @@ final class Plans {
         c.copyFiles());
   }
 
+  /** A config with these budgets, in US dollars (null: none). */
+  static BraidConfig budget(BraidConfig c, Double perTask, Double perRun) {
+    return new BraidConfig(
+        c.tiers(),
+        c.setup(),
+        c.checks(),
+        c.maxParallel(),
+        c.merge(),
+        c.onRetry(),
+        c.notifyCommand(),
+        c.resolver(),
+        c.cleanup(),
+        c.hostWaitSeconds(),
+        c.copyFiles(),
+        c.rateLimit(),
+        new dev.braid.config.BudgetSettings(perTask, perRun));
+  }
+
   static BraidConfig withoutResolver(BraidConfig c) {
     return new BraidConfig(
         c.tiers(),

@@ -217,7 +217,7 @@ class UnblockWorkflowTest {
     assertRejected(
         run,
         new UnblockRequest("stuck", UnblockAction.SKIP, "why", null),
-        "guidance and tier go with retry only");
+        "guidance, tier and budget go with retry only");
     assertRejected(
         run,
         new UnblockRequest("stuck", null, null, null),

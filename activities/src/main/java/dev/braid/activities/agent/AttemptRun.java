@@ -81,6 +81,7 @@ final class AttemptRun {
     List<List<String>> checks =
         r.checks().stream().map(c -> placeholders.apply(c, "check " + Argv.display(c))).toList();
     Preconditions.runnable(argv, checks, worktree, r.tier().name());
+    TaskBudget.check(r.budgetUsd(), state.usageOf(1, n - 1), n, r.taskId());
 
     var env =
         AgentEnvironment.of(

@@ -1,0 +1,66 @@
+package dev.braid.workflow;
+
+import dev.braid.config.BudgetSettings;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+
+/**
+ * The run's budget ({@code budget.perRun}): no task starts once the run's tasks have cost it, as
+ * far as their agents reported. A task it holds back waits blocked, decided by the run: retry (with
+ * {@code --budget}, raising the run's budget) or skip.
+ */
+final class RunBudget {
+  private Double perRunUsd;
+
+  RunBudget(BudgetSettings settings) {
+    this.perRunUsd = settings.perRunUsd();
+  }
+
+  /** Blocks the task instead of letting it start when the run's budget is spent; says whether. */
+  boolean holdsBack(String taskId, RunBoard board, String log) {
+    String why = holdBack(board);
+    if (why != null) {
+      board.block(taskId, Blocker.of(BlockKind.RUN_BUDGET, why, log), Workflow.currentTimeMillis());
+    }
+    return why != null;
+  }
+
+  /** Why a task may not start now, or null when it may. */
+  private String holdBack(RunBoard board) {
+    if (perRunUsd == null) {
+      return null;
+    }
+    double spent = board.spentUsd();
+    return spent >= perRunUsd
+        ? "run budget: spent "
+            + BudgetSettings.dollars(spent)
+            + " of "
+            + BudgetSettings.dollars(perRunUsd)
+        : null;
+  }
+
+  void raiseTo(double usd) {
+    perRunUsd = usd;
+  }
+
+  /**
+   * What the run's last line adds when there is a budget but some agent reported no cost: braid
+   * says so once, rather than guess.
+   */
+  static String blindNote(RunBoard board, BudgetSettings settings) {
+    if (settings.perRunUsd() == null && settings.perTaskUsd() == null) {
+      return "";
+    }
+    List<String> blind =
+        board.statuses().stream()
+            .filter(s -> s.startedAtMillis() > 0 && s.phase().finished())
+            .filter(s -> s.usage() == null || s.usage().costUsd() == null)
+            .map(TaskStatus::id)
+            .toList();
+    return blind.isEmpty()
+        ? ""
+        : "; the budget could not be enforced for "
+            + String.join(", ", blind)
+            + ": their agents report no cost";
+  }
+}

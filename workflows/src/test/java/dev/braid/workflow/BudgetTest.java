@@ -1,0 +1,93 @@
+package dev.braid.workflow;
+
+import static dev.braid.workflow.Plans.config;
+import static dev.braid.workflow.Plans.plan;
+import static dev.braid.workflow.Plans.task;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.braid.plan.Plan;
+import dev.braid.plan.Priority;
+import io.temporal.client.WorkflowUpdateException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Budgets block a task, or hold one back, until a human raises them, and say what was spent. */
+class BudgetTest {
+  private final Harness harness = new Harness();
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  private static TaskStatus taskOf(RunStatus run, String id) {
+    return run.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private ExecuteWorkflow stub(String runId) {
+    return harness.client().newWorkflowStub(ExecuteWorkflow.class, runId);
+  }
+
+  @Test
+  void aTaskThatSpentItsBudgetBlocksAndARaisedBudgetLetsItFinish() throws Exception {
+    Plan plan = plan(task("a", Priority.MEDIUM));
+    Fakes fakes = new Fakes(plan);
+    fakes.costPerAttempt.put("a", 1.50);
+    fakes.failuresLeft.put("a", 2);
+
+    RunStatus blocked =
+        harness
+            .host(fakes)
+            .run(
+                "run-budget",
+                new RunRequest("/repo", plan.dir(), Plans.budget(config(1), 2.00, null)),
+                s -> s.phase() == RunPhase.BLOCKED);
+
+    TaskStatus a = taskOf(blocked, "a");
+    assertEquals(BlockKind.BUDGET, a.blocker().kind(), a.toString());
+    assertTrue(a.reason().endsWith("budget: spent $3.00 of $2.00"), a.reason());
+    WorkflowUpdateException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            WorkflowUpdateException.class,
+            () ->
+                stub("run-budget")
+                    .unblock(new UnblockRequest("a", UnblockAction.SKIP, null, null, 5.0)));
+    assertTrue(refused.getCause().getMessage().contains("go with retry only"));
+
+    stub("run-budget").unblock(new UnblockRequest("a", UnblockAction.RETRY, null, null, 10.0));
+
+    RunStatus end = harness.finalStatus("run-budget");
+    assertEquals(RunPhase.DONE, end.phase(), end.toString());
+    assertEquals(4.50, taskOf(end, "a").usage().costUsd(), 0.001);
+  }
+
+  @Test
+  void noTaskStartsOnceTheRunSpentItsBudgetUntilAHumanRaisesIt() throws Exception {
+    Plan plan = plan(task("first", Priority.HIGH), task("second", Priority.LOW));
+    Fakes fakes = new Fakes(plan);
+    fakes.costPerAttempt.put("first", 1.20);
+
+    RunStatus blocked =
+        harness
+            .host(fakes)
+            .run(
+                "run-spent",
+                new RunRequest("/repo", plan.dir(), Plans.budget(config(1), null, 1.00)),
+                s -> s.phase() == RunPhase.BLOCKED);
+
+    TaskStatus second = taskOf(blocked, "second");
+    assertEquals(BlockKind.RUN_BUDGET, second.blocker().kind(), second.toString());
+    assertEquals("run budget: spent $1.20 of $1.00", second.reason());
+    assertTrue(
+        fakes.events.stream().noneMatch(e -> e.startsWith("prepare second")),
+        "the held-back task never started: " + fakes.events);
+
+    stub("run-spent").unblock(new UnblockRequest("second", UnblockAction.RETRY, null, null, 5.0));
+
+    RunStatus end = harness.finalStatus("run-spent");
+    assertEquals(RunPhase.DONE, end.phase(), end.toString());
+    assertTrue(
+        end.message().contains("the budget could not be enforced for second"), end.message());
+  }
+}
