@@ -61,6 +61,14 @@ public class UnblockCommand implements Callable<Integer> {
   String tier;
 
   @Option(
+      names = "--budget",
+      paramLabel = "USD",
+      description =
+          "With --retry: the task's new budget in US dollars (for a task the run's budget held"
+              + " back: the run's), such as 4.00.")
+  Double budget;
+
+  @Option(
       names = "--repo",
       paramLabel = "DIR",
       description = "For the embedded server: the repository (default: the current one).")
@@ -97,8 +105,11 @@ public class UnblockCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     UnblockAction action = decision.action();
-    if (action != UnblockAction.RETRY && (guidance != null || tier != null)) {
-      throw new UsageError("--guidance and --tier go with --retry only");
+    if (action != UnblockAction.RETRY && (guidance != null || tier != null || budget != null)) {
+      throw new UsageError("--guidance, --tier and --budget go with --retry only");
+    }
+    if (budget != null && !(budget > 0)) {
+      throw new UsageError("--budget: must be more than 0 US dollars, not " + budget);
     }
     PrintWriter out = spec.commandLine().getOut();
     Path root = Workspace.resolveRepo(repo);
@@ -111,7 +122,8 @@ public class UnblockCommand implements Callable<Integer> {
     }
     ExecuteWorkflow run = connection.client().newWorkflowStub(ExecuteWorkflow.class, runId);
     try {
-      UnblockResult result = run.unblock(new UnblockRequest(taskId, action, guidance, tier));
+      UnblockResult result =
+          run.unblock(new UnblockRequest(taskId, action, guidance, tier, budget));
       out.println(result.message() + ".");
       out.println("Follow the run: braid status " + runId + " --watch");
       return ExitCodes.DONE;

@@ -29,7 +29,8 @@ public final class ConfigLoader {
           "env",
           "secrets",
           "copyFiles",
-          "hostWait");
+          "hostWait",
+          "budget");
 
   /**
    * Each running task is a pending child workflow of the run, and Temporal allows 2,000; half of it
@@ -82,6 +83,7 @@ public final class ConfigLoader {
     EnvironmentSection.grants(name, root, problems);
     List<String> copyFiles = CopyFilesSetting.read(name, root, problems);
     var rateLimit = RateLimitSection.read(name, root.get("agent"), problems);
+    var budget = BudgetSection.read(name, root.get("budget"), problems);
     long hostWait =
         root.get("hostWait") == null
             ? BraidConfig.DEFAULT_HOST_WAIT_SECONDS
@@ -126,7 +128,8 @@ public final class ConfigLoader {
         (Boolean) cleanupValue,
         hostWait,
         copyFiles,
-        rateLimit);
+        rateLimit,
+        budget);
   }
 
   /** The cascade braid uses when {@code braid.yaml} names none: Claude Code, Haiku then Sonnet. */

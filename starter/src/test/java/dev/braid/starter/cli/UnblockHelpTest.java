@@ -37,6 +37,6 @@ class UnblockHelpTest {
         CliHarness.run("unblock", "some-run", "some-task", "--skip", "--guidance", "x");
 
     assertEquals(ExitCodes.USAGE, r.exitCode());
-    assertTrue(r.err().contains("--guidance and --tier go with --retry only"), r.err());
+    assertTrue(r.err().contains("--guidance, --tier and --budget go with --retry only"), r.err());
   }
 }

@@ -2,6 +2,7 @@ package dev.braid.starter.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
@@ -106,7 +107,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: colour: unknown key (known: agent, checks, cleanup, copyFiles, env, hostWait, maxParallel, merge, notify, secrets, setup)",
+            "braid.yaml: colour: unknown key (known: agent, budget, checks, cleanup, copyFiles, env, hostWait, maxParallel, merge, notify, secrets, setup)",
             "braid.yaml: agent.tiers[0].color: unknown key (known: attempts, backoff, command, env, model, name, preset, timeout)",
             "braid.yaml: agent.tiers[0].command: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: agent.tiers[0].attempts: must be a whole number of at least 1, not '0'",
@@ -242,5 +243,41 @@ class ConfigLoaderTest {
             "braid.yaml: copyFiles[1]: must be a path inside the repository, not '../secrets'",
             "braid.yaml: copyFiles[2]: must be a path inside the repository, not '/etc/passwd'"),
         e.problems());
+  }
+
+  @Test
+  void readsBudgetsAndRateLimitWaitsAndNamesWhatIsWrongWithThem() throws Exception {
+    Path good =
+        write(
+            """
+            agent:
+              rateLimit: {wait: 30s, maxWait: 10m}
+              tiers: [{name: only, command: [agent]}]
+            budget: {perTask: 2.00, perRun: 20}
+            """);
+    BraidConfig config = ConfigLoader.load(good, true, "main", ConfigOverrides.none());
+    assertEquals(2.00, config.budget().perTaskUsd());
+    assertEquals(20.0, config.budget().perRunUsd());
+    assertEquals(30, config.rateLimit().waitSeconds());
+    assertEquals(600, config.rateLimit().maxWaitSeconds());
+
+    Path bad =
+        write(
+            """
+            agent:
+              rateLimit: {wait: 10m, maxWait: 1m, often: yes}
+              tiers: [{name: only, command: [agent]}]
+            budget: {perTask: -1, perRun: lots, perDay: 3}
+            """);
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(bad, true, "main", ConfigOverrides.none()));
+    String all = String.join("\n", e.problems());
+    assertTrue(all.contains("braid.yaml: agent.rateLimit.often: unknown key"), all);
+    assertTrue(all.contains("braid.yaml: agent.rateLimit.maxWait: must be at least wait"), all);
+    assertTrue(all.contains("braid.yaml: budget.perDay: unknown key"), all);
+    assertTrue(all.contains("braid.yaml: budget.perTask: must be an amount in US dollars"), all);
+    assertTrue(all.contains("braid.yaml: budget.perRun: must be an amount in US dollars"), all);
   }
 }
