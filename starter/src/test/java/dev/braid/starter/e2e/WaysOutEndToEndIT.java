@@ -136,4 +136,43 @@ class WaysOutEndToEndIT extends EndToEndTest {
     assertTrue(Files.exists(repo.resolve("out/a.txt")), "the first task's work is on main");
     assertFalse(Files.exists(repo.resolve("out/b.txt")), "the skipped task's work is not");
   }
+
+  @Test
+  void aTaskThatSpentItsBudgetBlocksAndARaisedBudgetLetsItFinish() throws Exception {
+    // Each attempt reports $0.50; the first writes work the checks refuse.
+    repo =
+        repoWith(
+            """
+            checks: [[python3, -c, "import pathlib, sys; sys.exit(0 if pathlib.Path('out/t.txt').read_text().strip() == 'good' else 1)"]]
+            budget: {perTask: 0.40}
+            """,
+            "  - {id: t, name: Costly, file: tasks/t.md, priority: high}\n",
+            "t",
+            "{\"badFilesUntilAttempt\": 2, \"badFiles\": {\"out/t.txt\": \"bad\\n\"},"
+                + " \"files\": {\"out/t.txt\": \"good\\n\"},"
+                + " \"usage\": {\"total_cost_usd\": 0.5, \"input_tokens\": 10, \"output_tokens\": 5}}");
+    Files.writeString(
+        repo.resolve("braid.yaml"),
+        Files.readString(repo.resolve("braid.yaml")).replace("attempts: 1", "attempts: 2"));
+    TestRepos.commitAll(repo, "two attempts");
+
+    BraidProcess.Result blocked = BraidProcess.run(repo, "execute", "--json");
+    assertEquals(3, blocked.exitCode(), blocked.toString());
+    JsonNode run = JSON.readTree(blocked.out());
+    JsonNode t = task(run, "t");
+    assertEquals("budget", t.get("blocker").get("kind").asText(), t.toString());
+    assertTrue(t.get("reason").asText().endsWith("budget: spent $0.50 of $0.40"), t.toString());
+
+    String runId = run.get("runId").asText();
+    BraidProcess.Result retry =
+        BraidProcess.run(repo, "unblock", runId, "t", "--retry", "--budget", "5");
+    assertEquals(0, retry.exitCode(), retry.toString());
+
+    BraidProcess.Result done = BraidProcess.run(repo, "status", runId, "--watch", "--json");
+    assertEquals(0, done.exitCode(), done.toString());
+    JsonNode end = JSON.readTree(done.out());
+    assertEquals("done", end.get("status").asText(), done.toString());
+    assertEquals(1.0, task(end, "t").get("usage").get("costUsd").asDouble(), 0.0001);
+    assertEquals("good\n", Files.readString(repo.resolve("out/t.txt")));
+  }
 }
