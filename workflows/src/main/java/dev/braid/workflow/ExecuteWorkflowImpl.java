@@ -207,7 +207,8 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         merge,
         startedAt,
         finishedAt,
-        message);
+        message,
+        request == null ? null : request.config().budget());
   }
 
   @Override

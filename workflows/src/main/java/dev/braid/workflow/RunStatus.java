@@ -1,6 +1,7 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.MergeResult;
+import dev.braid.config.BudgetSettings;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
  * @param startedAtMillis when the run started (workflow time)
  * @param finishedAtMillis when it ended (workflow time), or 0
  * @param message a line for humans on why the run ended as it did, or null
+ * @param budget the budgets the run holds its tasks to, or null in runs from before budgets
  */
 public record RunStatus(
     String runId,
@@ -23,9 +25,23 @@ public record RunStatus(
     MergeResult merge,
     long startedAtMillis,
     long finishedAtMillis,
-    String message) {
+    String message,
+    BudgetSettings budget) {
 
   public RunStatus {
     tasks = List.copyOf(tasks);
+  }
+
+  /** A status without budgets, as runs reported before budgets existed. */
+  public RunStatus(
+      String runId,
+      String planName,
+      RunPhase phase,
+      List<TaskStatus> tasks,
+      MergeResult merge,
+      long startedAtMillis,
+      long finishedAtMillis,
+      String message) {
+    this(runId, planName, phase, tasks, merge, startedAtMillis, finishedAtMillis, message, null);
   }
 }

@@ -80,6 +80,7 @@ public record RunReport(
               + String.join(", ", unfinished)
               + ".");
     }
+    BudgetNote.of(run).ifPresent(notes::add);
     CriticalPath path = criticalPath(tasks, plan, notes);
     return new RunReport(
         run.runId(),

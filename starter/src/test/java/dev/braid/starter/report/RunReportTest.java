@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.activity.Usage;
 import dev.braid.plan.PlanGraph;
+import dev.braid.workflow.RunStatus;
 import dev.braid.workflow.TaskPhase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -151,5 +152,33 @@ class RunReportTest {
     assertEquals(2_500L, a.durationMillis());
     assertEquals(List.of("fast"), a.tiers());
     assertEquals("feature/a", a.branch());
+  }
+
+  @Test
+  void theBudgetLineSaysWhatTheRunAndEachTaskSpentAndNamesTheUnknown() {
+    RunStatus base = run(20, null, ran("a", 0, 10, cost(1.25, 10L, 5L)), ran("b", 0, 12, NONE));
+    RunStatus withBudget =
+        new RunStatus(
+            base.runId(),
+            base.planName(),
+            base.phase(),
+            base.tasks(),
+            base.merge(),
+            base.startedAtMillis(),
+            base.finishedAtMillis(),
+            base.message(),
+            new dev.braid.config.BudgetSettings(2.0, 20.0));
+
+    RunReport r = RunReport.of(withBudget, plan("a", "b"));
+
+    assertTrue(
+        r.notes()
+            .contains(
+                "Budget: the run spent $1.25 of $20.00 per run; each task may spend $2.00"
+                    + " (a $1.25, b unknown)."),
+        r.notes().toString());
+    assertTrue(
+        RunReport.of(base, plan("a", "b")).notes().stream().noneMatch(n -> n.startsWith("Budget")),
+        "no budget, no line");
   }
 }
