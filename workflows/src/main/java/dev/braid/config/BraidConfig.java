@@ -60,64 +60,6 @@ public record BraidConfig(
     budget = budget == null ? BudgetSettings.NONE : budget;
   }
 
-  /** The settings before budgets existed: no budget. */
-  public BraidConfig(
-      List<AgentTier> tiers,
-      List<List<String>> setup,
-      List<List<String>> checks,
-      int maxParallel,
-      MergeSettings merge,
-      OnRetry onRetry,
-      List<String> notifyCommand,
-      AgentTier resolver,
-      boolean cleanup,
-      long hostWaitSeconds,
-      List<String> copyFiles,
-      RateLimitSettings rateLimit) {
-    this(
-        tiers,
-        setup,
-        checks,
-        maxParallel,
-        merge,
-        onRetry,
-        notifyCommand,
-        resolver,
-        cleanup,
-        hostWaitSeconds,
-        copyFiles,
-        rateLimit,
-        BudgetSettings.NONE);
-  }
-
-  /** The settings before rate-limit waits could be set, which then have their defaults. */
-  public BraidConfig(
-      List<AgentTier> tiers,
-      List<List<String>> setup,
-      List<List<String>> checks,
-      int maxParallel,
-      MergeSettings merge,
-      OnRetry onRetry,
-      List<String> notifyCommand,
-      AgentTier resolver,
-      boolean cleanup,
-      long hostWaitSeconds,
-      List<String> copyFiles) {
-    this(
-        tiers,
-        setup,
-        checks,
-        maxParallel,
-        merge,
-        onRetry,
-        notifyCommand,
-        resolver,
-        cleanup,
-        hostWaitSeconds,
-        copyFiles,
-        RateLimitSettings.DEFAULTS);
-  }
-
   /** The settings that every run has had, with the later ones at their defaults. */
   public BraidConfig(
       List<AgentTier> tiers,
@@ -140,6 +82,8 @@ public record BraidConfig(
         resolver,
         cleanup,
         DEFAULT_HOST_WAIT_SECONDS,
-        DEFAULT_COPY_FILES);
+        DEFAULT_COPY_FILES,
+        RateLimitSettings.DEFAULTS,
+        BudgetSettings.NONE);
   }
 }

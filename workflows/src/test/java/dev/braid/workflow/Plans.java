@@ -2,6 +2,7 @@ package dev.braid.workflow;
 
 import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
+import dev.braid.config.BudgetSettings;
 import dev.braid.config.MergeMode;
 import dev.braid.config.MergeSettings;
 import dev.braid.config.OnRetry;
@@ -44,75 +45,63 @@ final class Plans {
 
   /** A config whose hosts are taken as lost after this many seconds without a worker. */
   static BraidConfig hostWait(BraidConfig c, long seconds) {
-    return new BraidConfig(
-        c.tiers(),
-        c.setup(),
-        c.checks(),
-        c.maxParallel(),
-        c.merge(),
-        c.onRetry(),
-        c.notifyCommand(),
-        c.resolver(),
-        c.cleanup(),
-        seconds,
-        c.copyFiles());
+    return copy(c, c.resolver(), c.merge(), seconds, c.budget());
   }
 
   /** A config with these budgets, in US dollars (null: none). */
   static BraidConfig budget(BraidConfig c, Double perTask, Double perRun) {
-    return new BraidConfig(
-        c.tiers(),
-        c.setup(),
-        c.checks(),
-        c.maxParallel(),
-        c.merge(),
-        c.onRetry(),
-        c.notifyCommand(),
-        c.resolver(),
-        c.cleanup(),
-        c.hostWaitSeconds(),
-        c.copyFiles(),
-        c.rateLimit(),
-        new dev.braid.config.BudgetSettings(perTask, perRun));
+    return copy(
+        c, c.resolver(), c.merge(), c.hostWaitSeconds(), new BudgetSettings(perTask, perRun));
   }
 
   static BraidConfig withoutResolver(BraidConfig c) {
-    return new BraidConfig(
-        c.tiers(),
-        c.setup(),
-        c.checks(),
-        c.maxParallel(),
-        c.merge(),
-        c.onRetry(),
-        c.notifyCommand(),
-        null,
-        c.cleanup());
+    return copy(c, null, c.merge(), c.hostWaitSeconds(), c.budget());
   }
 
   static BraidConfig mergeMode(BraidConfig c, MergeMode mode) {
-    return new BraidConfig(
-        c.tiers(),
-        c.setup(),
-        c.checks(),
-        c.maxParallel(),
-        new MergeSettings(mode, "main", "origin"),
-        c.onRetry(),
-        c.notifyCommand(),
+    MergeSettings m = c.merge();
+    return copy(
+        c,
         c.resolver(),
-        c.cleanup());
+        new MergeSettings(mode, m.target(), m.remote(), m.repository(), m.apiUrl()),
+        c.hostWaitSeconds(),
+        c.budget());
   }
 
   static BraidConfig withCleanup(BraidConfig c) {
+    return copy(c, c.resolver(), c.merge(), c.hostWaitSeconds(), c.budget(), true);
+  }
+
+  private static BraidConfig copy(
+      BraidConfig c,
+      AgentTier resolver,
+      MergeSettings merge,
+      long hostWait,
+      BudgetSettings budget) {
+    return copy(c, resolver, merge, hostWait, budget, c.cleanup());
+  }
+
+  private static BraidConfig copy(
+      BraidConfig c,
+      AgentTier resolver,
+      MergeSettings merge,
+      long hostWait,
+      BudgetSettings budget,
+      boolean cleanup) {
     return new BraidConfig(
         c.tiers(),
         c.setup(),
         c.checks(),
         c.maxParallel(),
-        c.merge(),
+        merge,
         c.onRetry(),
         c.notifyCommand(),
-        c.resolver(),
-        true);
+        resolver,
+        cleanup,
+        hostWait,
+        c.copyFiles(),
+        c.rateLimit(),
+        budget);
   }
 
   static BraidConfig config(int maxParallel) {
