@@ -85,12 +85,17 @@ final class Cascade {
   private AgentActivities agentOn(AgentTier tier, int attemptsLeft) {
     return Workflow.newActivityStub(
         AgentActivities.class,
-        BraidActivityOptions.attempt(
-            worktree.hostTaskQueue(),
-            tier,
-            request.config().checks().size(),
-            request.config().hostWaitSeconds(),
-            attemptsLeft));
+        io.temporal.activity.ActivityOptions.newBuilder(
+                BraidActivityOptions.attempt(
+                    worktree.hostTaskQueue(),
+                    tier,
+                    request.config().checks().size(),
+                    request.config().hostWaitSeconds(),
+                    attemptsLeft))
+            // What the Web UI shows for the activity: the tier and the attempt it starts at.
+            .setSummary(
+                "attempt " + tier.name() + " #" + (attempts + 1) + " " + request.task().id())
+            .build());
   }
 
   /**

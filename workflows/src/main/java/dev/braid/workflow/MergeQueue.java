@@ -95,9 +95,15 @@ final class MergeQueue {
     // Only the new branch travels: the integration branch itself holds what was merged before,
     // which keeps each step's payload, and the history, the same size however long the plan.
     List<String> branches = List.of(next.branch());
+    GitActivities step =
+        Workflow.newActivityStub(
+            GitActivities.class,
+            io.temporal.activity.ActivityOptions.newBuilder(BraidActivityOptions.merge())
+                .setSummary("integrate " + next.taskId())
+                .build());
     Promise<MergeResult> merge =
         Async.function(
-            git::integrate,
+            step::integrate,
             new MergeRequest(
                 runId,
                 request.repo(),

@@ -114,7 +114,11 @@ final class TaskFlow {
     String before = host.hasWorktree() ? host.worktree.hostTaskQueue() : null;
     try {
       PreparedWorktree worktree =
-          Workflow.newActivityStub(WorktreeActivities.class, BraidActivityOptions.prepare())
+          Workflow.newActivityStub(
+                  WorktreeActivities.class,
+                  io.temporal.activity.ActivityOptions.newBuilder(BraidActivityOptions.prepare())
+                      .setSummary("prepare " + task.id())
+                      .build())
               .prepare(
                   new PrepareRequest(
                       request.repo(),
