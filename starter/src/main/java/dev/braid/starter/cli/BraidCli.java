@@ -2,6 +2,8 @@ package dev.braid.starter.cli;
 
 import dev.braid.activities.secrets.SecretMask;
 import dev.braid.starter.config.ConfigException;
+import dev.braid.starter.config.WorkerGrants;
+import dev.braid.starter.run.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
 import org.springframework.beans.BeansException;
@@ -22,7 +24,7 @@ public final class BraidCli {
   /** Runs one command line and returns its exit code. */
   public int run(PrintWriter rawOut, PrintWriter rawErr, String... args) {
     // Everything printed is masked and made safe for a terminal, in this one place.
-    SecretMask mask = SecretMask.ofProcess(List.of());
+    SecretMask mask = SecretMask.ofProcess(configuredSecrets());
     PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut, mask));
     PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr, mask));
     CommandLine cli = new CommandLine(new BraidCommand(), this::create);
@@ -47,6 +49,18 @@ public final class BraidCli {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The names the repository's {@code braid.yaml} lists under {@code secrets:}: their values are
+   * masked too, not only those of names that look secret. Outside a repository there are none.
+   */
+  private static List<String> configuredSecrets() {
+    try {
+      return WorkerGrants.secretNames(Workspace.resolveRepo(null));
+    } catch (RuntimeException notInARepository) {
+      return List.of();
+    }
   }
 
   private <K> K create(Class<K> type) throws Exception {

@@ -35,4 +35,12 @@ public final class WorkerGrants {
       return EnvironmentGrants.NONE;
     }
   }
+
+  /**
+   * The names {@code secrets:} lists in the repository's {@code braid.yaml}, for masking what this
+   * process prints and writes; none when there is no such file or it cannot be read.
+   */
+  public static java.util.List<String> secretNames(Path repo) {
+    return repo == null ? java.util.List.of() : of(repo.resolve("braid.yaml"), false).secrets();
+  }
 }

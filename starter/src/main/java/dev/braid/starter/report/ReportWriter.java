@@ -3,12 +3,12 @@ package dev.braid.starter.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.activities.secrets.SecretMask;
+import dev.braid.starter.config.WorkerGrants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /**
  * Writes a run's report to {@code <repo>/.parallel/reports/<run>/<temporal run id>.md} and {@code
@@ -39,7 +39,7 @@ public final class ReportWriter {
     ReportFiles files = files(repo, report.runId(), temporalRunId);
     Files.createDirectories(files.json().getParent());
     // A task's reason may quote a check's output; secret values never reach the files.
-    SecretMask mask = SecretMask.ofProcess(List.of());
+    SecretMask mask = SecretMask.ofProcess(WorkerGrants.secretNames(repo));
     replace(files.json(), mask.mask(ReportJson.of(report, temporalRunId) + "\n"));
     replace(files.markdown(), mask.mask(ReportMarkdown.of(report, temporalRunId)));
     Path latestJson = files.json().resolveSibling("latest.json");
