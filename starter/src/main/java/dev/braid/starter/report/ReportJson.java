@@ -46,9 +46,13 @@ public final class ReportJson {
     }
     root.put("efficiency", r.efficiency());
     ObjectNode usage = usage(root.putObject("usage"), r.usage().total());
+    // known: both; costKnown and tokensKnown apart, since an agent may report tokens and no cost.
     usage.put("known", r.usage().known());
+    usage.put("costKnown", r.usage().costKnown());
+    usage.put("tokensKnown", r.usage().tokensKnown());
     usage.put("tasksRan", r.usage().tasksRan());
     usage.put("tasksReporting", r.usage().tasksReporting());
+    usage.put("tasksReportingTokens", r.usage().tasksReportingTokens());
     verification(root, r.merge());
     ArrayNode tasks = root.putArray("tasks");
     for (TaskReport t : r.tasks()) {

@@ -43,16 +43,20 @@ public final class ReportMarkdown {
         "efficiency (critical path / wall-clock)",
         r.efficiency() == null ? "unknown" : Figures.percent(r.efficiency()));
     UsageTotal u = r.usage();
-    row(md, "cost", u.known() ? Figures.cost(u.total().costUsd()) : "unknown");
+    row(md, "cost", u.costKnown() ? Figures.cost(u.total().costUsd()) : "unknown");
     row(
         md,
         "tokens in / out",
-        u.known()
+        u.tokensKnown()
             ? Figures.count(u.total().inputTokens())
                 + " / "
                 + Figures.count(u.total().outputTokens())
             : "unknown");
     row(md, "tasks that reported cost", u.tasksReporting() + " of " + u.tasksRan() + " that ran");
+    row(
+        md,
+        "tasks that reported tokens",
+        u.tasksReportingTokens() + " of " + u.tasksRan() + " that ran");
     row(md, "verification", verification(r.merge()));
     md.append("\n## Tasks\n\n");
     md.append(

@@ -85,6 +85,20 @@ public final class ReportText {
           Figures.count(u.total().inputTokens()),
           Figures.count(u.total().outputTokens()),
           u.tasksRan());
+    } else if (u.tokensKnown()) {
+      // Codex reports tokens and no cost: the tokens are measured, and say so.
+      out.printf(
+          "tokens in %s, out %s (all %d task(s) that ran reported them); cost unknown (%d of %d"
+              + " reported it)%n",
+          Figures.count(u.total().inputTokens()),
+          Figures.count(u.total().outputTokens()),
+          u.tasksRan(),
+          u.tasksReporting(),
+          u.tasksRan());
+    } else if (u.costKnown()) {
+      out.printf(
+          "cost %s (all %d task(s) that ran reported it); tokens unknown (%d of %d reported them)%n",
+          Figures.cost(u.total().costUsd()), u.tasksRan(), u.tasksReportingTokens(), u.tasksRan());
     } else {
       out.printf(
           "cost and tokens: unknown (%d of %d task(s) that ran reported them)%n",

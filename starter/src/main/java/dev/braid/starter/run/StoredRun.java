@@ -142,6 +142,18 @@ public final class StoredRun {
         tiers,
         Usage.unknown(),
         null,
-        phase == TaskPhase.BLOCKED ? blocker : null);
+        shown(phase, blocker));
+  }
+
+  /**
+   * The blocker to show: a blocked task's, and a running task's wait (a rate limit), which is why
+   * it does not move although nothing is wrong. A stale blocker of a task that moved on is not.
+   */
+  private static Blocker shown(TaskPhase phase, Blocker blocker) {
+    if (blocker == null) {
+      return null;
+    }
+    boolean waiting = phase == TaskPhase.RUNNING && blocker.kind().isWait();
+    return phase == TaskPhase.BLOCKED || waiting ? blocker : null;
   }
 }

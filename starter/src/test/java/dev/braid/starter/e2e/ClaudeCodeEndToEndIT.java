@@ -10,7 +10,6 @@ import dev.braid.testsupport.anthropic.FakeAnthropic;
 import dev.braid.testsupport.anthropic.ModelTurn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +28,6 @@ class ClaudeCodeEndToEndIT extends EndToEndTest {
 
   @Test
   void aPlanWithADependencyRunsThroughTheRealCli() throws Exception {
-    Path bin = AgentClis.bin("claude");
     Path origin = TestRepos.bareOrigin(tmp);
     repo = TestRepos.init(tmp.resolve("repo"), "claude-e2e");
     write(
@@ -83,22 +81,7 @@ class ClaudeCodeEndToEndIT extends EndToEndTest {
 
       BraidProcess.Result result =
           BraidProcess.run(
-              repo,
-              Map.of(
-                  "PATH",
-                  bin + ":" + System.getenv("PATH"),
-                  "ANTHROPIC_BASE_URL",
-                  api.baseUrl(),
-                  "ANTHROPIC_API_KEY",
-                  "sk-ant-test-not-a-secret",
-                  "CLAUDE_CONFIG_DIR",
-                  tmp.resolve("claude-config").toString(),
-                  "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC",
-                  "1",
-                  "DISABLE_AUTOUPDATER",
-                  "1"),
-              "execute",
-              "--json");
+              repo, ClaudeCodeEnv.of(api, tmp.resolve("claude-config")), "execute", "--json");
 
       assertEquals(0, result.exitCode(), result.toString());
       JsonNode run = JSON.readTree(result.out());

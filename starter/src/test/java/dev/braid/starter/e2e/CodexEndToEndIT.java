@@ -118,13 +118,23 @@ class CodexEndToEndIT extends EndToEndTest {
       assertEquals(api.billedOutputTokens(), output);
       String runId = run.get("runId").asText();
       JsonNode report =
-          JSON.readTree(repo.resolve(".parallel/reports/" + runId + ".json").toFile());
+          JSON.readTree(repo.resolve(".parallel/reports/" + runId + "/latest.json").toFile());
       assertEquals(api.billedInputTokens(), report.get("usage").get("inputTokens").asLong());
       assertEquals(api.billedOutputTokens(), report.get("usage").get("outputTokens").asLong());
       assertTrue(report.get("usage").get("costUsd").isNull(), report.get("usage").toString());
-      assertFalse(report.get("usage").get("known").asBoolean());
-      String markdown = Files.readString(repo.resolve(".parallel/reports/" + runId + ".md"));
+      assertFalse(report.get("usage").get("costKnown").asBoolean());
+      // Every task reported its tokens, so their total is known though the cost is not.
+      assertTrue(report.get("usage").get("tokensKnown").asBoolean(), report.toString());
+      String markdown = Files.readString(repo.resolve(".parallel/reports/" + runId + "/latest.md"));
       assertTrue(markdown.contains("| cost | unknown |"), markdown);
+      assertTrue(
+          markdown.contains(
+              "| tokens in / out | "
+                  + api.billedInputTokens()
+                  + " / "
+                  + api.billedOutputTokens()
+                  + " |"),
+          markdown);
     }
   }
 

@@ -6,6 +6,7 @@ import static dev.braid.starter.report.Runs.plan;
 import static dev.braid.starter.report.Runs.ran;
 import static dev.braid.starter.report.Runs.run;
 import static dev.braid.starter.report.Runs.running;
+import static dev.braid.starter.report.Runs.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,31 @@ class ReportJsonTest {
     assertEquals(1, json.get("usage").get("tasksReporting").asInt());
     assertTrue(json.get("tasks").get(1).get("durationMillis").isNull());
     assertTrue(json.get("notes").size() >= 2, json.get("notes").toString());
+  }
+
+  @Test
+  void tokensAndCostAreKnownApart() throws Exception {
+    JsonNode usage =
+        MAPPER
+            .readTree(
+                ReportJson.of(
+                    RunReport.of(
+                        run(
+                            10,
+                            null,
+                            ran("a", 0, 5, tokens(1000, 200)),
+                            ran("b", 0, 5, tokens(30, 4))),
+                        plan("a", "b"))))
+            .get("usage");
+
+    assertTrue(usage.get("tokensKnown").asBoolean(), usage.toString());
+    assertFalse(usage.get("costKnown").asBoolean(), usage.toString());
+    assertFalse(usage.get("known").asBoolean(), "known is both: " + usage);
+    assertEquals(1030, usage.get("inputTokens").asLong());
+    assertEquals(204, usage.get("outputTokens").asLong());
+    assertTrue(usage.get("costUsd").isNull());
+    assertEquals(2, usage.get("tasksReportingTokens").asInt());
+    assertEquals(0, usage.get("tasksReporting").asInt());
   }
 
   @Test

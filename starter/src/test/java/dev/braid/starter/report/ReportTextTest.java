@@ -5,6 +5,8 @@ import static dev.braid.starter.report.Runs.merged;
 import static dev.braid.starter.report.Runs.plan;
 import static dev.braid.starter.report.Runs.ran;
 import static dev.braid.starter.report.Runs.run;
+import static dev.braid.starter.report.Runs.tokens;
+import static dev.braid.starter.report.Runs.waitingOnRateLimit;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.activity.Usage;
@@ -72,6 +74,28 @@ class ReportTextTest {
                 run(5, null, Runs.withPullRequest("a", 0, 5, "https://github.com/o/r/pull/7")),
                 plan("a")));
     assertContains(text, "https://github.com/o/r/pull/7");
+  }
+
+  @Test
+  void givesTheTokensWhenEveryTaskReportedThemThoughTheCostIsUnknown() {
+    String text =
+        print(
+            RunReport.of(
+                run(10, null, ran("a", 0, 5, tokens(1000, 200)), ran("b", 0, 5, tokens(30, 4))),
+                plan("a", "b")));
+    assertContains(
+        text,
+        "tokens in 1030, out 204 (all 2 task(s) that ran reported them); cost unknown (0 of 2"
+            + " reported it)");
+  }
+
+  @Test
+  void aTaskWaitingOnARateLimitSaysSoInItsNote() {
+    String why = "waiting: rate limit until 15:04 UTC (AgentRateLimited: API Error: 429)";
+    String text = print(RunReport.of(run(0, null, waitingOnRateLimit("a", 1, why)), plan("a")));
+    assertTrue(
+        text.lines().anyMatch(l -> l.startsWith("a ") && l.contains("running") && l.endsWith(why)),
+        text);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static dev.braid.starter.report.Runs.plan;
 import static dev.braid.starter.report.Runs.ran;
 import static dev.braid.starter.report.Runs.run;
 import static dev.braid.starter.report.Runs.running;
+import static dev.braid.starter.report.Runs.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -97,6 +98,34 @@ class RunReportTest {
     assertNull(r.usage().total().inputTokens());
     assertEquals(2, r.usage().tasksRan());
     assertEquals(1, r.usage().tasksReporting());
+  }
+
+  @Test
+  void theTotalTokensAreKnownWhenEveryTaskReportedThemThoughNoneReportedACost() {
+    RunReport r =
+        RunReport.of(
+            run(10, null, ran("a", 0, 5, tokens(1000, 200)), ran("b", 0, 5, tokens(30, 4))),
+            plan("a", "b"));
+
+    assertTrue(r.usage().tokensKnown());
+    assertFalse(r.usage().costKnown());
+    assertFalse(r.usage().known(), "known is both, and the cost is not");
+    assertEquals(1030L, r.usage().total().inputTokens());
+    assertEquals(204L, r.usage().total().outputTokens());
+    assertNull(r.usage().total().costUsd());
+    assertEquals(2, r.usage().tasksReportingTokens());
+    assertEquals(0, r.usage().tasksReporting());
+  }
+
+  @Test
+  void theTotalTokensAreUnknownWhenOneTaskThatRanDidNotReportThem() {
+    RunReport r =
+        RunReport.of(
+            run(10, null, ran("a", 0, 5, tokens(1000, 200)), ran("b", 0, 5, NONE)), plan("a", "b"));
+
+    assertFalse(r.usage().tokensKnown());
+    assertNull(r.usage().total().inputTokens());
+    assertEquals(1, r.usage().tasksReportingTokens());
   }
 
   @Test

@@ -6,6 +6,8 @@ import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.Priority;
 import dev.braid.plan.TaskState;
+import dev.braid.workflow.BlockKind;
+import dev.braid.workflow.Blocker;
 import dev.braid.workflow.RunPhase;
 import dev.braid.workflow.RunStatus;
 import dev.braid.workflow.TaskPhase;
@@ -73,6 +75,25 @@ final class Runs {
         null);
   }
 
+  /** A task that started and waits out its agent's rate limit, as its workflow says so. */
+  static TaskStatus waitingOnRateLimit(String id, double from, String reason) {
+    return new TaskStatus(
+        id,
+        id,
+        TaskPhase.RUNNING,
+        0,
+        null,
+        "feature/" + id,
+        null,
+        reason,
+        at(from),
+        0,
+        List.of(),
+        Usage.unknown(),
+        null,
+        new Blocker(BlockKind.RATE_LIMIT, reason, "/repo/.parallel/logs/" + id, List.of()));
+  }
+
   /** A task that did not run: completed before the run, or skipped. */
   static TaskStatus notRun(String id, TaskPhase phase) {
     return new TaskStatus(
@@ -93,6 +114,11 @@ final class Runs {
 
   static Usage cost(double usd, long in, long out) {
     return new Usage(usd, in, out, 3, "session");
+  }
+
+  /** What Codex reports: its tokens, and no cost. */
+  static Usage tokens(long in, long out) {
+    return new Usage(null, in, out, null, null);
   }
 
   static RunStatus run(double wallSeconds, MergeResult merge, TaskStatus... tasks) {

@@ -99,6 +99,31 @@ class StoredRunTest {
   }
 
   @Test
+  void aRunningTaskThatWaitsOnARateLimitShowsTheWaitFromItsMemo() {
+    String why = "waiting: rate limit until 15:04 UTC (AgentRateLimited: API Error: 429)";
+    // As the task workflow's memo holds it: a wait names no decisions.
+    Blocker wait =
+        new Blocker(BlockKind.RATE_LIMIT, why, "/repo/.parallel/logs/braid-demo/setup", null);
+    Map<String, TaskExecution> tasks =
+        Map.of(
+            "setup",
+            new TaskExecution(
+                "setup",
+                RUNNING,
+                T0,
+                0,
+                new TaskProgress("setup", TaskPhase.RUNNING, 0, List.of(), why, wait)));
+
+    RunStatus run = StoredRun.build(running(RunPhase.RUNNING), tasks, plan, "/repo");
+
+    TaskStatus setup = run.tasks().get(1);
+    assertEquals(TaskPhase.RUNNING, setup.phase(), "a wait is not a block");
+    assertEquals(why, setup.reason());
+    assertEquals(BlockKind.RATE_LIMIT, setup.blocker().kind());
+    assertEquals(List.of(), setup.blocker().decisions(), "nobody has to decide a wait");
+  }
+
+  @Test
   void aTaskWorkflowThatFailedIsBlockedAsTheRunBlocksItAndCanOnlyBeRetriedOrSkipped() {
     Map<String, TaskExecution> tasks =
         Map.of(

@@ -1,0 +1,188 @@
+package dev.braid.starter.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.braid.starter.testsupport.BraidLauncher;
+import dev.braid.starter.testsupport.Git;
+import dev.braid.starter.testsupport.TestRepos;
+import dev.braid.testsupport.anthropic.FakeAnthropic;
+import dev.braid.testsupport.anthropic.ModelTurn;
+import dev.braid.testsupport.anthropic.Refusal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rate limit that outlasts the real Claude Code CLI's own retries is a wait, not a failure: the
+ * task shows it waits, runs the same attempt again when the wait is over, and ends on its first
+ * tier with one attempt. The stand-in refuses every request until the test has seen the wait in
+ * {@code braid status}, so the wait lasts as long as the test needs to look, and no assertion
+ * depends on timing.
+ */
+@Tag("e2e")
+class ClaudeCodeRateLimitIT extends EndToEndTest {
+  /** The CLI's own retries, bounded so that it gives up within seconds rather than minutes. */
+  private static final int CLI_RETRIES = 1;
+
+  /**
+   * How long the test looks for the wait in {@code status} before it gives up: a bound, no more.
+   */
+  private static final int LOOKS = 40;
+
+  private Process execute;
+
+  @AfterEach
+  void stopExecute() {
+    if (execute != null && execute.isAlive()) {
+      execute.descendants().forEach(ProcessHandle::destroyForcibly);
+      execute.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aLimitLongerThanTheClisRetriesIsWaitedOutAndTheTaskEndsOnItsFirstTier() throws Exception {
+    Path origin = TestRepos.bareOrigin(tmp);
+    repo = TestRepos.init(tmp.resolve("repo"), "claude-rate-limit");
+    write(
+        "braid.yaml",
+        """
+        agent:
+          tiers:
+            - {name: fast, preset: claude-code, model: claude-sonnet-4-5, attempts: 1, timeout: 2m}
+            - {name: strong, preset: claude-code, model: claude-sonnet-4-5, attempts: 1, timeout: 2m}
+          rateLimit: {wait: 2s, maxWait: 10s}
+        """);
+    write(
+        ".parallel/plans/plan.yaml",
+        """
+        metadata: {name: claude rate limit}
+        tasks:
+          - {id: a, name: Write a, file: tasks/a.md, priority: high, dependencies: []}
+        """);
+    write(".parallel/plans/tasks/a.md", "---\nid: a\n---\n# Write a\n\nWrite a.txt.\n");
+    TestRepos.commitAll(repo, "Plan");
+    TestRepos.pushToOrigin(repo, origin);
+
+    try (FakeAnthropic api = new FakeAnthropic()) {
+      api.conversation("a", ModelTurn.write("a.txt", "a was here\n"), ModelTurn.endTurn("Done."));
+      // Refused until the test lets go: far more requests than the CLI's own retries cover.
+      api.refuse(Integer.MAX_VALUE, new Refusal(429, 1));
+      Map<String, String> env = ClaudeCodeEnv.of(api, tmp.resolve("claude-config"));
+      env.put("CLAUDE_CODE_MAX_RETRIES", Integer.toString(CLI_RETRIES));
+      execute =
+          BraidLauncher.command(
+                  repo,
+                  env,
+                  tmp.resolve("execute.out"),
+                  tmp.resolve("execute.err"),
+                  "execute",
+                  "--json")
+              .start();
+
+      // While it waits the task is running, with a rate-limit blocker that asks nobody anything.
+      JsonNode waiting = statusUntil(this::waitsOnRateLimit);
+      assertEquals(
+          List.of(), JSON.convertValue(waiting.get("blocker").get("decisions"), List.class));
+      assertTrue(
+          waiting.get("reason").asText().startsWith("waiting: rate limit until "),
+          waiting.toString());
+      assertTrue(waiting.get("reason").asText().contains("429"), "the agent's words: " + waiting);
+      // And as a person reads it: the task's line says it runs, and why it does not move.
+      textStatusUntil(
+          out ->
+              out.lines()
+                  .anyMatch(
+                      line ->
+                          line.startsWith("a ")
+                              && line.contains(" running ")
+                              && line.contains("waiting: rate limit until ")));
+      int refusedWhileWaiting = api.refusedRequests();
+      assertTrue(
+          refusedWhileWaiting > CLI_RETRIES + 1,
+          "the CLI gave up and the task waited before the stand-in let go: " + refusedWhileWaiting);
+
+      api.refuse(0, new Refusal(429, 1));
+      assertTrue(execute.waitFor(5, TimeUnit.MINUTES), "execute ends with the run");
+      String out = Files.readString(tmp.resolve("execute.out"));
+      String err = Files.readString(tmp.resolve("execute.err"));
+      assertEquals(0, execute.exitValue(), out + err);
+
+      JsonNode run = JSON.readTree(out);
+      assertEquals("done", run.get("status").asText(), out);
+      JsonNode a = run.get("tasks").get(0);
+      assertEquals(List.of("fast"), JSON.convertValue(a.get("tiers"), List.class), "no escalation");
+      assertEquals(1, a.get("attempts").asInt(), "the rate-limited runs are not counted: " + a);
+      assertTrue(a.get("blocker").isNull(), a.toString());
+      // The CLI's own Write tool made the file, and it is merged into main.
+      assertEquals("a was here\n", Files.readString(repo.resolve("a.txt")));
+      assertEquals("a was here", Git.run(origin, "show", "main:a.txt"));
+      // The stand-in refused, then answered the whole conversation: a Write, then the end.
+      List<JsonNode> requests = api.requests();
+      assertEquals(
+          api.refusedRequests() + 2, requests.size(), "two answered requests after the refusals");
+      assertEquals(2 * FakeAnthropic.INPUT_TOKENS_PER_ANSWER, api.billedInputTokens());
+      assertEquals(api.billedInputTokens(), a.get("usage").get("inputTokens").asLong());
+    }
+  }
+
+  private boolean waitsOnRateLimit(JsonNode task) {
+    JsonNode blocker = task.path("blocker");
+    return "running".equals(task.path("status").asText())
+        && "rate-limit".equals(blocker.path("kind").asText());
+  }
+
+  /** Task a as {@code status --json} shows it, once it matches; the run must not end before. */
+  private JsonNode statusUntil(Predicate<JsonNode> wanted) throws Exception {
+    String last = "";
+    for (int i = 0; i < LOOKS && execute.isAlive(); i++) {
+      BraidProcess.Result status = BraidProcess.run(repo, "status", "--json");
+      last = status.toString();
+      if (status.out().isBlank()) {
+        Thread.sleep(500);
+        continue;
+      }
+      for (JsonNode task : JSON.readTree(status.out()).path("tasks")) {
+        if ("a".equals(task.path("id").asText()) && wanted.test(task)) {
+          return task;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "status never showed the wait; last status: " + last + executeOutput());
+  }
+
+  /** {@code braid status} as a person reads it, once it says what is wanted. */
+  private String textStatusUntil(Predicate<String> wanted) throws Exception {
+    String last = "";
+    for (int i = 0; i < LOOKS && execute.isAlive(); i++) {
+      last = BraidProcess.run(repo, "status").out();
+      if (wanted.test(last)) {
+        return last;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("status never said it waits; last: " + last + executeOutput());
+  }
+
+  private String executeOutput() throws Exception {
+    return "\n--- execute stdout\n"
+        + Files.readString(tmp.resolve("execute.out"))
+        + "\n--- execute stderr\n"
+        + Files.readString(tmp.resolve("execute.err"));
+  }
+
+  private void write(String path, String text) throws Exception {
+    Path file = repo.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+}
