@@ -13,21 +13,24 @@ import java.util.List;
  * @param copyFiles untracked files of the main checkout copied into the new worktree and kept out
  *     of its commits; null (a request from a workflow that does not pass them) means {@link
  *     BraidConfig#DEFAULT_COPY_FILES}
+ * @param remote the remote a task's pushed branch is fetched from when this checkout lacks it (a
+ *     task prepared again on another host), or null to look only locally
  */
 public record PrepareRequest(
     String repo,
     String taskId,
     String baseBranch,
     List<List<String>> setup,
-    List<String> copyFiles) {
+    List<String> copyFiles,
+    String remote) {
 
   public PrepareRequest {
     setup = setup.stream().map(List::copyOf).toList();
     copyFiles = copyFiles == null ? BraidConfig.DEFAULT_COPY_FILES : List.copyOf(copyFiles);
   }
 
-  /** A request that copies the default files. */
+  /** A request that copies the default files and looks only locally. */
   public PrepareRequest(String repo, String taskId, String baseBranch, List<List<String>> setup) {
-    this(repo, taskId, baseBranch, setup, null);
+    this(repo, taskId, baseBranch, setup, null, null);
   }
 }

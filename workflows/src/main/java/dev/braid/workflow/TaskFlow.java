@@ -125,7 +125,8 @@ final class TaskFlow {
                       task.id(),
                       request.base(),
                       request.config().setup(),
-                      request.config().copyFiles()));
+                      request.config().copyFiles(),
+                      request.config().merge().remote()));
       moveTo(worktree);
     } catch (ActivityFailure e) {
       boolean setup = AttemptFailure.SETUP_FAILED.equals(FailureText.type(e));

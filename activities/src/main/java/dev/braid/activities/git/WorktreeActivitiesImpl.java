@@ -53,8 +53,10 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
    * <p>Idempotent: a worktree already on the task's branch is reused as it is, uncommitted changes
    * included; a branch whose worktree directory was deleted gets a new worktree on its existing
    * commits; only a missing branch is created, from the base branch. No branch is ever reset or
-   * deleted. The setup runs until it has succeeded once in the worktree. The {@code copyFiles}
-   * (such as {@code .env}) are copied in before the setup, once, and excluded from commits.
+   * deleted. The setup runs until it has succeeded once in the worktree. A branch this checkout
+   * lacks but the remote has (the task ran on a host that is gone) is fetched first, so the task
+   * goes on from its pushed work rather than from the base. The {@code copyFiles} (such as {@code
+   * .env}) are copied in before the setup, once, and excluded from commits.
    *
    * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when a
    *     directory is in the way or the branch is checked out elsewhere; retryable {@link
@@ -76,6 +78,7 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
 
     String branch = BraidNames.taskBranch(request.taskId());
     Path path = GitPaths.taskWorktree(repo, request.taskId());
+    PushedBranch.fetchIfMissing(main, request.remote(), branch);
     new Worktrees(main, progress::step).ensure(path, branch, request.baseBranch());
     progress.step();
 

@@ -25,7 +25,9 @@ class EnvFilesTest {
   private Path prepare(String taskId, List<String> copyFiles) {
     return Path.of(
         repo.worktrees()
-            .prepare(new PrepareRequest(repo.repo.toString(), taskId, "main", List.of(), copyFiles))
+            .prepare(
+                new PrepareRequest(
+                    repo.repo.toString(), taskId, "main", List.of(), copyFiles, null))
             .path());
   }
 

@@ -206,4 +206,32 @@ class WorktreeActivitiesImplTest {
       }
     }
   }
+
+  @Test
+  void aTaskPreparedOnAnotherHostGoesOnFromItsPushedBranch() {
+    // The first host worked and pushed; this host's checkout has never seen the branch.
+    String pushed = repo.taskWithFile("t1", "work.txt", "pushed\n");
+    repo.git("push", "--quiet", "origin", "feature/t1");
+    Path other = dir.resolve("other-host");
+    TestRepo.gitIn(dir, "clone", "--quiet", repo.origin.toString(), other.toString());
+
+    PreparedWorktree prepared =
+        repo.worktrees()
+            .prepare(new PrepareRequest(other.toString(), "t1", "main", List.of(), null, "origin"));
+
+    assertEquals(pushed, TestRepo.gitIn(Path.of(prepared.path()), "rev-parse", "HEAD"));
+    assertEquals("pushed\n", TestRepo.read(Path.of(prepared.path()).resolve("work.txt")));
+  }
+
+  @Test
+  void withoutTheRemotesBranchATaskStartsFromItsBase() {
+    Path other = dir.resolve("other-host");
+    TestRepo.gitIn(dir, "clone", "--quiet", repo.origin.toString(), other.toString());
+
+    PreparedWorktree prepared =
+        repo.worktrees()
+            .prepare(new PrepareRequest(other.toString(), "t2", "main", List.of(), null, "origin"));
+
+    assertEquals(repo.rev("main"), prepared.baseCommit());
+  }
 }
