@@ -8,8 +8,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +31,13 @@ public final class DevServer {
   public static final String HOST = "127.0.0.1";
 
   /** The custom search attributes braid's workflows set, with their Temporal types. */
-  public static final Map<String, String> SEARCH_ATTRIBUTES = searchAttributes();
+  public static final Map<String, String> SEARCH_ATTRIBUTES =
+      Map.of(
+          "BraidPlan", "Keyword",
+          "BraidState", "Keyword",
+          "BraidTasksDone", "Int",
+          "BraidTasksBlocked", "Int",
+          "BraidTaskState", "Keyword");
 
   /** The SQLite file inside the state folder. */
   public static final String DB_FILE = "temporal.db";
@@ -288,15 +292,5 @@ public final class DevServer {
         throw new DevServerException("cannot lock " + dir.resolve(LOCK_FILE), e);
       }
     }
-  }
-
-  private static Map<String, String> searchAttributes() {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("BraidPlan", "Keyword");
-    attributes.put("BraidState", "Keyword");
-    attributes.put("BraidTasksDone", "Int");
-    attributes.put("BraidTasksBlocked", "Int");
-    attributes.put("BraidTaskState", "Keyword");
-    return Collections.unmodifiableMap(attributes);
   }
 }
