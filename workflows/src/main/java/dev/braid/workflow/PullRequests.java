@@ -100,6 +100,10 @@ final class PullRequests {
     try {
       PullRequestResult opened = github.openOrUpdate(pr);
       board.pullRequest(task.id(), opened.url());
+      if (board.phase(task.id()) != TaskPhase.COMPLETED) {
+        // Opened on a human's retry: the task, merged already, is completed again.
+        board.end(task.id(), TaskPhase.COMPLETED, null, Workflow.currentTimeMillis());
+      }
       return true;
     } catch (ActivityFailure e) {
       String reason = "pull request: " + FailureText.describe(e);

@@ -92,4 +92,28 @@ class PullRequestModeTest {
     assertEquals(TaskPhase.SKIPPED, taskOf(end, "empty").phase());
     assertEquals("https://github.test/o/r/pull/1", taskOf(end, "fine").pullRequest());
   }
+
+  @Test
+  void aPullRequestOpenedOnARetryCompletesItsTaskAndTheRun() throws Exception {
+    Plan plan = plan(task("flaky", Priority.HIGH));
+    Fakes fakes = new Fakes(plan);
+    fakes.rejectedPullRequests.add("feature/flaky");
+
+    harness
+        .host(fakes)
+        .run(
+            "run-pr-retry",
+            new RunRequest("/repo", plan.dir(), Plans.mergeMode(config(1), MergeMode.PR)),
+            s -> s.phase() == RunPhase.BLOCKED);
+    fakes.rejectedPullRequests.clear();
+    harness
+        .client()
+        .newWorkflowStub(ExecuteWorkflow.class, "run-pr-retry")
+        .unblock(new UnblockRequest("flaky", UnblockAction.RETRY, null, null));
+
+    RunStatus end = harness.finalStatus("run-pr-retry");
+    assertEquals(RunPhase.DONE, end.phase(), end.toString());
+    assertEquals(TaskPhase.COMPLETED, taskOf(end, "flaky").phase());
+    assertEquals("https://github.test/o/r/pull/1", taskOf(end, "flaky").pullRequest());
+  }
 }
