@@ -147,7 +147,7 @@ final class TaskFlow {
   }
 
   private TaskStep work() {
-    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.IN_PROGRESS);
+    host.mirror(TaskState.IN_PROGRESS);
     if (sync) {
       SyncStep.Outcome synced =
           new SyncStep(request, host, cascade)
@@ -177,7 +177,7 @@ final class TaskFlow {
   }
 
   private TaskStep manual() {
-    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.IN_PROGRESS);
+    host.mirror(TaskState.IN_PROGRESS);
     try {
       result =
           host.manualWork.acceptManualWork(
@@ -210,7 +210,7 @@ final class TaskFlow {
   }
 
   private TaskStep waitForDecision() {
-    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.BLOCKED);
+    host.mirror(TaskState.BLOCKED);
     reporter.notifyBlocked(blocker);
     reporter.report(TaskPhase.BLOCKED, blocker);
     // The run forwards a decision only once it has heard that the task is blocked.
@@ -257,7 +257,7 @@ final class TaskFlow {
     }
     String branch = BraidNames.taskBranch(task.id());
     host.git.push(new PushRequest(host.worktree.path(), branch, request.config().merge().remote()));
-    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.COMPLETED);
+    host.mirror(TaskState.COMPLETED);
     reporter.publish(TaskPhase.COMPLETED, null);
     var tiers = cascade.tiersRun();
     return new TaskOutcome(
@@ -274,7 +274,7 @@ final class TaskFlow {
   }
 
   private TaskOutcome skip() {
-    host.planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.PENDING);
+    host.mirror(TaskState.PENDING);
     reporter.publish(TaskPhase.SKIPPED, null);
     return new TaskOutcome(
         task.id(),

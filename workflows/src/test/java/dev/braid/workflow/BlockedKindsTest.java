@@ -221,4 +221,18 @@ class BlockedKindsTest {
     assertEquals(BlockKind.MERGE_CONFLICT, a.blocker().kind(), a.toString());
     assertTrue(a.reason().contains("src/shared.py"), a.reason());
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60) // a task that blocks on its own file's status never ends
+  void aTaskWhoseFileCannotBeWrittenStillCompletesSinceTheFileIsOnlyAMirror() {
+    Plan plan = plan(task("a", Priority.MEDIUM));
+    Fakes fakes = new Fakes(plan);
+    fakes.unwritableFiles.add("a");
+
+    RunStatus end =
+        harness.host(fakes).run("run-mirror", new RunRequest("/repo", plan.dir(), config(1)));
+
+    assertEquals(RunPhase.DONE, end.phase(), end.toString());
+    assertTrue(fakes.events.contains("status a refused"), fakes.events.toString());
+  }
 }

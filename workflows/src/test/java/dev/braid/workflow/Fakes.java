@@ -113,10 +113,18 @@ final class Fakes {
     @Override
     public void setTaskStatus(String planDir, String taskFile, TaskState state) {
       String id = taskFile.replace("tasks/", "").replace(".md", "");
+      if (unwritableFiles.contains(id)) {
+        events.add("status " + id + " refused");
+        throw ApplicationFailure.newNonRetryableFailure(
+            taskFile + ": no such file", AttemptFailure.PLAN_INVALID);
+      }
       statuses.put(id, state);
       events.add("status " + id + " " + state.yamlName() + " on " + queue());
     }
   }
+
+  /** Tasks whose file cannot be written, as when a human deleted it. */
+  final Set<String> unwritableFiles = ConcurrentHashMap.newKeySet();
 
   /** Tasks whose setup fails, and how many more times. */
   final Map<String, Integer> setupFailuresLeft = new ConcurrentHashMap<>();
