@@ -156,7 +156,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     }
     git.startIntegration(
         new IntegrationStart(request.repo(), runId, request.config().merge().target()));
-    queue = new MergeQueue(runId, request, git, board, launcher::restart, truthful);
+    queue = new MergeQueue(runId, request, board, launcher::restart, truthful);
     if (carry != null) {
       queue.restore(carry.integrated());
     }

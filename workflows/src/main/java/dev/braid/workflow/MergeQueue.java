@@ -28,7 +28,6 @@ final class MergeQueue {
 
   private final String runId;
   private final RunRequest request;
-  private final GitActivities git;
   private final RunBoard board;
   private final BiConsumer<String, TaskRound> restart;
   private final boolean humansDecide;
@@ -40,14 +39,12 @@ final class MergeQueue {
   MergeQueue(
       String runId,
       RunRequest request,
-      GitActivities git,
       RunBoard board,
       BiConsumer<String, TaskRound> restart,
       boolean humansDecide) {
     this.humansDecide = humansDecide;
     this.runId = runId;
     this.request = request;
-    this.git = git;
     this.board = board;
     this.restart = restart;
   }
