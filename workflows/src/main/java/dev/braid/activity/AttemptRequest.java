@@ -22,6 +22,10 @@ import java.util.List;
  *     instead of from what the previous attempt left
  * @param budgetUsd what the task may spend over all its attempts, in US dollars, or null for no
  *     limit: no attempt starts once the earlier ones cost that much
+ * @param logRun the Temporal run whose log folder the attempt writes to, or null for the layout of
+ *     runs from before logs were kept per Temporal run
+ * @param resumeSession the agent's session to resume, when the previous try of this same attempt
+ *     was stopped by a rate limit and the agent reported its session; null to start afresh
  */
 public record AttemptRequest(
     String runId,
@@ -35,7 +39,9 @@ public record AttemptRequest(
     String guidance,
     String baseCommit,
     boolean resetOnRetry,
-    Double budgetUsd) {
+    Double budgetUsd,
+    String logRun,
+    String resumeSession) {
 
   public AttemptRequest {
     checks = checks.stream().map(List::copyOf).toList();
@@ -66,6 +72,8 @@ public record AttemptRequest(
         guidance,
         baseCommit,
         resetOnRetry,
+        null,
+        null,
         null);
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param setup argv lists run in the integration worktree before the checks, as in a task's
  * @param checks argv lists run on the merged result before the target moves
  * @param remote the remote to push the target to when the repository has it
+ * @param logRun the Temporal run whose log folder holds the merge checks' log, or null for the
+ *     older layout
  */
 public record MergeRequest(
     String runId,
@@ -20,12 +22,25 @@ public record MergeRequest(
     List<String> branches,
     List<List<String>> setup,
     List<List<String>> checks,
-    String remote) {
+    String remote,
+    String logRun) {
 
   public MergeRequest {
     branches = List.copyOf(branches);
     // Histories recorded before setup was added carry no value for it.
     setup = setup == null ? List.of() : setup.stream().map(List::copyOf).toList();
     checks = checks.stream().map(List::copyOf).toList();
+  }
+
+  /** A request in the log layout of runs from before logs were kept per Temporal run. */
+  public MergeRequest(
+      String runId,
+      String repo,
+      String target,
+      List<String> branches,
+      List<List<String>> setup,
+      List<List<String>> checks,
+      String remote) {
+    this(runId, repo, target, branches, setup, checks, remote, null);
   }
 }

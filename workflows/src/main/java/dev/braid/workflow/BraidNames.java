@@ -53,9 +53,22 @@ public final class BraidNames {
     return "feature/" + taskId;
   }
 
-  /** Where a task's logs are written: one file per attempt, manual fix and setup. */
-  public static String taskLogDir(String repo, String runId, String taskId) {
-    return repo + "/.parallel/logs/" + runId + "/" + taskId;
+  /** Where a run's logs are kept, relative to the repository root. */
+  public static final String LOGS_DIR = ".parallel/logs";
+
+  /**
+   * Where a task's logs are written: one file per attempt and manual fix, in the folder of the
+   * Temporal run that made them ({@code .parallel/logs/<run>/<temporal run>/<task>}), so that a
+   * rerun of the same plan never appends to an earlier run's logs. {@code logRun} is null in runs
+   * from before logs were kept per Temporal run, which used {@code .parallel/logs/<run>/<task>}.
+   */
+  public static String taskLogDir(String repo, String runId, String logRun, String taskId) {
+    return runLogDir(repo, runId, logRun) + "/" + taskId;
+  }
+
+  /** The folder of one run's logs; see {@link #taskLogDir}. */
+  public static String runLogDir(String repo, String runId, String logRun) {
+    return repo + "/" + LOGS_DIR + "/" + runId + (logRun == null ? "" : "/" + logRun);
   }
 
   /** The integration branch that collects a run's merged work before the target moves. */

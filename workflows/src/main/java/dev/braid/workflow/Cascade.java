@@ -5,6 +5,7 @@ import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
 import dev.braid.activity.PreparedWorktree;
+import dev.braid.activity.Usage;
 import dev.braid.config.AgentTier;
 import dev.braid.config.OnRetry;
 import io.temporal.failure.ActivityFailure;
@@ -27,6 +28,7 @@ final class Cascade {
   private RateLimitWaits waits = RateLimitWaits.NONE;
   private Double budgetUsd;
   private int limitsInARow;
+  private String resumeSession;
   private final List<String> tiersRun = new ArrayList<>();
   private int attempts;
 
@@ -56,6 +58,8 @@ final class Cascade {
   /** The cascade goes on in a worktree prepared again, maybe on another host. */
   void moveTo(PreparedWorktree prepared) {
     this.worktree = prepared;
+    // The agent's session is kept where it ran; another host, or a fresh worktree, has none.
+    this.resumeSession = null;
   }
 
   int attempts() {
@@ -138,10 +142,10 @@ final class Cascade {
         waits.beforeAttempt();
         tiersRun.add(tier.name());
         try {
-          AttemptResult result =
-              agentOn(tier, tier.attempts() - usedInTier)
-                  .attempt(
-                      attemptRequest(tier, guidance, request.config().onRetry() == OnRetry.RESET));
+          AttemptRequest attempt =
+              attemptRequest(tier, guidance, request.config().onRetry() == OnRetry.RESET);
+          resumeSession = null;
+          AttemptResult result = agentOn(tier, tier.attempts() - usedInTier).attempt(attempt);
           attempts = result.attempt();
           limitsInARow = 0;
           return new CascadeResult(result, tier.name(), null);
@@ -159,6 +163,9 @@ final class Cascade {
             attempts = FailureText.detailAt(e, 2, Integer.class).orElse(attempts + 1) - 1;
             usedInTier = attempts - tierStart;
             limitsInARow++;
+            // The same attempt goes on where the agent stopped, when it said where that was.
+            resumeSession =
+                FailureText.detailAt(e, 0, Usage.class).map(Usage::sessionId).orElse(null);
             waits.waitOut(
                 FailureText.detailAt(e, 1, Long.class).orElse(null),
                 limitsInARow,
@@ -219,7 +226,9 @@ final class Cascade {
         guidance,
         worktree.baseCommit(),
         resetOnRetry,
-        budgetUsd);
+        budgetUsd,
+        request.logRun(),
+        resumeSession);
   }
 
   /**

@@ -92,6 +92,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     RunCarry carry = request.carry();
     startedAt = carry == null ? Workflow.currentTimeMillis() : carry.startedAtMillis();
     String runId = Workflow.getInfo().getWorkflowId();
+    RunLogs logs = RunLogs.current(request.repo());
     plan = planFiles.loadPlan(request.planDir());
     planName = plan.name();
     board = carry == null ? new RunBoard(plan) : new RunBoard(plan, carry.tasks());
@@ -99,8 +100,8 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     publisher = new RunPublisher(truthful);
     desk = new UnblockDesk(board, request.config().tiers(), truthful);
     budget = new RunBudget(request.config().budget());
-    launcher = new TaskLauncher(runId, request, plan, board, truthful);
-    integration = integrationFor(runId, carry);
+    launcher = new TaskLauncher(logs, request, plan, board, truthful);
+    integration = integrationFor(logs, carry);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
     decisions = new RunDecisions(desk, launcher, board, budget);
     if (truthful && queue != null) {
@@ -123,8 +124,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         if (board.count(TaskPhase.RUNNING) >= maxParallel) {
           break;
         }
-        if (!budget.holdsBack(
-            task.id(), board, BraidNames.taskLogDir(request.repo(), runId, task.id()))) {
+        if (!budget.holdsBack(task.id(), board, logs.task(task.id()))) {
           launcher.start(task);
         }
       }
@@ -150,19 +150,20 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     return end();
   }
 
-  private Integration integrationFor(String runId, RunCarry carry) {
+  private Integration integrationFor(RunLogs logs, RunCarry carry) {
+    String runId = logs.runId();
     if (Workflow.getVersion(MERGE_QUEUE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
       return new MergeAtEnd(runId, request, plan, board, git);
     }
     git.startIntegration(
         new IntegrationStart(request.repo(), runId, request.config().merge().target()));
-    queue = new MergeQueue(runId, request, board, launcher::restart, truthful);
+    queue = new MergeQueue(logs, request, board, launcher::restart, truthful);
     if (carry != null) {
       queue.restore(carry.integrated());
     }
     PullRequests pullRequests =
         new PullRequests(
-            runId,
+            logs,
             request,
             plan,
             board,
@@ -172,7 +173,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
               phase = RunPhase.BLOCKED;
               publish();
             });
-    return new QueueIntegration(runId, request, git, queue, pullRequests);
+    return new QueueIntegration(logs, request, git, queue, pullRequests);
   }
 
   private RunStatus end() {

@@ -27,6 +27,7 @@ final class MergeQueue {
   static final int MAX_ROUNDS = 3;
 
   private final String runId;
+  private final RunLogs logs;
   private final RunRequest request;
   private final RunBoard board;
   private final BiConsumer<String, TaskRound> restart;
@@ -37,13 +38,14 @@ final class MergeQueue {
   private boolean busy;
 
   MergeQueue(
-      String runId,
+      RunLogs logs,
       RunRequest request,
       RunBoard board,
       BiConsumer<String, TaskRound> restart,
       boolean humansDecide) {
     this.humansDecide = humansDecide;
-    this.runId = runId;
+    this.runId = logs.runId();
+    this.logs = logs;
     this.request = request;
     this.board = board;
     this.restart = restart;
@@ -108,7 +110,8 @@ final class MergeQueue {
                 branches,
                 config.setup(),
                 config.checks(),
-                config.merge().remote()));
+                config.merge().remote(),
+                logs.logRun()));
     merge.handle(
         (result, failure) -> {
           busy = false;
@@ -171,7 +174,7 @@ final class MergeQueue {
     String id = outcome.taskId();
     rounds.remove(id);
     board.note(id, "blocked by the merge; waiting for its worktree: " + reason);
-    Blocker blocker = Blocker.of(kind, reason, BraidNames.taskLogDir(request.repo(), runId, id));
+    Blocker blocker = Blocker.of(kind, reason, logs.task(id));
     restart.accept(id, new TaskRound(sync, feedback, outcome.attempts(), outcome.tiers(), blocker));
   }
 }

@@ -24,6 +24,7 @@ import java.util.List;
  */
 final class PullRequests {
   private final String runId;
+  private final RunLogs logs;
   private final RunRequest request;
   private final Plan plan;
   private final RunBoard board;
@@ -37,14 +38,15 @@ final class PullRequests {
    * @param waiting called when the run waits for a decision, to say so
    */
   PullRequests(
-      String runId,
+      RunLogs logs,
       RunRequest request,
       Plan plan,
       RunBoard board,
       GitActivities git,
       UnblockDesk desk,
       Runnable waiting) {
-    this.runId = runId;
+    this.runId = logs.runId();
+    this.logs = logs;
     this.request = request;
     this.plan = plan;
     this.board = board;
@@ -113,10 +115,7 @@ final class PullRequests {
       } else {
         board.block(
             task.id(),
-            Blocker.of(
-                BlockKind.PULL_REQUEST_FAILED,
-                reason,
-                BraidNames.taskLogDir(request.repo(), runId, task.id())),
+            Blocker.of(BlockKind.PULL_REQUEST_FAILED, reason, logs.task(task.id())),
             now);
       }
       return false;

@@ -13,18 +13,20 @@ import java.util.List;
  */
 final class QueueIntegration implements Integration {
   private final String runId;
+  private final RunLogs logs;
   private final RunRequest request;
   private final GitActivities git;
   private final MergeQueue queue;
   private final PullRequests pullRequests;
 
   QueueIntegration(
-      String runId,
+      RunLogs logs,
       RunRequest request,
       GitActivities git,
       MergeQueue queue,
       PullRequests pullRequests) {
-    this.runId = runId;
+    this.runId = logs.runId();
+    this.logs = logs;
     this.request = request;
     this.git = git;
     this.queue = queue;
@@ -76,7 +78,8 @@ final class QueueIntegration implements Integration {
             integrated,
             config.setup(),
             config.checks(),
-            config.merge().remote());
+            config.merge().remote(),
+            logs.logRun());
     merging.run();
     return switch (config.merge().mode()) {
       case DIRECT -> git.merge(all);

@@ -186,7 +186,8 @@ final class TaskFlow {
                   task.id(),
                   request.repo(),
                   host.worktree.path(),
-                  request.config().checks()));
+                  request.config().checks(),
+                  request.logRun()));
       return TaskStep.COMPLETE;
     } catch (ActivityFailure e) {
       if (FailureText.lostHost(e)) {
@@ -203,9 +204,7 @@ final class TaskFlow {
     if (kind == BlockKind.SETUP_FAILED && !host.hasWorktree()) {
       effective = BlockKind.WORKTREE_FAILED;
     }
-    blocker =
-        Blocker.of(
-            effective, reason, BraidNames.taskLogDir(request.repo(), request.runId(), task.id()));
+    blocker = Blocker.of(effective, reason, request.logDir());
     return TaskStep.BLOCKED;
   }
 

@@ -22,6 +22,7 @@ final class TaskLauncher {
   private static final Logger log = Workflow.getLogger(TaskLauncher.class);
 
   private final String runId;
+  private final RunLogs logs;
   private final RunRequest request;
   private final Plan plan;
   private final RunBoard board;
@@ -36,8 +37,9 @@ final class TaskLauncher {
    * @param failuresBlock false for runs recorded before blockers existed, whose failed task
    *     workflows were only marked blocked
    */
-  TaskLauncher(String runId, RunRequest request, Plan plan, RunBoard board, boolean failuresBlock) {
-    this.runId = runId;
+  TaskLauncher(RunLogs logs, RunRequest request, Plan plan, RunBoard board, boolean failuresBlock) {
+    this.runId = logs.runId();
+    this.logs = logs;
     this.request = request;
     this.plan = plan;
     this.board = board;
@@ -116,7 +118,10 @@ final class TaskLauncher {
                 task,
                 request.config(),
                 baseBranch,
-                round));
+                round,
+                // Only the child's input: a task started during a wait joins it at once.
+                Math.max(0, rateLimit.untilMillis()),
+                logs.logRun()));
     children.add(outcome);
     outcome.handle(
         (result, failure) -> {
@@ -138,13 +143,7 @@ final class TaskLauncher {
     }
     String reason = "task workflow failed: " + FailureText.describe(failure);
     if (failuresBlock) {
-      board.block(
-          task.id(),
-          Blocker.of(
-              BlockKind.TASK_FAILED,
-              reason,
-              BraidNames.taskLogDir(request.repo(), runId, task.id())),
-          now);
+      board.block(task.id(), Blocker.of(BlockKind.TASK_FAILED, reason, logs.task(task.id())), now);
     } else {
       board.block(task.id(), reason, now);
     }

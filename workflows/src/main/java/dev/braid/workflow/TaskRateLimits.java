@@ -62,7 +62,7 @@ final class TaskRateLimits implements RateLimitWaits {
                   + " UTC ("
                   + why
                   + ")",
-              BraidNames.taskLogDir(request.repo(), request.runId(), request.task().id()),
+              request.logDir(),
               until);
       reporter.report(TaskPhase.RUNNING, wait);
       // Wakes at the end, or at once when another task's limit pushes the end later, to say so.

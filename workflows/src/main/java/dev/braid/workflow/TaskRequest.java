@@ -15,6 +15,8 @@ import dev.braid.plan.PlanTask;
  *     dependencies' merged work; null in runs from before the merge queue, which used the target
  * @param round why the task runs again, or null for its first run
  * @param rateLimitedUntil until when the run's agents are rate limited (epoch milliseconds), or 0
+ * @param logRun the Temporal run that keys the run's logs (see {@link BraidNames#taskLogDir}), or
+ *     null in runs from before logs were kept per Temporal run
  */
 public record TaskRequest(
     String runId,
@@ -24,7 +26,8 @@ public record TaskRequest(
     BraidConfig config,
     String baseBranch,
     TaskRound round,
-    long rateLimitedUntil) {
+    long rateLimitedUntil,
+    String logRun) {
 
   /** A request with no rate limit in force, as every request was before rate-limit waits. */
   public TaskRequest(
@@ -35,7 +38,12 @@ public record TaskRequest(
       BraidConfig config,
       String baseBranch,
       TaskRound round) {
-    this(runId, repo, planDir, task, config, baseBranch, round, 0);
+    this(runId, repo, planDir, task, config, baseBranch, round, 0, null);
+  }
+
+  /** The folder of this task's logs. */
+  public String logDir() {
+    return BraidNames.taskLogDir(repo, runId, logRun, task.id());
   }
 
   /** The branch the task's branch starts from. */

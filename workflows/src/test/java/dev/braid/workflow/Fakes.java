@@ -85,6 +85,10 @@ final class Fakes {
   final Set<String> failWithFeedback = ConcurrentHashMap.newKeySet();
 
   final Map<String, String> guidanceSeen = new ConcurrentHashMap<>();
+
+  /** Every attempt's request, in the order the attempts started. */
+  final List<AttemptRequest> attempts = new CopyOnWriteArrayList<>();
+
   final Set<String> manualChecksPass = ConcurrentHashMap.newKeySet();
   final List<String> notified = new CopyOnWriteArrayList<>();
 
@@ -168,6 +172,7 @@ final class Fakes {
     public AttemptResult attempt(AttemptRequest request) {
       int attempt =
           request.attemptsBefore() + Activity.getExecutionContext().getInfo().getAttempt();
+      attempts.add(request);
       events.add("start " + request.taskId() + " " + request.tier().name() + " on " + queue());
       if (request.guidance() != null) {
         events.add(
@@ -212,7 +217,9 @@ final class Fakes {
         throw ApplicationFailure.newFailure(
             "the agent hit a rate or usage limit",
             AttemptFailure.AGENT_RATE_LIMITED,
-            Usage.unknown(),
+            // Claude Code names its session even in an error's result.
+            new Usage(
+                null, null, null, null, "session-" + request.taskId() + "-" + attempts.size()),
             rateLimitResets.get(request.taskId()),
             attempt);
       }

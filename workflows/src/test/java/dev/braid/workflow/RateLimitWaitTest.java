@@ -93,4 +93,20 @@ class RateLimitWaitTest {
         fakes.events.stream().filter(e -> e.startsWith("rate limited")).count(),
         "b joined a's wait rather than trying again after its own minute: " + fakes.events);
   }
+
+  @Test
+  void theAttemptAfterAWaitResumesTheSessionTheLimitInterrupted() {
+    Plan plan = plan(task("a", Priority.MEDIUM));
+    Fakes fakes = new Fakes(plan);
+    fakes.rateLimitsLeft.put("a", 2);
+
+    RunStatus end =
+        harness.host(fakes).run("run-resume", new RunRequest("/repo", plan.dir(), config(1)));
+
+    assertEquals(RunPhase.DONE, end.phase(), end.toString());
+    // Each try after a limit resumes the session the limited one reported; the first starts afresh.
+    assertEquals(
+        java.util.Arrays.asList(null, "session-a-1", "session-a-2"),
+        fakes.attempts.stream().map(dev.braid.activity.AttemptRequest::resumeSession).toList());
+  }
 }

@@ -19,17 +19,23 @@ final class AttemptLog {
     this.file = file;
   }
 
-  /** The log {@code <repo>/.parallel/logs/<run>/<task>/<attempt>-<tier>.log}. */
-  static AttemptLog of(Path repo, String runId, String taskId, int attempt, String tier) {
-    return new AttemptLog(dir(repo, runId, taskId).resolve(attempt + "-" + safe(tier) + ".log"));
+  /**
+   * The log {@code <repo>/.parallel/logs/<run>/<temporal run>/<task>/<attempt>-<tier>.log}, or
+   * without the Temporal run's folder when {@code logRun} is null (runs from before logs were kept
+   * per Temporal run).
+   */
+  static AttemptLog of(
+      Path repo, String runId, String logRun, String taskId, int attempt, String tier) {
+    return new AttemptLog(
+        dir(repo, runId, logRun, taskId).resolve(attempt + "-" + safe(tier) + ".log"));
   }
 
   /**
    * A new log for a human's manual fix, {@code manual-<k>.log} in the task's log directory, with
    * the first {@code k} not taken yet: each time a human says they are done gets a log of its own.
    */
-  static AttemptLog manual(Path repo, String runId, String taskId) {
-    Path dir = dir(repo, runId, taskId);
+  static AttemptLog manual(Path repo, String runId, String logRun, String taskId) {
+    Path dir = dir(repo, runId, logRun, taskId);
     int k = 1;
     while (Files.exists(dir.resolve("manual-" + k + ".log"))) {
       k++;
@@ -37,8 +43,9 @@ final class AttemptLog {
     return new AttemptLog(dir.resolve("manual-" + k + ".log"));
   }
 
-  private static Path dir(Path repo, String runId, String taskId) {
-    return PrivateDirectory.logs(repo).resolve(safe(runId)).resolve(safe(taskId));
+  private static Path dir(Path repo, String runId, String logRun, String taskId) {
+    Path run = PrivateDirectory.logs(repo).resolve(safe(runId));
+    return (logRun == null ? run : run.resolve(safe(logRun))).resolve(safe(taskId));
   }
 
   /**

@@ -100,7 +100,7 @@ final class AttemptRun {
       new BaseReset(runner, git, state, r.taskId()).reset(r.baseCommit(), n - 1, previousTier);
     }
     AttemptLog attemptLog =
-        AttemptLog.of(Path.of(r.repo()), r.runId(), r.taskId(), n, r.tier().name());
+        AttemptLog.of(Path.of(r.repo()), r.runId(), r.logRun(), r.taskId(), n, r.tier().name());
     Usage usage = runAgent(argv, env, attemptLog);
 
     refuseUnresolvedConflicts(usage);

@@ -68,7 +68,7 @@ final class ManualWork {
         committed.isPresent() ? "committed" : "had nothing left to commit",
         head);
 
-    AttemptLog out = AttemptLog.manual(Path.of(r.repo()), r.runId(), r.taskId());
+    AttemptLog out = AttemptLog.manual(Path.of(r.repo()), r.runId(), r.logRun(), r.taskId());
     out.header("manual fix of " + r.taskId() + " at " + head + ", " + checks.size() + " checks");
     Optional<CheckFailure> failed =
         new CheckRunner(

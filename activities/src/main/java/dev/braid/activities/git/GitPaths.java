@@ -25,8 +25,9 @@ final class GitPaths {
   }
 
   /** Where the merge's check output of a run is logged. */
-  static Path mergeChecksLog(Path repo, String runId) {
-    return PrivateDirectory.logs(repo).resolve(sanitize(runId)).resolve("merge-checks.log");
+  static Path mergeChecksLog(Path repo, String runId, String logRun) {
+    Path run = PrivateDirectory.logs(repo).resolve(sanitize(runId));
+    return (logRun == null ? run : run.resolve(sanitize(logRun))).resolve("merge-checks.log");
   }
 
   /** A name safe as one path segment: anything but {@code [A-Za-z0-9._-]} becomes a dash. */

@@ -161,6 +161,6 @@ final class IntegrationMerge {
             path,
             Map.of("worktree", path.toString()),
             Map.of(),
-            GitPaths.mergeChecksLog(repo, request.runId()));
+            GitPaths.mergeChecksLog(repo, request.runId(), request.logRun()));
   }
 }

@@ -12,7 +12,7 @@ class AttemptLogTest {
 
   @Test
   void theLogsFolderIsTheOwnersOnly() throws Exception {
-    AttemptLog log = AttemptLog.of(repo, "r", "t", 1, "fast");
+    AttemptLog log = AttemptLog.of(repo, "r", null, "t", 1, "fast");
     log.header("agent x");
 
     Path logs = repo.resolve(".parallel/logs");
@@ -24,15 +24,25 @@ class AttemptLogTest {
 
   @Test
   void pathElementsAreSanitized() {
-    AttemptLog log = AttemptLog.of(repo, "plan/run:1 x", "t1", 3, "fast");
+    AttemptLog log = AttemptLog.of(repo, "plan/run:1 x", null, "t1", 3, "fast");
     assertEquals(repo.resolve(".parallel/logs/plan_run_1_x/t1/3-fast.log"), log.file());
     assertEquals("__", AttemptLog.safe(".."));
     assertEquals("a.b-c_d", AttemptLog.safe("a.b-c_d"));
   }
 
   @Test
+  void eachTemporalRunHasAFolderOfItsOwnAndItsNameIsSanitizedToo() {
+    assertEquals(
+        repo.resolve(".parallel/logs/r/0f3e-9a/t1/2-strong.log"),
+        AttemptLog.of(repo, "r", "0f3e-9a", "t1", 2, "strong").file());
+    assertEquals(
+        repo.resolve(".parallel/logs/r/.._etc/t1/1-fast.log"),
+        AttemptLog.of(repo, "r", "../etc", "t1", 1, "fast").file());
+  }
+
+  @Test
   void readsOnlyTheSectionSinceAnOffsetBoundedFromTheEnd() throws Exception {
-    AttemptLog log = AttemptLog.of(repo, "r", "t", 1, "fast");
+    AttemptLog log = AttemptLog.of(repo, "r", null, "t", 1, "fast");
     log.header("agent");
     Files.writeString(log.file(), "agent output\n", java.nio.file.StandardOpenOption.APPEND);
     log.header("check 1/1");

@@ -1,6 +1,7 @@
 package dev.braid.starter.cli;
 
 import dev.braid.workflow.Blocker;
+import dev.braid.workflow.BraidNames;
 import dev.braid.workflow.RunPhase;
 import dev.braid.workflow.RunStatus;
 import dev.braid.workflow.TaskPhase;
@@ -72,21 +73,40 @@ final class BlockedHelp {
     return phase != RunPhase.DONE && phase != RunPhase.FAILED && phase != RunPhase.CANCELLED;
   }
 
-  /** The newest log of the task, which tells why it is blocked. */
+  /**
+   * The newest log of the task, which tells why it is blocked: in the folder its blocker names,
+   * else in any of the run's log folders (one per Temporal run, or the older single folder).
+   */
   static Optional<Path> lastLog(Path repo, String runId, TaskStatus task) {
-    Path dir =
-        task.blocker() != null && task.blocker().log() != null
-            ? Path.of(task.blocker().log())
-            : repo.resolve(".parallel/logs")
-                .resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"))
-                .resolve(task.id());
-    if (!Files.isDirectory(dir)) {
+    if (task.blocker() != null && task.blocker().log() != null) {
+      Path named = Path.of(task.blocker().log());
+      if (Files.isDirectory(named)) {
+        return newest(Stream.of(named));
+      }
+    }
+    Path run = repo.resolve(BraidNames.LOGS_DIR).resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
+    if (!Files.isDirectory(run)) {
       return Optional.empty();
     }
-    try (Stream<Path> logs = Files.list(dir)) {
-      return logs.filter(Files::isRegularFile).max(Comparator.comparingLong(BlockedHelp::modified));
+    try (Stream<Path> runs = Files.list(run)) {
+      List<Path> dirs = runs.filter(Files::isDirectory).toList();
+      return newest(Stream.concat(Stream.of(run), dirs.stream()).map(d -> d.resolve(task.id())));
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  private static Optional<Path> newest(Stream<Path> dirs) {
+    return dirs.filter(Files::isDirectory)
+        .flatMap(BlockedHelp::files)
+        .max(Comparator.comparingLong(BlockedHelp::modified));
+  }
+
+  private static Stream<Path> files(Path dir) {
+    try (Stream<Path> logs = Files.list(dir)) {
+      return logs.filter(Files::isRegularFile).toList().stream();
+    } catch (IOException e) {
+      return Stream.empty();
     }
   }
 

@@ -123,7 +123,7 @@ public final class StoredRun {
             new Blocker(
                 BlockKind.TASK_FAILED,
                 reason,
-                BraidNames.taskLogDir(repo, run.workflowId(), e.taskId()),
+                BraidNames.taskLogDir(repo, run.workflowId(), run.temporalRunId(), e.taskId()),
                 null);
       }
     }

@@ -60,10 +60,12 @@ class UnblockEndToEndIT extends EndToEndTest {
         status.out().contains("braid unblock " + runId + " needs-human --done"), status.out());
     assertTrue(
         status.out().contains("braid unblock " + runId + " needs-human --retry"), status.out());
+    // Logs are kept per Temporal run: .parallel/logs/<run>/<temporal run id>/<task>/<attempt>.
+    String logs = java.util.regex.Pattern.quote(repo.resolve(".parallel/logs/" + runId).toString());
     assertTrue(
-        status
-            .out()
-            .contains("last log: " + repo.resolve(".parallel/logs/" + runId + "/needs-human")),
+        java.util.regex.Pattern.compile("last log: " + logs + "/[0-9a-f-]{36}/needs-human/")
+            .matcher(status.out())
+            .find(),
         status.out());
     return runId;
   }

@@ -258,7 +258,8 @@ final class FaultRepo {
 
   /** Waits for the log of a task's attempt, e.g. {@code 1-fast.log}, and returns it. */
   Path awaitAttemptLog(String taskId, String file, Duration timeout) throws InterruptedException {
-    return Await.glob(repo.resolve(".parallel/logs"), "*/" + taskId + "/" + file, timeout);
+    // .parallel/logs/<run>/<temporal run>/<task>/<file>
+    return Await.glob(repo.resolve(".parallel/logs"), "*/*/" + taskId + "/" + file, timeout);
   }
 
   /** The task file, where braid mirrors the task's status in the frontmatter. */

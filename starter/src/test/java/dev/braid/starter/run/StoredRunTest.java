@@ -141,7 +141,7 @@ class StoredRunTest {
     assertEquals(TaskPhase.BLOCKED, setup.phase());
     assertEquals(BlockKind.TASK_FAILED, setup.blocker().kind());
     assertEquals(List.of(UnblockAction.RETRY, UnblockAction.SKIP), setup.blocker().decisions());
-    assertEquals("/repo/.parallel/logs/braid-demo/setup", setup.blocker().log());
+    assertEquals("/repo/.parallel/logs/braid-demo/run-1/setup", setup.blocker().log());
   }
 
   @Test
