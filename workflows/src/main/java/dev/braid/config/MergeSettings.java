@@ -9,12 +9,41 @@ package dev.braid.config;
  * @param repository for pull requests: GitHub's {@code owner/name}, or null to read it from the
  *     remote's URL
  * @param apiUrl for pull requests: GitHub's API base URL, or null for the worker's default
+ * @param batch at most this many tasks are merged together and checked once, in one step of the
+ *     merge queue; 1 merges one task at a time; 0 (as in settings recorded before batches) means
+ *     {@link #DEFAULT_BATCH}
  */
 public record MergeSettings(
-    MergeMode mode, String target, String remote, String repository, String apiUrl) {
+    MergeMode mode, String target, String remote, String repository, String apiUrl, int batch) {
+
+  /**
+   * How many tasks one merge step takes by default. Larger batches save check runs when most merges
+   * pass, and cost more bisection steps when one fails; eight keeps a failing batch's bisection to
+   * three more steps.
+   */
+  public static final int DEFAULT_BATCH = 8;
+
+  /** The most tasks one merge step may take, so that a step's checks stay attributable. */
+  public static final int MAX_BATCH = 64;
 
   /** Settings without GitHub details. */
   public MergeSettings(MergeMode mode, String target, String remote) {
-    this(mode, target, remote, null, null);
+    this(mode, target, remote, null, null, DEFAULT_BATCH);
+  }
+
+  /** Settings with the default batch. */
+  public MergeSettings(
+      MergeMode mode, String target, String remote, String repository, String apiUrl) {
+    this(mode, target, remote, repository, apiUrl, DEFAULT_BATCH);
+  }
+
+  /** How many tasks one merge step takes. */
+  public int batchSize() {
+    return batch <= 0 ? DEFAULT_BATCH : batch;
+  }
+
+  /** The same settings with another merge mode. */
+  public MergeSettings withMode(MergeMode other) {
+    return new MergeSettings(other, target, remote, repository, apiUrl, batch);
   }
 }

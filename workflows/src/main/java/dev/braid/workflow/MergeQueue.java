@@ -16,15 +16,23 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * The run's merge queue. A task whose work is pushed waits here; one merge runs at a time, into the
- * integration branch, with the checks on the merged result. Only a merge whose checks pass
- * completes its task, so a task's dependents always start from a base that holds its work and
- * passes the checks. A conflict or a broken check sends the task back to its own worktree, where
- * the integration branch is merged in and the failure is fixed.
+ * The run's merge queue. A task whose work is pushed waits here. One step runs at a time: the tasks
+ * waiting when it starts (up to {@code merge.batch}) are merged together into the integration
+ * branch and the checks run once on the result. Only a step whose checks pass completes its tasks,
+ * so a task's dependents always start from a base that holds its work and passes the checks.
+ *
+ * <p>A batch whose checks fail is bisected, as bors does: its halves run as steps of their own,
+ * ahead of anything offered later, until the task that breaks the checks is alone in a failing
+ * step; the others merge. A conflict is found per task, since each branch is merged in turn. A task
+ * that conflicts, or breaks the checks on its own, is sent back to its worktree, where the
+ * integration branch is merged in and the failure is fixed.
  */
 final class MergeQueue {
   /** A task that keeps failing to merge is given to a human after this many rounds. */
   static final int MAX_ROUNDS = 3;
+
+  /** The change that made a step merge a batch of tasks instead of one. */
+  static final String BATCH_CHANGE = "merge-batches";
 
   private final String runId;
   private final RunLogs logs;
@@ -32,7 +40,8 @@ final class MergeQueue {
   private final RunBoard board;
   private final BiConsumer<String, TaskRound> restart;
   private final boolean humansDecide;
-  private final Deque<TaskOutcome> waiting = new ArrayDeque<>();
+  private final int batchSize;
+  private final Deque<MergeBatch> waiting = new ArrayDeque<>();
   private final List<TaskOutcome> integrated = new ArrayList<>();
   private final Map<String, Integer> rounds = new HashMap<>();
   private boolean busy;
@@ -49,6 +58,9 @@ final class MergeQueue {
     this.request = request;
     this.board = board;
     this.restart = restart;
+    boolean batches = Workflow.getVersion(BATCH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    // Runs recorded before batches merged one task a step, which a batch of one does exactly.
+    this.batchSize = batches ? request.config().merge().batchSize() : 1;
   }
 
   /** The integration branch's name. */
@@ -78,28 +90,29 @@ final class MergeQueue {
 
   /** A task pushed its work; it completes once that work is merged. */
   void offer(TaskOutcome outcome) {
-    waiting.add(outcome);
+    waiting.add(MergeBatch.of(outcome));
     board.note(outcome.taskId(), "waiting to merge into " + branch());
   }
 
-  /** Starts the next merge unless one is running. */
+  /** Starts the next merge step unless one is running. */
   void startNext() {
     if (busy || waiting.isEmpty()) {
       return;
     }
-    TaskOutcome next = waiting.poll();
+    MergeBatch next = take();
     busy = true;
-    board.note(next.taskId(), "merging into " + branch());
+    for (TaskOutcome task : next.tasks()) {
+      board.note(task.taskId(), "merging into " + branch() + others(next));
+    }
     BraidConfig config = request.config();
-    // Only the new branch travels: the integration branch itself holds what was merged before,
-    // which keeps each step's payload, and the history, the same size however long the plan.
-    List<String> branches = List.of(next.branch());
     GitActivities step =
         Workflow.newActivityStub(
             GitActivities.class,
             io.temporal.activity.ActivityOptions.newBuilder(BraidActivityOptions.merge())
-                .setSummary("integrate " + next.taskId())
+                .setSummary("integrate " + next.ids())
                 .build());
+    // Only the new branches travel: the integration branch itself holds what was merged before,
+    // which keeps each step's payload, and the history, the same size however long the plan.
     Promise<MergeResult> merge =
         Async.function(
             step::integrate,
@@ -107,7 +120,7 @@ final class MergeQueue {
                 runId,
                 request.repo(),
                 config.merge().target(),
-                branches,
+                next.branches(),
                 config.setup(),
                 config.checks(),
                 config.merge().remote(),
@@ -120,25 +133,77 @@ final class MergeQueue {
         });
   }
 
-  private void settle(TaskOutcome outcome, MergeResult result, RuntimeException failure) {
-    long now = Workflow.currentTimeMillis();
-    String id = outcome.taskId();
+  /** A half of a bisection runs as it is; else the tasks waiting, up to a batch, go together. */
+  private MergeBatch take() {
+    MergeBatch head = waiting.poll();
+    if (head.bisecting()) {
+      return head;
+    }
+    List<TaskOutcome> tasks = new ArrayList<>(head.tasks());
+    while (tasks.size() < batchSize && !waiting.isEmpty() && !waiting.peek().bisecting()) {
+      tasks.addAll(waiting.poll().tasks());
+    }
+    return new MergeBatch(tasks, false);
+  }
+
+  private static String others(MergeBatch batch) {
+    int n = batch.size() - 1;
+    return n == 0 ? "" : " with " + n + (n == 1 ? " other task" : " other tasks");
+  }
+
+  private void settle(MergeBatch batch, MergeResult result, RuntimeException failure) {
     if (failure != null) {
+      if (batch.size() > 1) {
+        // Which task the merge failed on is not known; alone, each gets its own answer.
+        bisect(batch, "the merge of " + batch.size() + " tasks failed");
+        return;
+      }
+      TaskOutcome only = batch.tasks().get(0);
       String why = "the merge into " + branch() + " failed: " + FailureText.describe(failure);
       if (humansDecide) {
-        giveToHuman(outcome, BlockKind.INTEGRATE_FAILED, why, false, null);
+        giveToHuman(only, BlockKind.INTEGRATE_FAILED, why, false, null);
       } else {
-        board.blockByMerge(id, why, now);
+        board.blockByMerge(only.taskId(), why, Workflow.currentTimeMillis());
       }
       return;
     }
-    if (result.checksPassed() && result.merged().contains(outcome.branch())) {
-      integrated.add(outcome);
-      board.finish(outcome, now);
+    List<TaskOutcome> conflicted = new ArrayList<>();
+    List<TaskOutcome> merged = new ArrayList<>();
+    for (TaskOutcome task : batch.tasks()) {
+      (result.conflicted().contains(task.branch()) ? conflicted : merged).add(task);
+    }
+    if (!result.checksPassed() && merged.size() > 1) {
+      // A conflict may be with work the failure now backs out: those tasks try again later.
+      conflicted.forEach(task -> waiting.add(MergeBatch.of(task)));
+      bisect(
+          new MergeBatch(merged, true), "merging " + merged.size() + " tasks made the checks fail");
       return;
     }
+    for (TaskOutcome task : merged) {
+      if (result.checksPassed() && result.merged().contains(task.branch())) {
+        integrated.add(task);
+        board.finish(task, Workflow.currentTimeMillis());
+      } else {
+        sendBack(task, false, result.checksOutput());
+      }
+    }
+    conflicted.forEach(task -> sendBack(task, true, null));
+  }
+
+  /** Runs the halves of a batch as steps of their own, first half first, ahead of the rest. */
+  private void bisect(MergeBatch batch, String why) {
+    for (TaskOutcome task : batch.tasks()) {
+      board.note(task.taskId(), why + "; merging in halves to find which");
+    }
+    waiting.addFirst(batch.secondHalf());
+    waiting.addFirst(batch.firstHalf());
+  }
+
+  /** A task the merge could not take runs again in its worktree, or goes to a human. */
+  private void sendBack(TaskOutcome outcome, boolean conflict, String checksOutput) {
+    long now = Workflow.currentTimeMillis();
+    String id = outcome.taskId();
     int round = rounds.merge(id, 1, Integer::sum);
-    boolean conflict = result.conflicted().contains(outcome.branch());
     String why =
         conflict
             ? "its branch conflicts with " + branch()
@@ -150,7 +215,7 @@ final class MergeQueue {
                 + branch()
                 + " (which holds the tasks merged before it) made the checks fail. Fix it on"
                 + " top of the merged code, which is now in this worktree:\n"
-                + result.checksOutput();
+                + checksOutput;
     if (round > MAX_ROUNDS) {
       String reason = why + ", " + MAX_ROUNDS + " rounds in a row";
       if (humansDecide) {

@@ -32,6 +32,7 @@ import dev.braid.plan.Plan;
 import dev.braid.plan.TaskState;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,17 @@ final class Fakes {
   final AtomicInteger running = new AtomicInteger();
   final AtomicInteger maxRunning = new AtomicInteger();
   volatile long agentMillis = 0;
+
+  /** How long one task's agent works, over {@link #agentMillis}. */
+  final Map<String, Long> agentMillisByTask = new ConcurrentHashMap<>();
+
+  /**
+   * How long a merge step that holds one of {@link #slowMerges} takes, so that the tasks finishing
+   * meanwhile wait together.
+   */
+  volatile long integrateMillis = 0;
+
+  final Set<String> slowMerges = ConcurrentHashMap.newKeySet();
 
   Fakes(Plan plan, String host, List<String> events) {
     this.plan = plan;
@@ -184,8 +196,9 @@ final class Fakes {
       int now = running.incrementAndGet();
       maxRunning.accumulateAndGet(now, Math::max);
       try {
-        if (agentMillis > 0) {
-          Thread.sleep(agentMillis);
+        long millis = agentMillisByTask.getOrDefault(request.taskId(), agentMillis);
+        if (millis > 0) {
+          Thread.sleep(millis);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -194,6 +207,9 @@ final class Fakes {
       }
       if (request.guidance() != null) {
         guidanceSeen.put(request.taskId(), request.guidance());
+        if (request.guidance().contains("made the checks fail")) {
+          breaksChecks.remove(BraidNames.taskBranch(request.taskId()));
+        }
       }
       if (needGuidance.contains(request.taskId()) && request.guidance() == null) {
         events.add("fail " + request.taskId());
@@ -297,6 +313,12 @@ final class Fakes {
   /** Branches whose next merge makes the checks fail, and how often. */
   final Map<String, Integer> brokenMergesLeft = new ConcurrentHashMap<>();
 
+  /**
+   * Branches that make the checks fail whenever a merge step holds them, until their agent is told
+   * so (a round whose feedback says the checks failed): a task that breaks the merged code.
+   */
+  final Set<String> breaksChecks = ConcurrentHashMap.newKeySet();
+
   /** Tasks whose sync with the integration branch conflicts, so the resolver runs. */
   final Set<String> syncConflicts = ConcurrentHashMap.newKeySet();
 
@@ -334,23 +356,41 @@ final class Fakes {
     @Override
     public MergeResult integrate(MergeRequest request) {
       integrations.add(request);
-      String last = request.branches().get(request.branches().size() - 1);
-      if (takeOne(integrateFailuresLeft, last)) {
-        events.add("integrate failed " + last);
+      if (request.branches().stream().anyMatch(slowMerges::contains)) {
+        try {
+          Thread.sleep(integrateMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      String all = String.join(" ", request.branches());
+      if (request.branches().stream().anyMatch(b -> takeOne(integrateFailuresLeft, b))) {
+        events.add("integrate failed " + all);
         throw ApplicationFailure.newNonRetryableFailure(
             "setup failed in the integration worktree", "SetupFailed");
       }
-      List<String> before = List.of();
-      if (takeOne(conflictsLeft, last)) {
-        events.add("conflict " + last);
-        return new MergeResult(before, List.of(last), true, "", "integration", false);
+      List<String> merged = new ArrayList<>();
+      List<String> conflicted = new ArrayList<>();
+      for (String branch : request.branches()) {
+        if (takeOne(conflictsLeft, branch)) {
+          events.add("conflict " + branch);
+          conflicted.add(branch);
+        } else {
+          merged.add(branch);
+        }
       }
-      if (takeOne(brokenMergesLeft, last)) {
-        events.add("broken " + last);
-        return new MergeResult(before, List.of(), false, "FAIL: test_total", "integration", false);
+      if (merged.isEmpty()) {
+        return new MergeResult(List.of(), conflicted, true, "", "integration", false);
       }
-      events.add("integrate " + last);
-      return new MergeResult(request.branches(), List.of(), true, "", "integration", false);
+      boolean broken =
+          merged.stream().anyMatch(b -> breaksChecks.contains(b) || takeOne(brokenMergesLeft, b));
+      if (broken) {
+        events.add("broken " + String.join(" ", merged));
+        return new MergeResult(
+            List.of(), conflicted, false, "FAIL: test_total", "integration", false);
+      }
+      events.add("integrate " + String.join(" ", merged));
+      return new MergeResult(merged, conflicted, true, "", "integration", false);
     }
 
     @Override

@@ -102,13 +102,7 @@ public final class ConfigLoader {
       maxParallel = overrides.maxParallel();
     }
     if (overrides.mergeMode() != null) {
-      merge =
-          new MergeSettings(
-              overrides.mergeMode(),
-              merge.target(),
-              merge.remote(),
-              merge.repository(),
-              merge.apiUrl());
+      merge = merge.withMode(overrides.mergeMode());
     }
     Object cleanupValue = root.getOrDefault("cleanup", false);
     if (!(cleanupValue instanceof Boolean)) {

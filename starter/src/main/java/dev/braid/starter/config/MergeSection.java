@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class MergeSection {
   private static final Set<String> KEYS =
-      Set.of("mode", "target", "remote", "repository", "apiUrl");
+      Set.of("mode", "target", "remote", "repository", "apiUrl", "batch");
   private static final String REMOTE_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
   private static final String REPOSITORY = "[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+";
 
@@ -35,7 +35,7 @@ final class MergeSection {
             file
                 + ": merge."
                 + YamlKinds.key(key)
-                + ": unknown key (known: apiUrl, mode, remote, repository, target)");
+                + ": unknown key (known: apiUrl, batch, mode, remote, repository, target)");
       }
     }
     MergeMode mode = MergeMode.DIRECT;
@@ -89,7 +89,15 @@ final class MergeSection {
         problems.add(file + ": merge.apiUrl: must be an https:// URL, not " + YamlKinds.of(apiUrl));
       }
     }
-    return new MergeSettings(mode, target, remote, repository, apiUrl);
+    int batch = MergeSettings.DEFAULT_BATCH;
+    if (map.containsKey("batch")) {
+      batch = CommandSections.positiveInt(file, "merge.batch", map.get("batch"), problems);
+      if (batch > MergeSettings.MAX_BATCH) {
+        problems.add(
+            file + ": merge.batch: must be at most " + MergeSettings.MAX_BATCH + ", not " + batch);
+      }
+    }
+    return new MergeSettings(mode, target, remote, repository, apiUrl, batch);
   }
 
   private static String text(String file, String field, Object value, List<String> problems) {

@@ -73,6 +73,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void mergeBatchDefaultsToEightAndIsBounded() throws Exception {
+    BraidConfig defaults =
+        ConfigLoader.load(dir.resolve("braid.yaml"), false, "main", ConfigOverrides.none());
+    assertEquals(8, defaults.merge().batchSize());
+    Path one = write("merge: {batch: 1}\n");
+    assertEquals(1, ConfigLoader.load(one, true, "main", ConfigOverrides.none()).merge().batch());
+    Path tooMany = write("merge: {batch: 65}\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(tooMany, true, "main", ConfigOverrides.none()));
+    assertEquals(List.of("braid.yaml: merge.batch: must be at most 64, not 65"), e.problems());
+    Path zero = write("merge: {batch: 0}\n");
+    e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(zero, true, "main", ConfigOverrides.none()));
+    assertEquals(
+        List.of("braid.yaml: merge.batch: must be a whole number of at least 1, not '0'"),
+        e.problems());
+  }
+
+  @Test
   void namedFileMustExist() {
     ConfigException e =
         assertThrows(
