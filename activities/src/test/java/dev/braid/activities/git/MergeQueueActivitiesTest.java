@@ -81,6 +81,43 @@ class MergeQueueActivitiesTest {
   }
 
   @Test
+  void aBatchMergesEachBranchInTurnLeavesTheConflictingOneOutAndChecksOnce() throws Exception {
+    repo.taskWithFile("a", "shared.txt", "from a\n");
+    repo.taskWithFile("b", "b.txt", "b\n");
+    repo.taskWithFile("c", "shared.txt", "from c\n");
+    Path count = dir.resolve("checks-ran");
+
+    MergeResult result =
+        git.integrate(
+            request(
+                List.of("feature/a", "feature/b", "feature/c"),
+                List.of(List.of("sh", "-c", "echo x >> " + count))));
+
+    assertTrue(result.checksPassed());
+    assertEquals(List.of("feature/a", "feature/b"), result.merged());
+    assertEquals(List.of("feature/c"), result.conflicted());
+    assertEquals(2, repo.mergeCount("braid/run1"), "one merge commit per task");
+    assertEquals("x\n", Files.readString(count), "the checks ran once for the batch");
+    assertFalse(repo.anyMergeInProgress());
+  }
+
+  @Test
+  void aFailingBatchIsBackedOutWhole() {
+    repo.taskWithFile("a", "a.txt", "a\n");
+    repo.taskWithFile("b", "b.txt", "b\n");
+    String before = repo.rev("braid/run1");
+
+    MergeResult result =
+        git.integrate(
+            request(
+                List.of("feature/a", "feature/b"), List.of(List.of("test", "!", "-f", "b.txt"))));
+
+    assertFalse(result.checksPassed());
+    assertEquals(List.of(), result.merged());
+    assertEquals(before, repo.rev("braid/run1"), "neither task's work stays");
+  }
+
+  @Test
   void failingChecksBackTheMergeOut() {
     repo.taskWithFile("a", "a.txt", "a\n");
     String before = repo.rev("braid/run1");
