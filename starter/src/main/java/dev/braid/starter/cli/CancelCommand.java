@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +31,8 @@ public class CancelCommand implements Callable<Integer> {
   private static final Duration WAIT = Duration.ofMinutes(10);
 
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Parameters(index = "0", paramLabel = "RUN", description = "The run id (braid status shows it).")
   String runId;

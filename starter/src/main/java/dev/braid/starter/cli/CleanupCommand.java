@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
 public class CleanupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin TemporalOptions temporal;
+
   @Mixin WorkspaceOptions workspace;
 
   @Mixin RunArgument run;

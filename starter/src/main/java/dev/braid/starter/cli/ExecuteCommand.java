@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
 public class ExecuteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin TemporalOptions temporal;
+
   @Mixin WorkspaceOptions workspace;
 
   @Option(

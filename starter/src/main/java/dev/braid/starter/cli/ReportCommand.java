@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
 public class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin TemporalOptions temporal;
+
   @Mixin WorkspaceOptions workspace;
 
   @Mixin RunArgument run;

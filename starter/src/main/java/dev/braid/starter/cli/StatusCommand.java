@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
 public class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin TemporalOptions temporal;
+
   @Mixin WorkspaceOptions workspace;
 
   @Mixin RunArgument run;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
     })
 public class UnblockCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Parameters(index = "0", paramLabel = "RUN", description = "The run id (braid status shows it).")
   String runId;

@@ -11,6 +11,7 @@ import dev.braid.workflow.BraidNames;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,6 +27,8 @@ import picocli.CommandLine.Spec;
     })
 public class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Option(
       names = "--repo",
@@ -43,8 +46,7 @@ public class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Path root =
-        TemporalConnector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
+    Path root = connector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
     Connection connection = connector.connect(root);
     SearchAttributeRegistrar.ensure(connection);
     // The worker reads what its checks may see from its own checkout's braid.yaml.
