@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
     subcommands = {
       ExecuteCommand.class,
       StatusCommand.class,
+      ListCommand.class,
       UnblockCommand.class,
       CancelCommand.class,
       ReportCommand.class,

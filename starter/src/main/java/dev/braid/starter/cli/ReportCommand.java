@@ -62,7 +62,7 @@ public class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Workspace ws = workspace.resolve(run);
     ChosenRun chosen = run.choose(ws);
-    Connection connection = session.connect(ws, WorkerMode.NONE);
+    Connection connection = session.connectToRead(ws);
     RunExecution execution =
         RunExecutions.describe(connection, chosen.ref())
             .orElseThrow(

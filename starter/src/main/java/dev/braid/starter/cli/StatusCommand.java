@@ -63,7 +63,9 @@ public class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Workspace ws = workspace.resolve(run);
     ChosenRun chosen = run.choose(ws);
-    Connection connection = session.connect(ws, WorkerMode.NONE);
+    // Reading needs no worker and no Spring; only --watch brings a worker.
+    Connection connection =
+        watch ? session.connect(ws, WorkerMode.NONE) : session.connectToRead(ws);
     RunExecution execution =
         RunExecutions.describe(connection, chosen.ref())
             .orElseThrow(

@@ -98,6 +98,19 @@ public class RunSession {
     }
   }
 
+  /**
+   * Connects for a command that only reads what Temporal stores: no worker, no search attributes
+   * registered (reading upserts none), and the embedded server's quick check.
+   */
+  public Connection connectToRead(Workspace workspace) {
+    return connector.connectToRead(workspace.repo());
+  }
+
+  /** Whether nothing names a Temporal service, so braid runs its own for the repository. */
+  public boolean embedded() {
+    return connector.embedded();
+  }
+
   /** Connects, running as much of a worker in this process as the command needs. */
   public Connection connect(Workspace workspace, WorkerMode mode) {
     Connection connection = connector.connect(workspace.repo());

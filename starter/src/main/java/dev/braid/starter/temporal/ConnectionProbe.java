@@ -36,6 +36,22 @@ final class ConnectionProbe {
     }
   }
 
+  /** gRPC's description, and the cause beneath it, which says more ("Connection refused"). */
+  private static String detail(StatusRuntimeException e) {
+    StringBuilder detail = new StringBuilder();
+    if (e.getStatus().getDescription() != null) {
+      detail.append(": ").append(e.getStatus().getDescription());
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null) {
+      detail.append(" (").append(root.getMessage()).append(')');
+    }
+    return detail.toString();
+  }
+
   /** The message for a failed call: what failed, from which setting, and what to change. */
   static TemporalUnreachable unusable(
       StatusRuntimeException e, Connection connection, boolean namespaceCall) {
@@ -45,8 +61,7 @@ final class ConnectionProbe {
   private static TemporalUnreachable unusable(
       StatusRuntimeException e, String address, TemporalSettings settings, boolean namespaceCall) {
     Status.Code code = e.getStatus().getCode();
-    String detail =
-        e.getStatus().getDescription() == null ? "" : ": " + e.getStatus().getDescription();
+    String detail = detail(e);
     String at = "Temporal at " + address + " (address from " + settings.addressFrom() + ")";
     String message =
         switch (code) {

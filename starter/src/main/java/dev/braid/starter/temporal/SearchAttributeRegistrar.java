@@ -42,7 +42,9 @@ public final class SearchAttributeRegistrar {
               .getCustomAttributesMap()
               .keySet();
       Map<String, IndexedValueType> missing = new HashMap<>();
-      DevServer.SEARCH_ATTRIBUTES.forEach(
+      Map<String, String> wanted = new HashMap<>(DevServer.SEARCH_ATTRIBUTES);
+      wanted.putAll(StarterSearchAttributes.ALL);
+      wanted.forEach(
           (name, type) -> {
             if (!existing.contains(name)) {
               missing.put(
@@ -81,7 +83,8 @@ public final class SearchAttributeRegistrar {
               + "temporal operator search-attribute create --namespace "
               + connection.namespace()
               + " --name BraidPlan --type Keyword --name BraidState --type Keyword"
-              + " --name BraidTasksDone --type Int --name BraidTasksBlocked --type Int",
+              + " --name BraidTasksDone --type Int --name BraidTasksBlocked --type Int"
+              + " --name BraidTaskState --type Keyword --name BraidRepo --type Keyword",
           e);
     } finally {
       operator.shutdown();

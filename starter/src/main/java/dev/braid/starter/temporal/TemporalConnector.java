@@ -47,9 +47,28 @@ public class TemporalConnector {
    * their own message.
    */
   public Connection connect(Path repo) {
+    return connect(repo, false);
+  }
+
+  /**
+   * Connects to read: on the embedded server, a recorded server that is alive and accepts
+   * connections is used as it is, without the checks a start makes (every process's command line
+   * scanned for a second server on the database, the HTTP health check), which cost a read-only
+   * command most of its time. With no such server, it is started as for any command.
+   */
+  public Connection connectToRead(Path repo) {
+    return connect(repo, true);
+  }
+
+  private Connection connect(Path repo, boolean reading) {
     TemporalSettings settings = settings();
     if (settings.embedded()) {
-      DevServerInfo server = ensureServer(repo);
+      DevServer devServer = new DevServer(TemporalCli.fromEnvironment());
+      Path stateDir = repo.resolve(STATE_DIR);
+      DevServerInfo server =
+          reading
+              ? devServer.status(stateDir).orElseGet(() -> devServer.ensureRunning(stateDir))
+              : devServer.ensureRunning(stateDir);
       WorkflowServiceStubs stubs =
           track(
               WorkflowServiceStubs.newServiceStubs(
