@@ -92,14 +92,10 @@ public class ListCommand implements Callable<Integer> {
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(
-                  Map.of(
-                      "address",
+                  new ListJson(
                       connection.address(),
-                      "namespace",
                       connection.namespace(),
-                      "repo",
-                      filter == null ? "" : filter.toString(),
-                      "runs",
+                      filter == null ? null : filter.toString(),
                       runs)));
       return ExitCodes.DONE;
     }
