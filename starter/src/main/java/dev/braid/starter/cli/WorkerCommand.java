@@ -20,10 +20,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
+    header = "Runs a braid worker until it is stopped (SIGTERM or Ctrl-C).",
     description = {
-      "Runs a braid worker until it is stopped (SIGTERM or Ctrl-C).",
-      "With TEMPORAL_ADDRESS set it serves that cluster; run one per host. Without it, it serves the",
-      "embedded server of --repo (default: the current repository)."
+      "When a Temporal setting names a cluster (a profile file, TEMPORAL_ADDRESS and the other"
+          + " TEMPORAL_* variables, or --address, --namespace, --profile) it serves that cluster:"
+          + " run one per host that holds a checkout, from the checkout's root. Otherwise it"
+          + " serves the embedded server of --repo (default: the current repository)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  braid worker",
+      "  TEMPORAL_ADDRESS=temporal.internal:7233 braid worker"
     })
 public class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -24,6 +24,13 @@ public final class TemporalDefaults {
    */
   public static final Duration POLLER_FRESHNESS = Duration.ofSeconds(90);
 
+  /**
+   * How long a command waits for a worker to answer an update or a query. A live worker answers in
+   * well under a second; one that stopped within the last {@link #POLLER_FRESHNESS} still looks
+   * alive to Temporal, and without this bound the call would wait for Temporal's own minute.
+   */
+  public static final Duration WORKER_ANSWER_TIMEOUT = Duration.ofSeconds(20);
+
   /** The environment variables that name a service; any of them set means a cluster. */
   public static final java.util.List<String> SELECTING_VARIABLES =
       java.util.List.of(
