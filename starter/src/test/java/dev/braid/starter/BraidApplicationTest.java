@@ -20,7 +20,7 @@ class BraidApplicationTest {
 
   @Test
   void aCommandThatNeedsSpringStartsItsContextCleanly() {
-    assertStartsCleanly("worker", "--help", "Usage: braid worker");
+    assertStartsCleanly("worker", "--help", "Runs a braid worker");
   }
 
   private static void assertStartsCleanly(String... argsThenExpected) {

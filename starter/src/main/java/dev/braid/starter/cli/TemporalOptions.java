@@ -37,8 +37,8 @@ public class TemporalOptions {
       names = "--profile",
       paramLabel = "NAME",
       description =
-          "Profile in Temporal's config file (TEMPORAL_CONFIG_FILE, else"
-              + " ~/.config/temporalio/temporal.toml); overrides TEMPORAL_PROFILE.")
+          "Profile in Temporal's config file (TEMPORAL_CONFIG_FILE, else Temporal's default file);"
+              + " overrides TEMPORAL_PROFILE.")
   void profile(String profile) {
     flags.profile(profile);
   }
