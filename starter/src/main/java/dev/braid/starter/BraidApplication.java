@@ -12,7 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The {@code braid} process. Spring Boot wires the components and their lifecycle (the worker and
- * the Temporal connection are closed when the process ends); picocli reads the command line.
+ * the Temporal connection are closed when the process ends); picocli reads the command line. The
+ * commands that only read are wired by hand ({@link PlainComponents}), since Spring's start would
+ * be most of their time.
  */
 @SpringBootApplication
 public class BraidApplication {
@@ -21,8 +23,15 @@ public class BraidApplication {
     System.exit(run(args));
   }
 
-  /** Runs one command line in a fresh application context and returns the exit code. */
+  /** Runs one command line and returns the exit code. */
   public static int run(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    if (ReadOnlyCommands.matches(args)) {
+      try (PlainComponents components = new PlainComponents()) {
+        return new BraidCli(components).run(out, err, args);
+      }
+    }
     // The command line is picocli's alone; Spring reads its settings from application.yml and the
     // environment.
     ConfigurableApplicationContext context =
@@ -31,9 +40,8 @@ public class BraidApplication {
             .logStartupInfo(false)
             .web(WebApplicationType.NONE)
             .run();
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new BraidCli(context.getAutowireCapableBeanFactory()).run(out, err, args);
+    var beans = context.getAutowireCapableBeanFactory();
+    int code = new BraidCli(beans::createBean).run(out, err, args);
     return SpringApplication.exit(context, () -> code);
   }
 }

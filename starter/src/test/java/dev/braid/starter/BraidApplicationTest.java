@@ -15,6 +15,17 @@ import org.junit.jupiter.api.Test;
 class BraidApplicationTest {
   @Test
   void theApplicationStartsAndRunsACommandWithLogsOnStandardError() {
+    assertStartsCleanly("--version", "braid ");
+  }
+
+  @Test
+  void aCommandThatNeedsSpringStartsItsContextCleanly() {
+    assertStartsCleanly("worker", "--help", "Runs a braid worker");
+  }
+
+  private static void assertStartsCleanly(String... argsThenExpected) {
+    String[] args = java.util.Arrays.copyOf(argsThenExpected, argsThenExpected.length - 1);
+    String expected = argsThenExpected[argsThenExpected.length - 1];
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -22,13 +33,13 @@ class BraidApplicationTest {
     try {
       System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-      assertEquals(0, BraidApplication.run(new String[] {"--version"}));
+      assertEquals(0, BraidApplication.run(args));
     } finally {
       System.setOut(out);
       System.setErr(err);
     }
     String printed = stdout.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.startsWith("braid "), printed);
+    assertTrue(printed.startsWith(expected), printed);
     String logs = stderr.toString(StandardCharsets.UTF_8);
     assertTrue(
         !logs.contains("ERROR") && !logs.contains("Exception"),

@@ -7,7 +7,6 @@ import dev.braid.starter.run.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
 import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import picocli.CommandLine;
 
 /**
@@ -15,10 +14,14 @@ import picocli.CommandLine;
  * every command fails the same way: a line that says what is wrong, and a non-zero exit.
  */
 public final class BraidCli {
-  private final AutowireCapableBeanFactory beans;
+  private final CommandLine.IFactory components;
 
-  public BraidCli(AutowireCapableBeanFactory beans) {
-    this.beans = beans;
+  /**
+   * @param components makes commands, their mixins and the components they take: Spring's bean
+   *     factory, or {@code PlainComponents} for the commands that only read
+   */
+  public BraidCli(CommandLine.IFactory components) {
+    this.components = components;
   }
 
   /** Runs one command line and returns its exit code. */
@@ -33,6 +36,10 @@ public final class BraidCli {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof dev.braid.starter.temporal.TemporalUnreachable) {
+            err.println("braid: " + e.getMessage());
+            return ExitCodes.FAILED;
+          }
           if (e instanceof UsageError
               || e instanceof ConfigException
               || e instanceof PlanLoader.PlanRejected) {
@@ -65,8 +72,9 @@ public final class BraidCli {
 
   private <K> K create(Class<K> type) throws Exception {
     try {
-      return beans.createBean(type);
+      return components.create(type);
     } catch (BeansException e) {
+      // Spring makes only what it can wire; picocli's own types it leaves to picocli.
       return CommandLine.defaultFactory().create(type);
     }
   }

@@ -9,20 +9,26 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = BraidVersion.class,
     description = {
-      "Runs a development plan as parallel coding-agent tasks, each in its own git worktree,",
-      "on Temporal, and braids the results back into the main branch.",
+      "Runs a development plan as parallel coding-agent tasks, each in its own git worktree, on"
+          + " Temporal, and braids the results back into the main branch.",
       "",
-      "With no TEMPORAL_ADDRESS, braid starts (or reuses) a local Temporal dev server whose state",
-      "lives in <repo>/.parallel/temporal/, and runs a worker in the CLI process."
+      "Temporal is found the way Temporal's own tools find it: a profile file (TEMPORAL_CONFIG_FILE,"
+          + " else ~/.config/temporalio/temporal.toml, profile TEMPORAL_PROFILE or default), then"
+          + " TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY and the TLS variables, then"
+          + " the --address, --namespace and --profile flags. With none of them, braid starts (or"
+          + " reuses) a local Temporal dev server whose state lives in <repo>/.parallel/temporal/,"
+          + " and runs a worker in the CLI process."
     },
     footer = {
       "",
       "Exit codes: 0 done, 1 the run failed, 2 bad usage or input, 3 the run waits on a human.",
-      "Start with: braid demo"
+      "Start with: braid demo",
+      "Then, in your repository: braid plan validate && braid execute"
     },
     subcommands = {
       ExecuteCommand.class,
       StatusCommand.class,
+      ListCommand.class,
       UnblockCommand.class,
       CancelCommand.class,
       ReportCommand.class,

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,14 +23,23 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cancel",
     mixinStandardHelpOptions = true,
+    header = "Cancels a run and removes what it created that holds no work.",
     description = {
-      "Cancels a run: its tasks stop (their agents' process trees are killed), then braid removes",
-      "the worktrees and branches that hold no work the target lacks, and says what it kept."
+      "Cancels a run: its tasks stop (their agents' process trees are killed), then braid removes"
+          + " the worktrees and branches that hold no work the target lacks, and says what it"
+          + " kept. The removal runs on a braid worker: on a cluster one must be polling."
+    },
+    footer = {
+      "",
+      "Example (the run id comes from braid status or braid list):",
+      "  braid cancel braid-demo-0123abcd"
     })
 public class CancelCommand implements Callable<Integer> {
   private static final Duration WAIT = Duration.ofMinutes(10);
 
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Parameters(index = "0", paramLabel = "RUN", description = "The run id (braid status shows it).")
   String runId;
@@ -39,6 +49,12 @@ public class CancelCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "For the embedded server: the repository (default: the current one).")
   Path repo;
+
+  @Option(names = "--json", description = "Print one JSON document for scripts.")
+  boolean json;
+
+  /** The {@code --json} document: how the run ended, and what its compensation kept. */
+  record Cancelled(String runId, boolean stopped, String message) {}
 
   private final RunSession session;
 
@@ -64,23 +80,35 @@ public class CancelCommand implements Callable<Integer> {
           "run " + runId + " has already ended; braid cleanup removes what it left");
     }
     watcher.stub().cancel();
-    out.println("Cancelling run " + runId + "; its tasks are stopping...");
-    out.flush();
+    if (!json) {
+      out.println("Cancelling run " + runId + "; its tasks are stopping...");
+      out.flush();
+    }
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (watcher.describe().orElseThrow()
         == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
       if (System.nanoTime() > deadline) {
-        out.println(
+        String late =
             "The run has not stopped within "
                 + WAIT.toMinutes()
                 + " minutes; see braid status "
-                + runId);
+                + runId;
+        if (json) {
+          CliJson.print(out, new Cancelled(runId, false, late));
+        } else {
+          out.println(late);
+        }
         return ExitCodes.FAILED;
       }
       Thread.sleep(500);
     }
     RunStatus end = connection.client().newWorkflowStub(ExecuteWorkflow.class, runId).status();
-    out.println(end.message() == null ? "Cancelled." : end.message());
+    String message = end.message() == null ? "Cancelled." : end.message();
+    if (json) {
+      CliJson.print(out, new Cancelled(runId, true, message));
+    } else {
+      out.println(message);
+    }
     return ExitCodes.DONE;
   }
 }

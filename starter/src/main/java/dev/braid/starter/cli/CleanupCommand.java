@@ -35,18 +35,22 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cleanup",
     mixinStandardHelpOptions = true,
+    header = "Removes what a finished run left behind, never any work the target lacks.",
     description = {
-      "Removes the plan's task worktrees, deletes the task branches the target contains (locally",
-      "and on the remote), removes the run's integration worktree and branch, prunes git's",
-      "worktree records, and copies the plan to .parallel/archive/<plan dir>-<date>/.",
-      "Never deletes work: a worktree with uncommitted changes, and a branch with commits the",
-      "target lacks, are kept, and the reason is printed. Running it again is safe.",
-      "RUN defaults to the run of the plan in this repository; it names the integration branch.",
-      "A named run that is not this plan's is looked up in Temporal: its own input says where its",
-      "plan is and which branch it merged into."
-    })
+      "Removes the plan's task worktrees, deletes the task branches the target contains (locally"
+          + " and on the remote), removes the run's integration worktree and branch, prunes git's"
+          + " worktree records, and copies the plan to .parallel/archive/<plan dir>-<date>/.",
+      "Never deletes work: a worktree with uncommitted changes, and a branch with commits the"
+          + " target lacks, are kept, and the reason is printed. Running it again is safe.",
+      "RUN defaults to the run of the plan in this repository; it names the integration branch."
+          + " A named run that is not this plan's is looked up in Temporal: its own input says"
+          + " where its plan is and which branch it merged into."
+    },
+    footer = {"", "Examples:", "  braid cleanup", "  braid cleanup --no-archive --json"})
 public class CleanupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Mixin WorkspaceOptions workspace;
 
@@ -62,6 +66,12 @@ public class CleanupCommand implements Callable<Integer> {
 
   @Option(names = "--no-archive", description = "Do not copy the plan to .parallel/archive/.")
   boolean noArchive;
+
+  @Option(names = "--json", description = "Print one JSON document for scripts.")
+  boolean json;
+
+  /** The {@code --json} document: what was removed and what was kept, and why. */
+  record Cleaned(String runId, String target, CleanupResult result) {}
 
   private final RunSession session;
 
@@ -101,7 +111,11 @@ public class CleanupCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageError(e.getMessage());
     }
-    print(id, into, result, out);
+    if (json) {
+      CliJson.print(out, new Cleaned(id, into, result));
+    } else {
+      print(id, into, result, out);
+    }
     return ExitCodes.DONE;
   }
 

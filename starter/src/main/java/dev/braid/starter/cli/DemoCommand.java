@@ -22,10 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Runs a six-task demo plan end to end in a throwaway repository.",
     description = {
-      "Creates a throwaway git repository holding a small Python program with tests and a plan of",
-      "six tasks, then runs the plan with braid's scripted agent on the embedded Temporal server."
-    })
+      "Creates a throwaway git repository holding a small Python program with tests and a plan of"
+          + " six tasks, then runs the plan with braid's scripted agent on the embedded Temporal"
+          + " server."
+    },
+    footer = {"", "Example:", "  braid demo --dir /tmp/braid-demo"})
 public class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -19,14 +19,20 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "execute",
     mixinStandardHelpOptions = true,
+    header =
+        "Runs the plan as parallel agent tasks and merges the results, or attaches to its run.",
+    footer = {"", "Examples:", "  braid execute", "  braid execute --max-parallel 2 --detach"},
     description = {
       "Runs the plan: one task workflow per task, as soon as its dependencies are done, then the merge.",
       "A second execute of the same plan attaches to the running run. Ctrl-C detaches; the run stays in Temporal.",
-      "When the plan's last run is done, execute says so and starts nothing (unless --rerun); when it",
-      "ended failed, cancelled or terminated, a new run of the same id continues what is left."
+      "When the plan's last run is done, execute says so and starts nothing (unless --rerun); when"
+          + " it ended failed, cancelled or terminated, a new run of the same id continues what is"
+          + " left. On a cluster a braid worker must be polling; braid says so at once when none is."
     })
 public class ExecuteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Mixin WorkspaceOptions workspace;
 

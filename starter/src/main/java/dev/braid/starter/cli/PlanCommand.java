@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Checks a plan, or shows its dependency graph.",
+    header = "Checks a plan, or shows its dependency graph, without running it.",
+    description = "Reads a plan as braid execute would, and starts nothing.",
     subcommands = {PlanValidateCommand.class, PlanGraphCommand.class})
 public class PlanCommand {}

@@ -3,6 +3,7 @@ package dev.braid.starter.cli;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanGraph;
 import dev.braid.plan.PlanGraphRenderer;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "graph",
     mixinStandardHelpOptions = true,
-    description = "Prints the plan's waves and critical path, or Graphviz DOT with --dot.")
+    header = "Prints the plan's waves of tasks that can run together, and its critical path.",
+    description = {
+      "A wave holds the tasks whose dependencies are all in earlier waves; the critical path is"
+          + " the longest chain of dependencies. --dot prints Graphviz DOT instead, --json one"
+          + " JSON document."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  braid plan graph",
+      "  braid plan graph --dot > plan.dot && dot -Tsvg plan.dot > plan.svg",
+      "  braid plan graph --json"
+    })
 public class PlanGraphCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -23,13 +36,53 @@ public class PlanGraphCommand implements Callable<Integer> {
   @Option(names = "--dot", description = "Print Graphviz DOT instead of text.")
   boolean dot;
 
+  @Option(names = "--json", description = "Print one JSON document for scripts.")
+  boolean json;
+
+  /** One task in {@code --json}: where it stands in the graph. */
+  record GraphTask(String id, String title, String priority, List<String> dependencies, int wave) {}
+
+  /** The {@code --json} document. */
+  record Graph(
+      String plan, List<List<String>> waves, List<String> criticalPath, List<GraphTask> tasks) {}
+
   @Override
   public Integer call() {
     Plan loaded = PlanLoader.load(plan.resolve());
     PlanGraph graph = PlanGraph.of(loaded);
+    if (json && dot) {
+      throw new UsageError("--json and --dot: choose one");
+    }
+    if (json) {
+      List<GraphTask> tasks =
+          loaded.tasks().stream()
+              .map(
+                  t ->
+                      new GraphTask(
+                          t.id(),
+                          t.title(),
+                          t.priority().yamlName(),
+                          t.dependencies(),
+                          waveNumber(graph.waves(), t.id())))
+              .toList();
+      CliJson.print(
+          spec.commandLine().getOut(),
+          new Graph(loaded.name(), graph.waves(), graph.criticalPath(), tasks));
+      return ExitCodes.DONE;
+    }
     spec.commandLine()
         .getOut()
         .print(dot ? PlanGraphRenderer.dot(loaded, graph) : PlanGraphRenderer.text(loaded, graph));
     return ExitCodes.DONE;
+  }
+
+  /** The 1-based wave that holds the task, as the text output numbers them. */
+  private static int waveNumber(List<List<String>> waves, String id) {
+    for (int i = 0; i < waves.size(); i++) {
+      if (waves.get(i).contains(id)) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 }

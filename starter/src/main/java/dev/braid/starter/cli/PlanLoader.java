@@ -23,8 +23,16 @@ final class PlanLoader {
   static final class PlanRejected extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The plan directory, for {@code --json}. */
+    final transient Path planDir;
+
+    /** Every problem, for {@code --json}. */
+    final transient List<PlanProblem> problems;
+
     PlanRejected(Path planDir, List<PlanProblem> problems) {
       super(format(planDir, problems));
+      this.planDir = planDir;
+      this.problems = List.copyOf(problems);
     }
 
     private static String format(Path planDir, List<PlanProblem> problems) {

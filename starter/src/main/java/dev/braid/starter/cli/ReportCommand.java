@@ -29,18 +29,22 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Shows a run's measured report and writes it to .parallel/reports/.",
+    footer = {"", "Examples:", "  braid report", "  braid report --json"},
     description = {
-      "Shows a run's report: wall-clock, sum of task times and speedup, the critical path and",
-      "efficiency, each task's attempts, tiers, durations, commit and branch, the cost and tokens",
-      "the agents reported, and the checks on the merged result. Every figure is measured; what",
-      "was not measured is marked unknown.",
-      "Also writes it to <repo>/.parallel/reports/<run>/<temporal run id>.json and .md, and links",
-      "latest.md and latest.json there to the newest run's.",
-      "RUN defaults to the run of the plan in this repository; RUN:RUNID names one Temporal run",
-      "of it (default: the newest). The run's plan is found through the run itself."
+      "Shows a run's report: wall-clock, sum of task times and speedup, the critical path and"
+          + " efficiency, each task's attempts, tiers, durations, commit and branch, the cost and"
+          + " tokens the agents reported, and the checks on the merged result. Every figure is"
+          + " measured; what was not measured is marked unknown.",
+      "Also writes it to <repo>/.parallel/reports/<run>/<temporal run id>.json and .md, and links"
+          + " latest.md and latest.json there to the newest run's.",
+      "RUN defaults to the run of the plan in this repository; RUN:RUNID names one Temporal run"
+          + " of it (default: the newest). The run's plan is found through the run itself."
     })
 public class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Mixin WorkspaceOptions workspace;
 
@@ -60,7 +64,7 @@ public class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Workspace ws = workspace.resolve(run);
     ChosenRun chosen = run.choose(ws);
-    Connection connection = session.connect(ws, WorkerMode.NONE);
+    Connection connection = session.connectToRead(ws);
     RunExecution execution =
         RunExecutions.describe(connection, chosen.ref())
             .orElseThrow(

@@ -16,10 +16,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "server",
     mixinStandardHelpOptions = true,
+    header = "Starts (or reuses) the repository's embedded Temporal dev server, or stops it.",
     description = {
-      "Starts (or reuses) the repository's local Temporal dev server, or stops it.",
-      "Its state is a SQLite file in <repo>/.parallel/temporal/, so runs survive restarts."
-    })
+      "The embedded server is the one braid uses when no Temporal setting names a cluster. Its"
+          + " state is a SQLite file in <repo>/.parallel/temporal/, so runs survive restarts."
+    },
+    footer = {"", "Examples:", "  braid server", "  braid server stop --json"})
 public class ServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -36,6 +38,18 @@ public class ServerCommand implements Callable<Integer> {
       description = "The repository (default: the current one).")
   Path repo;
 
+  @Option(names = "--json", description = "Print one JSON document for scripts.")
+  boolean json;
+
+  /**
+   * The {@code --json} document.
+   *
+   * @param running whether a server runs now
+   * @param stopped whether this command stopped one
+   */
+  record Server(
+      boolean running, boolean stopped, Long pid, String address, String webUi, String state) {}
+
   private final TemporalConnector connector;
 
   public ServerCommand(TemporalConnector connector) {
@@ -49,15 +63,26 @@ public class ServerCommand implements Callable<Integer> {
     switch (action) {
       case "start" -> {
         DevServerInfo info = connector.ensureServer(root);
-        out.println("Temporal dev server (pid " + info.pid() + ") at " + info.address());
-        out.println("Temporal Web UI: " + info.uiUrl());
-        out.println("State: " + info.dbFile());
+        if (json) {
+          CliJson.print(
+              out,
+              new Server(
+                  true, false, info.pid(), info.address(), info.uiUrl(), info.dbFile().toString()));
+        } else {
+          out.println("Temporal dev server (pid " + info.pid() + ") at " + info.address());
+          out.println("Temporal Web UI: " + info.uiUrl());
+          out.println("State: " + info.dbFile());
+        }
       }
-      case "stop" ->
+      case "stop" -> {
+        boolean stopped = connector.stopServer(root);
+        if (json) {
+          CliJson.print(out, new Server(false, stopped, null, null, null, null));
+        } else {
           out.println(
-              connector.stopServer(root)
-                  ? "Stopped the Temporal dev server."
-                  : "No Temporal dev server was running.");
+              stopped ? "Stopped the Temporal dev server." : "No Temporal dev server was running.");
+        }
+      }
       default -> throw new UsageError("server: ACTION must be start or stop, not '" + action + "'");
     }
     return ExitCodes.DONE;

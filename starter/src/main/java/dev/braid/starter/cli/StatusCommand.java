@@ -28,15 +28,21 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
+    header = "Shows where a run stands, from what Temporal stores: no worker needed.",
     description = {
-      "Shows a run's tasks: status, attempts, tiers, and why each blocked task waits, with the",
-      "braid unblock commands it allows. RUN defaults to the run of the plan in this repository;",
-      "RUN:RUNID names one Temporal run of it (default: the newest).",
-      "It reads what Temporal stores, so no braid worker needs to be up. With --watch and the",
-      "embedded server, a worker runs while status does, so the run carries on."
-    })
+      "Shows a run's tasks: status, attempts, tiers, and why each blocked task waits, with the"
+          + " braid unblock commands it allows. RUN defaults to the run of the plan in this"
+          + " repository; RUN:RUNID names one Temporal run of it (default: the newest).",
+      "It reads what Temporal stores (the run's memo, its task workflows' memos, an ended run's"
+          + " result), so no braid worker needs to be up. With --watch and the embedded server, a"
+          + " worker runs while status does, so the run carries on; on a cluster --watch needs a"
+          + " braid worker polling."
+    },
+    footer = {"", "Examples:", "  braid status", "  braid status --json", "  braid status --watch"})
 public class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Mixin WorkspaceOptions workspace;
 
@@ -61,7 +67,9 @@ public class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Workspace ws = workspace.resolve(run);
     ChosenRun chosen = run.choose(ws);
-    Connection connection = session.connect(ws, WorkerMode.NONE);
+    // Reading needs no worker and no Spring; only --watch brings a worker.
+    Connection connection =
+        watch ? session.connect(ws, WorkerMode.NONE) : session.connectToRead(ws);
     RunExecution execution =
         RunExecutions.describe(connection, chosen.ref())
             .orElseThrow(

@@ -4,6 +4,7 @@ import dev.braid.starter.run.RunSession;
 import dev.braid.starter.run.RunWatcher;
 import dev.braid.starter.run.Workspace;
 import dev.braid.starter.temporal.Connection;
+import dev.braid.starter.temporal.WorkerAnswer;
 import dev.braid.starter.temporal.WorkerMode;
 import dev.braid.workflow.ExecuteWorkflow;
 import dev.braid.workflow.UnblockAction;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,20 +26,31 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "unblock",
     mixinStandardHelpOptions = true,
+    header = "Decides for a blocked task: run it again, skip it, or take the work you finished.",
     description = {
-      "Decides for a blocked task, whatever blocked it: run it again (optionally with guidance for",
-      "the agent, from a given tier), skip it (its dependents are skipped too), or take the work you",
-      "finished by hand in its worktree (braid commits it and runs the checks). braid status lists",
-      "the commands each blocked task allows. The run checks the decision before taking it: an",
-      "unknown task, a task that is not blocked, a decision its kind does not allow or an unknown",
-      "tier is refused with the run's own message (exit 2).",
+      "Decides for a blocked task, whatever blocked it: run it again (optionally with guidance for"
+          + " the agent, from a given tier), skip it (its dependents are skipped too), or take the"
+          + " work you finished by hand in its worktree (braid commits it and runs the checks)."
+          + " braid status lists the commands each blocked task allows.",
+      "The run checks the decision before taking it: an unknown task, a task that is not"
+          + " blocked, a decision its kind does not allow or an unknown tier is refused with the"
+          + " run's own message (exit 2). On a cluster a braid worker must be polling; braid says"
+          + " so at once when none is."
+    },
+    footer = {
       "",
-      "The same decision can be sent with Temporal's own CLI:",
-      "  temporal workflow signal --workflow-id RUN --name unblock \\",
-      "    --input '{\"taskId\":\"TASK\",\"action\":\"retry\",\"guidance\":\"...\",\"tier\":\"strong\"}'"
+      "Examples (the run id and task come from braid status):",
+      "  braid unblock braid-demo-0123abcd task-2 --retry --guidance 'use the v2 API'",
+      "  braid unblock braid-demo-0123abcd task-2 --skip --json",
+      "",
+      "The same decision with Temporal's own CLI, as a signal:",
+      "  temporal workflow signal -w braid-demo-0123abcd --name unblock \\",
+      "    --input '{\"taskId\": \"task-2\", \"action\": \"retry\"}'"
     })
 public class UnblockCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Parameters(index = "0", paramLabel = "RUN", description = "The run id (braid status shows it).")
   String runId;
@@ -73,6 +86,12 @@ public class UnblockCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "For the embedded server: the repository (default: the current one).")
   Path repo;
+
+  @Option(names = "--json", description = "Print one JSON document for scripts.")
+  boolean json;
+
+  /** The {@code --json} document: the decision the run took, in its own words. */
+  record Decided(String runId, String taskId, String action, String message) {}
 
   /** Exactly one decision. */
   static class Decision {
@@ -123,7 +142,17 @@ public class UnblockCommand implements Callable<Integer> {
     ExecuteWorkflow run = connection.client().newWorkflowStub(ExecuteWorkflow.class, runId);
     try {
       UnblockResult result =
-          run.unblock(new UnblockRequest(taskId, action, guidance, tier, budget));
+          WorkerAnswer.await(
+              connection,
+              "the decision",
+              () -> run.unblock(new UnblockRequest(taskId, action, guidance, tier, budget)));
+      if (json) {
+        CliJson.print(
+            out,
+            new Decided(
+                runId, taskId, action.name().toLowerCase(java.util.Locale.ROOT), result.message()));
+        return ExitCodes.DONE;
+      }
       out.println(result.message() + ".");
       out.println("Follow the run: braid status " + runId + " --watch");
       return ExitCodes.DONE;

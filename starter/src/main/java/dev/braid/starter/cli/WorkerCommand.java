@@ -11,6 +11,7 @@ import dev.braid.workflow.BraidNames;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,13 +20,23 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
+    header = "Runs a braid worker until it is stopped (SIGTERM or Ctrl-C).",
     description = {
-      "Runs a braid worker until it is stopped (SIGTERM or Ctrl-C).",
-      "With TEMPORAL_ADDRESS set it serves that cluster; run one per host. Without it, it serves the",
-      "embedded server of --repo (default: the current repository)."
+      "When a Temporal setting names a cluster (a profile file, TEMPORAL_ADDRESS and the other"
+          + " TEMPORAL_* variables, or --address, --namespace, --profile) it serves that cluster:"
+          + " run one per host that holds a checkout, from the checkout's root. Otherwise it"
+          + " serves the embedded server of --repo (default: the current repository)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  braid worker",
+      "  TEMPORAL_ADDRESS=temporal.internal:7233 braid worker"
     })
 public class WorkerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin TemporalOptions temporal;
 
   @Option(
       names = "--repo",
@@ -43,8 +54,7 @@ public class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Path root =
-        TemporalConnector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
+    Path root = connector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
     Connection connection = connector.connect(root);
     SearchAttributeRegistrar.ensure(connection);
     // The worker reads what its checks may see from its own checkout's braid.yaml.

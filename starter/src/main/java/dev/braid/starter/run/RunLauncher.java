@@ -2,6 +2,7 @@ package dev.braid.starter.run;
 
 import dev.braid.plan.Plan;
 import dev.braid.starter.temporal.Connection;
+import dev.braid.starter.temporal.StarterSearchAttributes;
 import dev.braid.workflow.BraidNames;
 import dev.braid.workflow.ExecuteWorkflow;
 import dev.braid.workflow.RunRequest;
@@ -10,6 +11,8 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,9 @@ import java.util.Optional;
  * accident, and a run that ended unfinished is taken up by a new run of the same id.
  */
 public final class RunLauncher {
+  private static final SearchAttributeKey<String> REPO_KEY =
+      SearchAttributeKey.forKeyword(StarterSearchAttributes.SA_REPO);
+
   private RunLauncher() {}
 
   /**
@@ -63,6 +69,9 @@ public final class RunLauncher {
                 .setStaticSummary(
                     "braid plan: " + plan.name() + " (" + plan.tasks().size() + " tasks)")
                 .setStaticDetails("repository: " + request.repo() + "\nplan: " + request.planDir())
+                // Set by the client at start, so braid list finds a repository's runs.
+                .setTypedSearchAttributes(
+                    SearchAttributes.newBuilder().set(REPO_KEY, request.repo()).build())
                 .build());
   }
 }

@@ -4,6 +4,7 @@ import dev.braid.activities.plan.PlanReadResult;
 import dev.braid.activities.plan.PlanReader;
 import dev.braid.plan.Plan;
 import dev.braid.starter.temporal.Connection;
+import dev.braid.starter.temporal.WorkerAnswer;
 import dev.braid.workflow.ExecuteWorkflow;
 import dev.braid.workflow.RunResults;
 import dev.braid.workflow.RunStatus;
@@ -49,10 +50,14 @@ public final class RunReader {
     if (execution.running() && execution.digest() == null) {
       workerNeeded.run();
       RunStatus queried =
-          connection
-              .client()
-              .newWorkflowStub(ExecuteWorkflow.class, execution.workflowId())
-              .status();
+          WorkerAnswer.await(
+              connection,
+              "the run's status query",
+              () ->
+                  connection
+                      .client()
+                      .newWorkflowStub(ExecuteWorkflow.class, execution.workflowId())
+                      .status());
       return new RunReading(execution, queried, input, plan, "worker");
     }
     RunStatus stored =

@@ -10,7 +10,10 @@ import dev.braid.starter.temporal.SearchAttributeRegistrar;
 import dev.braid.starter.temporal.TemporalConnector;
 import dev.braid.starter.temporal.WorkerHost;
 import dev.braid.starter.temporal.WorkerMode;
+import dev.braid.starter.temporal.WorkerPresence;
+import dev.braid.workflow.BraidNames;
 import dev.braid.workflow.RunRequest;
+import io.temporal.api.enums.v1.TaskQueueType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +53,8 @@ public class RunSession {
       Workspace workspace, Plan plan, BraidConfig config, WorkerMode mode, boolean rerun) {
     String runId = RunIds.forPlan(workspace.repo(), workspace.planDir(), plan.name());
     Connection connection = connect(workspace, WorkerMode.NONE);
+    // On a cluster the run moves only with a braid worker: say so now, before anything starts.
+    requireWorkers(connection, mode);
     RunRequest request =
         new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
     Launch launch = RunLauncher.launch(connection, runId, request, plan, rerun);
@@ -71,7 +76,39 @@ public class RunSession {
           mode,
           WorkerGrants.of(workspace.configFile(), workspace.configNamed()),
           WorkerGrants.notifyCommand(workspace.configFile(), workspace.configNamed()));
+    } else {
+      requireWorkers(connection, mode);
     }
+  }
+
+  /**
+   * On a cluster, a command that needs a worker finds one polling or fails at once, naming what to
+   * start: a query, an update or a run's next step would otherwise wait for a worker that never
+   * comes. The embedded server's worker runs in this process, so it needs no check.
+   */
+  private static void requireWorkers(Connection connection, WorkerMode mode) {
+    if (connection.embedded() || mode == WorkerMode.NONE) {
+      return;
+    }
+    WorkerPresence.require(
+        connection, BraidNames.TASK_QUEUE, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
+    if (mode == WorkerMode.FULL) {
+      WorkerPresence.require(
+          connection, BraidNames.TASK_QUEUE, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY);
+    }
+  }
+
+  /**
+   * Connects for a command that only reads what Temporal stores: no worker, no search attributes
+   * registered (reading upserts none), and the embedded server's quick check.
+   */
+  public Connection connectToRead(Workspace workspace) {
+    return connector.connectToRead(workspace.repo());
+  }
+
+  /** Whether nothing names a Temporal service, so braid runs its own for the repository. */
+  public boolean embedded() {
+    return connector.embedded();
   }
 
   /** Connects, running as much of a worker in this process as the command needs. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * @param namespace the namespace
  * @param webUi the Web UI's base URL, or null when braid does not know it
  * @param embedded whether this is the embedded dev server, which needs an in-process worker
+ * @param settings the settings it was made from, which messages name
  */
 public record Connection(
     WorkflowServiceStubs stubs,
@@ -21,7 +22,8 @@ public record Connection(
     String address,
     String namespace,
     String webUi,
-    boolean embedded) {
+    boolean embedded,
+    TemporalSettings settings) {
 
   /** The Web UI page of one workflow, or null. */
   public String workflowUrl(String workflowId) {

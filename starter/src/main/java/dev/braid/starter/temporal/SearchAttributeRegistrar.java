@@ -42,7 +42,9 @@ public final class SearchAttributeRegistrar {
               .getCustomAttributesMap()
               .keySet();
       Map<String, IndexedValueType> missing = new HashMap<>();
-      DevServer.SEARCH_ATTRIBUTES.forEach(
+      Map<String, String> wanted = new HashMap<>(DevServer.SEARCH_ATTRIBUTES);
+      wanted.putAll(StarterSearchAttributes.ALL);
+      wanted.forEach(
           (name, type) -> {
             if (!existing.contains(name)) {
               missing.put(
@@ -63,28 +65,27 @@ public final class SearchAttributeRegistrar {
         log.info("added search attributes {}", missing.keySet());
       }
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.UNAVAILABLE
-          || e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
-        // Nothing answered: that is no permission problem, and no operator command will help.
-        throw new IllegalStateException(
-            "cannot reach Temporal at "
-                + connection.address()
-                + " ("
-                + e.getStatus().getCode()
-                + "); check TEMPORAL_ADDRESS and that the service is running",
-            e);
+      Status.Code code = e.getStatus().getCode();
+      if (code == Status.Code.ALREADY_EXISTS) {
+        return;
       }
-      if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-        throw new IllegalStateException(
-            "cannot register braid's search attributes in namespace "
-                + connection.namespace()
-                + " ("
-                + e.getStatus().getCode()
-                + "); ask an operator to run: "
-                + "temporal operator search-attribute create --name BraidPlan --type Keyword "
-                + "--name BraidState --type Keyword --name BraidTasksDone --type Int --name BraidTasksBlocked --type Int",
-            e);
+      if (code != Status.Code.PERMISSION_DENIED) {
+        // Nothing answered, the namespace is missing, or the credentials were refused: no
+        // operator command helps there, and each has its own message.
+        throw ConnectionProbe.unusable(e, connection, true);
       }
+      throw new IllegalStateException(
+          "not allowed to register braid's search attributes in namespace "
+              + connection.namespace()
+              + " ("
+              + code
+              + "); ask an operator to run: "
+              + "temporal operator search-attribute create --namespace "
+              + connection.namespace()
+              + " --name BraidPlan --type Keyword --name BraidState --type Keyword"
+              + " --name BraidTasksDone --type Int --name BraidTasksBlocked --type Int"
+              + " --name BraidTaskState --type Keyword --name BraidRepo --type Keyword",
+          e);
     } finally {
       operator.shutdown();
     }

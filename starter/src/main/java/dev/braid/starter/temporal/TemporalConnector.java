@@ -5,72 +5,99 @@ import dev.braid.deploy.DevServerInfo;
 import dev.braid.deploy.TemporalCli;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
-import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Connects to Temporal. With no {@code TEMPORAL_ADDRESS}, braid starts or reuses a dev server whose
- * state lives in the repository's {@code .parallel/temporal/}; otherwise it follows Temporal's own
- * conventions (environment variables, profiles, TLS, API keys) through the SDK's envconfig module.
+ * Connects to Temporal. Where it is comes from Temporal's own conventions ({@link
+ * TemporalSettingsLoader}): a profile file, the environment or the flags name a cluster; with none
+ * of them braid starts or reuses a dev server whose state lives in the repository's {@code
+ * .parallel/temporal/}.
  */
 @Component
 public class TemporalConnector {
   /** Where the embedded server keeps its state, relative to the repository. */
   public static final Path STATE_DIR = Path.of(".parallel", "temporal");
 
-  /** The namespace used when none is named, as Temporal's own CLI does. */
-  static final String DEFAULT_NAMESPACE = "default";
-
+  private final TemporalFlags flags;
   private final List<WorkflowServiceStubs> opened = new ArrayList<>();
 
-  /** Whether the environment names a Temporal service; if not, braid embeds one. */
-  public static boolean embedded() {
-    String address = System.getenv("TEMPORAL_ADDRESS");
-    return address == null || address.isBlank();
+  public TemporalConnector(TemporalFlags flags) {
+    this.flags = flags;
   }
 
-  /** Connects, starting the embedded dev server for this repository when needed. */
+  /** Where Temporal is for this command: its flags, the environment, the profile file. */
+  public TemporalSettings settings() {
+    return TemporalSettingsLoader.load(flags);
+  }
+
+  /** Whether nothing names a service, so braid runs its own. */
+  public boolean embedded() {
+    return settings().embedded();
+  }
+
+  /**
+   * Connects, starting the embedded dev server for this repository when needed. A cluster is probed
+   * first, so an unreachable address, a missing namespace or refused credentials fail at once with
+   * their own message.
+   */
   public Connection connect(Path repo) {
-    if (embedded()) {
+    return connect(repo, false);
+  }
+
+  /**
+   * Connects to read: on the embedded server, a recorded server that is alive and accepts
+   * connections is used as it is, without the checks a start makes (every process's command line
+   * scanned for a second server on the database, the HTTP health check), which cost a read-only
+   * command most of its time. With no such server, it is started as for any command.
+   */
+  public Connection connectToRead(Path repo) {
+    return connect(repo, true);
+  }
+
+  private Connection connect(Path repo, boolean reading) {
+    TemporalSettings settings = settings();
+    if (settings.embedded()) {
+      DevServer devServer = new DevServer(TemporalCli.fromEnvironment());
+      Path stateDir = repo.resolve(STATE_DIR);
       DevServerInfo server =
-          new DevServer(TemporalCli.fromEnvironment()).ensureRunning(repo.resolve(STATE_DIR));
+          reading
+              ? devServer.status(stateDir).orElseGet(() -> devServer.ensureRunning(stateDir))
+              : devServer.ensureRunning(stateDir);
       WorkflowServiceStubs stubs =
           track(
               WorkflowServiceStubs.newServiceStubs(
                   WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build()));
       WorkflowClient client =
           WorkflowClient.newInstance(
-              stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
-      return new Connection(stubs, client, server.address(), "default", server.uiUrl(), true);
-    }
-    try {
-      ClientConfigProfile profile = ClientConfigProfile.load();
-      WorkflowServiceStubs stubs =
-          track(WorkflowServiceStubs.newServiceStubs(profile.toWorkflowServiceStubsOptions()));
-      WorkflowClientOptions options = profile.toWorkflowClientOptions();
-      if (options.getNamespace() == null || options.getNamespace().isBlank()) {
-        // TEMPORAL_ADDRESS alone names a service; Temporal's own tools then use "default".
-        options = options.toBuilder().setNamespace(DEFAULT_NAMESPACE).build();
-      }
-      WorkflowClient client = WorkflowClient.newInstance(stubs, options);
+              stubs, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
       return new Connection(
-          stubs,
-          client,
-          profile.getAddress(),
-          options.getNamespace(),
-          webUi(profile.getAddress()),
-          false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Temporal client configuration", e);
+          stubs, client, server.address(), settings.namespace(), server.uiUrl(), true, settings);
     }
+    WorkflowServiceStubs stubs =
+        track(
+            WorkflowServiceStubs.newServiceStubs(
+                settings.profile().toWorkflowServiceStubsOptions()));
+    ConnectionProbe.check(stubs, settings);
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            stubs,
+            settings.profile().toWorkflowClientOptions().toBuilder()
+                .setNamespace(settings.namespace())
+                .build());
+    return new Connection(
+        stubs,
+        client,
+        settings.address(),
+        settings.namespace(),
+        webUi(settings.address()),
+        false,
+        settings);
   }
 
   /** The embedded dev server of this repository, started if it is not running. */

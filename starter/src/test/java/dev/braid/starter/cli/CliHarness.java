@@ -1,11 +1,8 @@
 package dev.braid.starter.cli;
 
-import dev.braid.starter.run.RunSession;
-import dev.braid.starter.temporal.TemporalConnector;
-import dev.braid.starter.temporal.WorkerHost;
+import dev.braid.starter.PlainComponents;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /** Runs the CLI in this JVM, for commands that need no Temporal service. */
 final class CliHarness {
@@ -24,12 +21,8 @@ final class CliHarness {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     // The same components the application wires; none connects to Temporal until a command asks.
-    try (var context =
-        new AnnotationConfigApplicationContext(
-            TemporalConnector.class, WorkerHost.class, RunSession.class, RunFollower.class)) {
-      int code =
-          new BraidCli(context.getAutowireCapableBeanFactory())
-              .run(new PrintWriter(out), new PrintWriter(err), args);
+    try (var components = new PlainComponents()) {
+      int code = new BraidCli(components).run(new PrintWriter(out), new PrintWriter(err), args);
       return new Result(code, out.toString(), err.toString());
     }
   }
