@@ -49,12 +49,22 @@ final class FaultRepo {
       name = f"{phase}-{where}"
       (MARKS / f"{name}.{os.getpid()}.ran").touch()
       gate = MARKS / f"{name}.gate"
-      if gate.exists():
+      run = len(list(MARKS.glob(f"{name}.*.ran")))
+
+      def holds():
+          # A gate naming a number holds only that run of the phase: the third merge check, say.
+          try:
+              nth = gate.read_text().strip()
+          except FileNotFoundError:
+              return False
+          return not nth or int(nth) == run
+
+      if holds():
           (MARKS / f"{name}.{os.getpid()}.held").touch()
           print(f"phase.py: held at {gate}", flush=True)
           # A bound, so a test that dies holding a gate leaves nothing waiting for long.
           deadline = time.time() + 300
-          while gate.exists() and time.time() < deadline:
+          while holds() and time.time() < deadline:
               time.sleep(0.1)
       if phase == "check":
           out = cwd / "out"
@@ -65,6 +75,10 @@ final class FaultRepo {
               if f.read_text() != f"work of {f.stem}\\n":
                   sys.exit(f"phase.py: {f} is not the work of {f.stem}")
           print(f"phase.py: {len(files)} file(s) of work are right", flush=True)
+          # A task can break the merged result only: out/<id>.breaks-merges, when not empty.
+          for marker in sorted(out.glob("*.breaks-merges")) if where == "integration" else []:
+              if marker.read_text().strip():
+                  sys.exit(f"phase.py: {marker.name}: {marker.read_text().strip()}")
       """;
 
   final Path repo;
@@ -140,6 +154,26 @@ final class FaultRepo {
       return this;
     }
 
+    /**
+     * Adds a task whose first attempt passes its own checks but breaks the checks of any merge that
+     * holds it; told so by the merge queue, its next attempt fixes that.
+     */
+    Builder breaksMergesUntilTold(String id, String extras) {
+      String fixed = "{\"out/%s.txt\": \"work of %s\\n\", \"out/%s.breaks-merges\": \"\"}";
+      String broken =
+          "{\"out/%s.txt\": \"work of %s\\n\", \"out/%s.breaks-merges\": \"it breaks merges\"}";
+      tasks.add(
+          new String[] {
+            id,
+            "\"files\": "
+                + fixed.formatted(id, id, id)
+                + ", \"badFilesUntilAttempt\": 2, \"badFiles\": "
+                + broken.formatted(id, id, id)
+                + (extras.isBlank() ? "" : ", " + extras)
+          });
+      return this;
+    }
+
     FaultRepo create() throws IOException, InterruptedException {
       Path marks = Files.createDirectories(tmp.resolve("marks"));
       Path phase = tmp.resolve("phase.py");
@@ -174,9 +208,12 @@ final class FaultRepo {
         ids.add(id);
         plan.append(
             "  - {id: %s, name: %s, file: tasks/%s.md, priority: high}\n".formatted(id, id, id));
+        // A task that says which files it writes (breaksMergesUntilTold) keeps its own.
         String script =
-            "{\"files\": {\"out/%s.txt\": \"work of %s\\n\"}%s}"
-                .formatted(id, id, task[1].isBlank() ? "" : ", " + task[1]);
+            task[1].startsWith("\"files\"")
+                ? "{" + task[1] + "}"
+                : "{\"files\": {\"out/%s.txt\": \"work of %s\\n\"}%s}"
+                    .formatted(id, id, task[1].isBlank() ? "" : ", " + task[1]);
         ScriptedAgent.writeTask(taskDir, id, id, script);
       }
       Files.writeString(repo.resolve(".parallel/plans/plan.yaml"), plan.toString());
@@ -222,6 +259,14 @@ final class FaultRepo {
   /** Holds {@code <phase>-<where>}: the next such setup, check or push waits until release. */
   void hold(String gate) throws IOException {
     Files.createFile(marks.resolve(gate + ".gate"));
+  }
+
+  /** Holds only the {@code n}-th run of {@code <phase>-<where>}, counting from 1. */
+  void holdRun(String gate, int n) throws IOException {
+    // Written whole, then renamed: phase.py must never read it half written.
+    Path partial = Files.writeString(marks.resolve(gate + ".partial"), n + "\n");
+    Files.move(
+        partial, marks.resolve(gate + ".gate"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Lets every held process go on. */
