@@ -31,7 +31,8 @@ class ReplayTest {
     // a semantic conflict whose task a human skipped, a run that ended failed in Temporal.
     "execute-blocked-and-failed.json, execute",
     "task-setup-blocked-then-retried.json, task",
-    "task-round-blocked-then-skipped.json, task"
+    "task-round-blocked-then-skipped.json, task",
+    "execute-bisection.json, execute"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =
