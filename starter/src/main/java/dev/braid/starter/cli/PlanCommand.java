@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Checks a plan, or shows its dependency graph.",
-    subcommands = {PlanValidateCommand.class, PlanGraphCommand.class})
+    description =
+        "Checks a plan, shows its dependency graph, or extracts one from a Claude Code session.",
+    subcommands = {PlanValidateCommand.class, PlanGraphCommand.class, PlanExtractCommand.class})
 public class PlanCommand {}

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
 /**
  * A loopback stand-in of the Anthropic Messages API ({@code POST /v1/messages}) that the real
  * Claude Code CLI can talk to through {@code ANTHROPIC_BASE_URL}. Each task of a test has a script:
- * one list of {@link ModelTurn}s per conversation (an attempt of the agent), answered in order.
- * Answers stream as server-sent events when asked ({@code message_start}, {@code
+ * one list of {@link ModelTurn}s per conversation (an attempt of the agent), answered in order. A
+ * conversation is the task's when its first user message names it ({@code (task id)}, as braid's
+ * prompts do); a conversation a person starts (a slash command typed into Claude Code) is scripted
+ * under a cue instead, any text its first user message holds ({@link #conversationCued}). Answers
+ * stream as server-sent events when asked ({@code message_start}, {@code
  * content_block_start/delta/stop}, {@code message_delta}, {@code message_stop}), else come as one
  * JSON message; each carries {@code usage}, which is added to what {@link #billedInputTokens} and
  * {@link #billedOutputTokens} report. The next {@link #refuse} requests get a {@link Refusal} (429
@@ -36,11 +39,16 @@ public final class FakeAnthropic implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TASK = Pattern.compile("\\(task ([A-Za-z0-9._-]+)\\)");
+
+  /** Keeps cued scripts apart from tasks' scripts: no task id can start with a space. */
+  private static final String CUE_PREFIX = " cue:";
+
   private static final Pattern WORKDIR = Pattern.compile("orking directory: (\\S+)");
 
   private final HttpServer server;
   private final Map<String, List<List<ModelTurn>>> scripts = new HashMap<>();
   private final Map<String, Integer> conversations = new HashMap<>();
+  private final List<String> cues = new ArrayList<>();
   private final List<JsonNode> requests = new ArrayList<>();
   private Refusal refusal;
   private int refusals;
@@ -65,6 +73,15 @@ public final class FakeAnthropic implements AutoCloseable {
   public synchronized FakeAnthropic conversation(String taskId, ModelTurn... turns) {
     scripts.computeIfAbsent(taskId, k -> new ArrayList<>()).add(List.of(turns));
     return this;
+  }
+
+  /**
+   * Scripts the next conversation whose first user message contains {@code cue}, for a conversation
+   * that is no braid task's: what a person types, or the slash command it expands to.
+   */
+  public synchronized FakeAnthropic conversationCued(String cue, ModelTurn... turns) {
+    cues.add(cue);
+    return conversation(CUE_PREFIX + cue, turns);
   }
 
   /**
@@ -128,10 +145,9 @@ public final class FakeAnthropic implements AutoCloseable {
 
   private synchronized ObjectNode answer(JsonNode request) {
     String text = request.toString();
-    Matcher task = TASK.matcher(firstUserText(request));
+    String id = scriptFor(firstUserText(request));
     ModelTurn turn = ModelTurn.endTurn("Nothing scripted for this request.");
-    if (task.find() && scripts.containsKey(task.group(1))) {
-      String id = task.group(1);
+    if (id != null) {
       int assistantTurns = 0;
       for (JsonNode m : request.path("messages")) {
         assistantTurns += "assistant".equals(m.path("role").asText()) ? 1 : 0;
@@ -174,6 +190,20 @@ public final class FakeAnthropic implements AutoCloseable {
     usage.put("input_tokens", INPUT_TOKENS_PER_ANSWER);
     usage.put("output_tokens", OUTPUT_TOKENS_PER_ANSWER);
     return message;
+  }
+
+  /** The script the conversation follows, or null when none is meant for it. */
+  private String scriptFor(String firstUserText) {
+    Matcher task = TASK.matcher(firstUserText);
+    if (task.find() && scripts.containsKey(task.group(1))) {
+      return task.group(1);
+    }
+    for (String cue : cues) {
+      if (firstUserText.contains(cue)) {
+        return CUE_PREFIX + cue;
+      }
+    }
+    return null;
   }
 
   private static String firstUserText(JsonNode request) {
