@@ -1,11 +1,11 @@
 package dev.braid.starter.transcript;
 
 /** Plan messages in the format Contextune's /ctx:plan has the model write. */
-final class PlanTexts {
+public final class PlanTexts {
   private PlanTexts() {}
 
   /** A two-task plan, b depending on a, with the template's sections around it. */
-  static String twoTasks(String name) {
+  public static String twoTasks(String name) {
     return """
         # Implementation Plan: %s
 

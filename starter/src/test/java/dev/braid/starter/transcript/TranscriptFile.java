@@ -15,14 +15,14 @@ import java.util.UUID;
  * line, with the fields its records have (seen in a transcript the real CLI wrote against the
  * stand-in API), among them records that hold no message at all.
  */
-final class TranscriptFile {
+public final class TranscriptFile {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String sessionId = UUID.randomUUID().toString();
   private final List<String> lines = new ArrayList<>();
   private String parent;
 
-  TranscriptFile() {
+  public TranscriptFile() {
     ObjectNode queue = JSON.createObjectNode();
     queue.put("type", "queue-operation").put("operation", "enqueue");
     queue.put("timestamp", "2026-12-02T00:13:12.380Z").put("sessionId", sessionId);
@@ -30,14 +30,14 @@ final class TranscriptFile {
   }
 
   /** What the user typed. */
-  TranscriptFile user(String text) {
+  public TranscriptFile user(String text) {
     ObjectNode record = record("user");
     record.putObject("message").put("role", "user").put("content", text);
     return add(record);
   }
 
   /** An assistant message of text blocks, one record, as Claude Code writes a streamed answer. */
-  TranscriptFile assistant(String... textBlocks) {
+  public TranscriptFile assistant(String... textBlocks) {
     ObjectNode record = record("assistant");
     ArrayNode content = message(record);
     for (String text : textBlocks) {
@@ -55,7 +55,7 @@ final class TranscriptFile {
   }
 
   /** An assistant message of a subagent, carried in the main transcript. */
-  TranscriptFile sidechain(String text) {
+  public TranscriptFile sidechain(String text) {
     ObjectNode record = record("assistant");
     record.put("isSidechain", true);
     message(record).addObject().put("type", "text").put("text", text);
@@ -63,7 +63,7 @@ final class TranscriptFile {
   }
 
   /** A Bash call and its result. */
-  TranscriptFile bash(String command, String output) {
+  public TranscriptFile bash(String command, String output) {
     ObjectNode call = record("assistant");
     ObjectNode use = message(call).addObject();
     String id = "toolu_" + lines.size();
@@ -77,17 +77,17 @@ final class TranscriptFile {
   }
 
   /** A line that is no JSON, as a session still writing its last line leaves. */
-  TranscriptFile torn(String text) {
+  public TranscriptFile torn(String text) {
     lines.add(text);
     return this;
   }
 
   /** The 1-based line of the last record written. */
-  int lastLine() {
+  public int lastLine() {
     return lines.size();
   }
 
-  Path writeTo(Path file) throws IOException {
+  public Path writeTo(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, String.join("\n", lines) + "\n");
     return file;
