@@ -57,7 +57,7 @@ public class PlanExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = Workspace.resolveRepo(repo);
-    Extraction extraction = TranscriptPlans.extract(root, transcript, force);
+    Extraction extraction = TranscriptPlans.extract(root, transcript, force, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(

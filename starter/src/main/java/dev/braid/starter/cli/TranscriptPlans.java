@@ -29,8 +29,7 @@ final class TranscriptPlans {
    *
    * @param transcript the file named, or null for the current session's
    */
-  static Extraction extract(Path repo, Path transcript, boolean force) {
-    Map<String, String> env = System.getenv();
+  static Extraction extract(Path repo, Path transcript, boolean force, Map<String, String> env) {
     // The session may have started in the repository or in the folder braid runs in.
     Set<Path> places = new LinkedHashSet<>();
     places.add(Path.of("").toAbsolutePath().normalize());
