@@ -28,6 +28,7 @@ import picocli.CommandLine.HelpCommand;
       ReportCommand.class,
       CleanupCommand.class,
       PlanCommand.class,
+      InitCommand.class,
       WorkerCommand.class,
       ServerCommand.class,
       DemoCommand.class,
