@@ -23,13 +23,13 @@ import java.util.regex.Pattern;
  * Claude Code CLI can talk to through {@code ANTHROPIC_BASE_URL}. Each task of a test has a script:
  * one list of {@link ModelTurn}s per conversation (an attempt of the agent), answered in order. A
  * conversation is the task's when its first user message names it ({@code (task id)}, as braid's
- * prompts do); a conversation a person starts (a slash command typed into Claude Code) is scripted
- * under a cue instead, any text its first user message holds ({@link #conversationCued}). Answers
- * stream as server-sent events when asked ({@code message_start}, {@code
- * content_block_start/delta/stop}, {@code message_delta}, {@code message_stop}), else come as one
- * JSON message; each carries {@code usage}, which is added to what {@link #billedInputTokens} and
- * {@link #billedOutputTokens} report. The next {@link #refuse} requests get a {@link Refusal} (429
- * or 529) instead, billing nothing. Every request body is recorded for assertions.
+ * prompts do); what a person types into Claude Code (a slash command, say) is scripted under a cue
+ * instead, any text their latest message holds ({@link #conversationCued}). Answers stream as
+ * server-sent events when asked ({@code message_start}, {@code content_block_start/delta/stop},
+ * {@code message_delta}, {@code message_stop}), else come as one JSON message; each carries {@code
+ * usage}, which is added to what {@link #billedInputTokens} and {@link #billedOutputTokens} report.
+ * The next {@link #refuse} requests get a {@link Refusal} (429 or 529) instead, billing nothing.
+ * Every request body is recorded for assertions.
  */
 public final class FakeAnthropic implements AutoCloseable {
   /** What every answer bills: fixed, so a test can compute what the agent must report. */
@@ -145,21 +145,17 @@ public final class FakeAnthropic implements AutoCloseable {
 
   private synchronized ObjectNode answer(JsonNode request) {
     String text = request.toString();
-    String id = scriptFor(firstUserText(request));
+    ScriptPosition at = scriptFor(request);
     ModelTurn turn = ModelTurn.endTurn("Nothing scripted for this request.");
-    if (id != null) {
-      int assistantTurns = 0;
-      for (JsonNode m : request.path("messages")) {
-        assistantTurns += "assistant".equals(m.path("role").asText()) ? 1 : 0;
+    if (at != null) {
+      if (at.assistantTurns() == 0) {
+        conversations.merge(at.script(), 1, Integer::sum);
       }
-      if (assistantTurns == 0) {
-        conversations.merge(id, 1, Integer::sum);
-      }
-      List<List<ModelTurn>> script = scripts.get(id);
+      List<List<ModelTurn>> script = scripts.get(at.script());
       List<ModelTurn> conversation =
-          script.get(Math.min(conversations.getOrDefault(id, 1), script.size()) - 1);
-      if (assistantTurns < conversation.size()) {
-        turn = conversation.get(assistantTurns);
+          script.get(Math.min(conversations.getOrDefault(at.script(), 1), script.size()) - 1);
+      if (at.assistantTurns() < conversation.size()) {
+        turn = conversation.get(at.assistantTurns());
       }
     }
     Matcher workdir = WORKDIR.matcher(text);
@@ -192,15 +188,35 @@ public final class FakeAnthropic implements AutoCloseable {
     return message;
   }
 
-  /** The script the conversation follows, or null when none is meant for it. */
-  private String scriptFor(String firstUserText) {
-    Matcher task = TASK.matcher(firstUserText);
+  /**
+   * The script the request follows and how far in it is, or null when none is meant for it. A
+   * task's conversation is named in its first message; a cued one by the person's latest message
+   * that holds a cue (and answers no tool call), so a conversation resumed with a new message
+   * follows the new message's script.
+   */
+  private ScriptPosition scriptFor(JsonNode request) {
+    JsonNode messages = request.path("messages");
+    Matcher task = TASK.matcher(firstUserText(request));
     if (task.find() && scripts.containsKey(task.group(1))) {
-      return task.group(1);
+      int assistantTurns = 0;
+      for (JsonNode m : messages) {
+        assistantTurns += "assistant".equals(m.path("role").asText()) ? 1 : 0;
+      }
+      return new ScriptPosition(task.group(1), assistantTurns);
     }
-    for (String cue : cues) {
-      if (firstUserText.contains(cue)) {
-        return CUE_PREFIX + cue;
+    int assistantTurns = 0;
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      JsonNode m = messages.get(i);
+      String said = m.path("content").toString();
+      if ("assistant".equals(m.path("role").asText())) {
+        assistantTurns++;
+      } else if ("user".equals(m.path("role").asText()) && !said.contains("\"tool_result\"")) {
+        // Claude Code sends context of its own as user messages too: passed over, cue or not.
+        for (String cue : cues) {
+          if (said.contains(cue)) {
+            return new ScriptPosition(CUE_PREFIX + cue, assistantTurns);
+          }
+        }
       }
     }
     return null;
