@@ -42,9 +42,11 @@ final class PlanInstaller {
               + " already holds a plan ("
               + existing.get()
               + "); nothing was written. Run it with braid execute, or replace it with the plan"
-              + " of "
-              + from.where()
-              + ": braid plan extract --force (the old plan is moved to "
+              + " found in "
+              + from.transcript()
+              + " (line "
+              + from.line()
+              + "): braid plan extract --force (the old plan is moved to "
               + ARCHIVE_DIR
               + "/)");
     }
