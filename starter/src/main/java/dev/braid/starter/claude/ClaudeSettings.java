@@ -12,6 +12,7 @@ import dev.braid.starter.cli.UsageError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,9 +116,6 @@ final class ClaudeSettings {
     Path temporary = Files.createTempFile(file.getParent(), "settings", ".json.tmp");
     Files.writeString(temporary, text);
     Files.move(
-        temporary,
-        file,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -4,6 +4,7 @@ import dev.braid.starter.run.PlanLocation;
 import dev.braid.starter.run.Workspace;
 import dev.braid.starter.transcript.Extraction;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ final class ExecutePlan {
       return options.resolve();
     }
     if (fromTranscript == null && !TranscriptPlans.insideClaudeCode(env)) {
-      if (java.nio.file.Files.isDirectory(repo.resolve(PlanLocation.DEFAULTS.get(0)))) {
+      if (Files.isDirectory(repo.resolve(PlanLocation.DEFAULTS.get(0)))) {
         // A plan directory in the making: its validation says what it lacks.
         return options.resolve();
       }

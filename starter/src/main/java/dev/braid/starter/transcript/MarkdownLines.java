@@ -1,6 +1,7 @@
 package dev.braid.starter.transcript;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ final class MarkdownLines {
       }
       String marker = open.group(1);
       int close = closingLine(i + 1, marker);
-      fenceAt[i] = new MarkdownFence(i, close, open.group(2).toLowerCase(java.util.Locale.ROOT));
+      fenceAt[i] = new MarkdownFence(i, close, open.group(2).toLowerCase(Locale.ROOT));
       int end = close < 0 ? lines.size() - 1 : close;
       for (int j = i; j <= end; j++) {
         fenced[j] = true;

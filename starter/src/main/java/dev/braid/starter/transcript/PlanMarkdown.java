@@ -1,10 +1,12 @@
 package dev.braid.starter.transcript;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Takes a plan out of an assistant message in Contextune's format: a {@code ## Plan Structure}
@@ -39,7 +41,7 @@ final class PlanMarkdown {
                   + "), each starting with a ```yaml block of its frontmatter; there is none"));
     }
     Map<String, TaskSection> byId = new LinkedHashMap<>();
-    java.util.Set<String> broken = new java.util.HashSet<>();
+    Set<String> broken = new HashSet<>();
     for (TaskSection section : sections) {
       if (section.broken()) {
         broken.add(section.id());

@@ -11,15 +11,26 @@ final class PlanMarkers {
   /** {@code **Type:** Plan}, and the {@code **Type**: Plan} that models write as often. */
   private static final Pattern TYPE = Pattern.compile("\\*\\*Type:?\\*\\*:?[ \\t]*Plan\\b");
 
-  /** A Markdown heading of any level whose text is "Plan Structure", after any emoji. */
-  static final Pattern STRUCTURE_HEADING =
-      Pattern.compile("(?im)^[ ]{0,3}#{1,6}[ \\t]+[^A-Za-z\\n]*Plan Structure\\b.*$");
+  /** A heading's text that names the Plan Structure, after any emoji. */
+  static final Pattern STRUCTURE_TITLE = Pattern.compile("(?i)^[^A-Za-z]*plan structure\\b.*");
 
   private PlanMarkers() {}
 
-  /** Whether a message's text holds a plan. */
+  /**
+   * Whether a message's text holds a plan. The heading must be a real one, outside code blocks: a
+   * message that shows the format in a code block (explaining it, say) is no plan.
+   */
   static boolean isPlan(String text) {
-    return TYPE.matcher(text).find() && STRUCTURE_HEADING.matcher(text).find();
+    if (!TYPE.matcher(text).find()) {
+      return false;
+    }
+    MarkdownLines md = new MarkdownLines(text);
+    for (int i = 0; i < md.size(); i++) {
+      if (md.heading(i).filter(h -> STRUCTURE_TITLE.matcher(h.text()).matches()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

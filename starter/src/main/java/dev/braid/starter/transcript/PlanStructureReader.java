@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Finds a message's {@code ## Plan Structure} section and reads its YAML block: {@code metadata}
@@ -13,14 +12,15 @@ import java.util.regex.Pattern;
  * title} for {@code name}, a missing {@code file}), and precise about what does.
  */
 final class PlanStructureReader {
-  private static final Pattern TITLE = Pattern.compile("(?i)^[^A-Za-z]*plan structure\\b.*");
-
   private PlanStructureReader() {}
 
   static Optional<PlanStructure> read(MarkdownLines md, List<ExtractionProblem> problems) {
     MarkdownHeading heading = null;
     for (int i = 0; i < md.size() && heading == null; i++) {
-      heading = md.heading(i).filter(h -> TITLE.matcher(h.text()).matches()).orElse(null);
+      heading =
+          md.heading(i)
+              .filter(h -> PlanMarkers.STRUCTURE_TITLE.matcher(h.text()).matches())
+              .orElse(null);
     }
     if (heading == null) {
       problems.add(

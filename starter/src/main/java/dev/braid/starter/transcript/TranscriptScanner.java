@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.starter.cli.UsageError;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +31,7 @@ public final class TranscriptScanner {
     int plans = 0;
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE);
     try (BufferedReader in =
-        new BufferedReader(
-            new java.io.InputStreamReader(Files.newInputStream(transcript), decoder))) {
+        new BufferedReader(new InputStreamReader(Files.newInputStream(transcript), decoder))) {
       int number = 0;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         number++;

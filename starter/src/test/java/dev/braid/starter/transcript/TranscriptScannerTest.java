@@ -32,6 +32,16 @@ class TranscriptScannerTest {
   }
 
   @Test
+  void aMessageShowingTheFormatInACodeBlockIsNoPlan() throws Exception {
+    TranscriptFile t = new TranscriptFile().assistant(PlanTexts.twoTasks("The real one"));
+    int plan = t.lastLine();
+    t.user("what format was that?")
+        .assistant("It is this:\n\n```markdown\n**Type:** Plan\n\n## Plan Structure\n```\n");
+    PlanMessage found = TranscriptScanner.lastPlan(t.writeTo(tmp.resolve("s.jsonl"))).orElseThrow();
+    assertEquals(plan, found.line());
+  }
+
+  @Test
   void aPlainStringContentIsReadToo() throws Exception {
     Path file =
         new TranscriptFile()
