@@ -96,6 +96,24 @@ class PlanExtractCommandTest {
   }
 
   @Test
+  void aPlanStructureWithAYamlErrorIsRefusedWithItsLine() throws Exception {
+    String broken =
+        PlanTexts.twoTasks("Broken").replace("    priority: \"high\"\n", "    priority: \"high\n");
+    Path transcript = new TranscriptFile().assistant(broken).writeTo(tmp.resolve("s.jsonl"));
+
+    CliHarness.Result r = extract(transcript);
+
+    assertEquals(2, r.exitCode());
+    assertTrue(
+        r.err()
+            .contains(
+                ", line 2 (an assistant message), cannot be extracted; nothing was written:\n  message line "),
+        r.err());
+    assertTrue(r.err().contains(": the Plan Structure's YAML is not valid YAML: "), r.err());
+    assertFalse(Files.exists(repo.resolve(".parallel")));
+  }
+
+  @Test
   void aPlanThatWouldNotRunIsRefusedByTheValidatorWithWhereEachProblemCameFrom() throws Exception {
     String cyclic =
         PlanTexts.twoTasks("Cycle")

@@ -38,6 +38,29 @@ class TranscriptFinderTest {
   }
 
   @Test
+  void thePlanOfTheMainSessionIsExtractedThoughASubagentWroteLater() throws Exception {
+    Path repo = dev.braid.starter.testsupport.TestRepos.init(tmp.resolve("repo"), "finder");
+    Path folder = ClaudeProjects.folder(tmp.resolve("config/projects"), repo);
+    new TranscriptFile()
+        .user("plan it")
+        .assistant(PlanTexts.twoTasks("Main session"))
+        .writeTo(folder.resolve("5f1c2d3e-main.jsonl"));
+    Files.setLastModifiedTime(
+        folder.resolve("5f1c2d3e-main.jsonl"), FileTime.fromMillis(1_700_000_000_000L));
+    // A subagent's transcript, written after the plan: it carries a plan of its own (a draft).
+    new TranscriptFile()
+        .assistant(PlanTexts.twoTasks("Subagent draft"))
+        .writeTo(folder.resolve("agent-a1b2c3.jsonl"));
+
+    Transcript found = finder(Map.of()).find(null, List.of(repo));
+    Extraction extraction = PlanExtraction.extract(found, repo, false);
+
+    assertEquals("Main session", extraction.plan().name());
+    assertTrue(
+        Files.readString(repo.resolve(".parallel/plans/plan.yaml")).contains("Main session"));
+  }
+
+  @Test
   void insideClaudeCodeTheCurrentSessionsFileIsTaken() throws Exception {
     Path folder = tmp.resolve("config/projects/-src-app");
     touch(folder.resolve("newer-other-session.jsonl"), 2_000);
