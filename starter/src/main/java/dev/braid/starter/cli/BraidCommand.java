@@ -34,6 +34,7 @@ import picocli.CommandLine.HelpCommand;
       ReportCommand.class,
       CleanupCommand.class,
       PlanCommand.class,
+      InitCommand.class,
       WorkerCommand.class,
       ServerCommand.class,
       DemoCommand.class,

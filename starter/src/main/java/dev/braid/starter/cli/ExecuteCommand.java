@@ -55,6 +55,17 @@ public class ExecuteCommand implements Callable<Integer> {
   boolean detach;
 
   @Option(
+      names = "--from-transcript",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "FILE",
+      description = {
+        "With no plan on disk, take the plan made in a Claude Code session (as /ctx:execute does):",
+        "FILE, else the current session's transcript. Inside Claude Code this is the default."
+      })
+  String fromTranscript;
+
+  @Option(
       names = "--json",
       description = "Print one JSON document for scripts instead of progress.")
   boolean json;
@@ -69,7 +80,9 @@ public class ExecuteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Workspace ws = workspace.resolve();
+    Workspace ws =
+        ExecutePlan.resolve(
+            workspace, fromTranscript, System.getenv(), spec.commandLine().getErr());
     Plan plan = PlanLoader.load(ws.planDir());
     MergeMode mode = null;
     if (merge != null) {

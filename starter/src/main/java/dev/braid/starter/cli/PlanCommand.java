@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    header = "Checks a plan, or shows its dependency graph, without running it.",
-    description = "Reads a plan as braid execute would, and starts nothing.",
-    subcommands = {PlanValidateCommand.class, PlanGraphCommand.class})
+    header = "Checks a plan, shows its graph, or extracts one from a Claude Code session.",
+    description =
+        "Reads a plan as braid execute would, and starts nothing; or writes one from the plan a"
+            + " Claude Code conversation made.",
+    subcommands = {PlanValidateCommand.class, PlanGraphCommand.class, PlanExtractCommand.class})
 public class PlanCommand {}

@@ -4,6 +4,7 @@ import dev.braid.starter.cli.UsageError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a command's plan is. {@code --plan} names a plan directory or its {@code plan.yaml}.
@@ -19,6 +20,20 @@ public final class PlanLocation {
   static final String PLAN_FILE = "plan.yaml";
 
   private PlanLocation() {}
+
+  /**
+   * The first default place that holds a plan (a {@code plan.yaml} or a {@code tasks/} directory),
+   * absolute; empty when neither does.
+   */
+  public static Optional<Path> find(Path base) {
+    for (Path relative : DEFAULTS) {
+      Path dir = base.resolve(relative).toAbsolutePath().normalize();
+      if (Files.isRegularFile(dir.resolve(PLAN_FILE)) || Files.isDirectory(dir.resolve("tasks"))) {
+        return Optional.of(dir);
+      }
+    }
+    return Optional.empty();
+  }
 
   /**
    * The plan directory, absolute.
@@ -41,11 +56,9 @@ public final class PlanLocation {
               ? "--plan: " + given + " is neither a plan directory nor a " + PLAN_FILE
               : "--plan: no such directory or " + PLAN_FILE + ": " + given);
     }
-    for (Path relative : DEFAULTS) {
-      Path dir = base.resolve(relative).toAbsolutePath().normalize();
-      if (Files.isRegularFile(dir.resolve(PLAN_FILE)) || Files.isDirectory(dir.resolve("tasks"))) {
-        return dir;
-      }
+    Optional<Path> found = find(base);
+    if (found.isPresent()) {
+      return found.get();
     }
     Path first = base.resolve(DEFAULTS.get(0)).toAbsolutePath().normalize();
     if (Files.isDirectory(first)) {

@@ -21,12 +21,15 @@ import java.util.regex.Pattern;
 /**
  * A loopback stand-in of the Anthropic Messages API ({@code POST /v1/messages}) that the real
  * Claude Code CLI can talk to through {@code ANTHROPIC_BASE_URL}. Each task of a test has a script:
- * one list of {@link ModelTurn}s per conversation (an attempt of the agent), answered in order.
- * Answers stream as server-sent events when asked ({@code message_start}, {@code
- * content_block_start/delta/stop}, {@code message_delta}, {@code message_stop}), else come as one
- * JSON message; each carries {@code usage}, which is added to what {@link #billedInputTokens} and
- * {@link #billedOutputTokens} report. The next {@link #refuse} requests get a {@link Refusal} (429
- * or 529) instead, billing nothing. Every request body is recorded for assertions.
+ * one list of {@link ModelTurn}s per conversation (an attempt of the agent), answered in order. A
+ * conversation is the task's when its first user message names it ({@code (task id)}, as braid's
+ * prompts do); what a person types into Claude Code (a slash command, say) is scripted under a cue
+ * instead, any text their latest message holds ({@link #conversationCued}). Answers stream as
+ * server-sent events when asked ({@code message_start}, {@code content_block_start/delta/stop},
+ * {@code message_delta}, {@code message_stop}), else come as one JSON message; each carries {@code
+ * usage}, which is added to what {@link #billedInputTokens} and {@link #billedOutputTokens} report.
+ * The next {@link #refuse} requests get a {@link Refusal} (429 or 529) instead, billing nothing.
+ * Every request body is recorded for assertions.
  */
 public final class FakeAnthropic implements AutoCloseable {
   /** What every answer bills: fixed, so a test can compute what the agent must report. */
@@ -36,11 +39,16 @@ public final class FakeAnthropic implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TASK = Pattern.compile("\\(task ([A-Za-z0-9._-]+)\\)");
+
+  /** Keeps cued scripts apart from tasks' scripts: no task id can start with a space. */
+  private static final String CUE_PREFIX = " cue:";
+
   private static final Pattern WORKDIR = Pattern.compile("orking directory: (\\S+)");
 
   private final HttpServer server;
   private final Map<String, List<List<ModelTurn>>> scripts = new HashMap<>();
   private final Map<String, Integer> conversations = new HashMap<>();
+  private final List<String> cues = new ArrayList<>();
   private final List<JsonNode> requests = new ArrayList<>();
   private Refusal refusal;
   private int refusals;
@@ -65,6 +73,15 @@ public final class FakeAnthropic implements AutoCloseable {
   public synchronized FakeAnthropic conversation(String taskId, ModelTurn... turns) {
     scripts.computeIfAbsent(taskId, k -> new ArrayList<>()).add(List.of(turns));
     return this;
+  }
+
+  /**
+   * Scripts the next conversation whose first user message contains {@code cue}, for a conversation
+   * that is no braid task's: what a person types, or the slash command it expands to.
+   */
+  public synchronized FakeAnthropic conversationCued(String cue, ModelTurn... turns) {
+    cues.add(cue);
+    return conversation(CUE_PREFIX + cue, turns);
   }
 
   /**
@@ -128,22 +145,17 @@ public final class FakeAnthropic implements AutoCloseable {
 
   private synchronized ObjectNode answer(JsonNode request) {
     String text = request.toString();
-    Matcher task = TASK.matcher(firstUserText(request));
+    ScriptPosition at = scriptFor(request);
     ModelTurn turn = ModelTurn.endTurn("Nothing scripted for this request.");
-    if (task.find() && scripts.containsKey(task.group(1))) {
-      String id = task.group(1);
-      int assistantTurns = 0;
-      for (JsonNode m : request.path("messages")) {
-        assistantTurns += "assistant".equals(m.path("role").asText()) ? 1 : 0;
+    if (at != null) {
+      if (at.assistantTurns() == 0) {
+        conversations.merge(at.script(), 1, Integer::sum);
       }
-      if (assistantTurns == 0) {
-        conversations.merge(id, 1, Integer::sum);
-      }
-      List<List<ModelTurn>> script = scripts.get(id);
+      List<List<ModelTurn>> script = scripts.get(at.script());
       List<ModelTurn> conversation =
-          script.get(Math.min(conversations.getOrDefault(id, 1), script.size()) - 1);
-      if (assistantTurns < conversation.size()) {
-        turn = conversation.get(assistantTurns);
+          script.get(Math.min(conversations.getOrDefault(at.script(), 1), script.size()) - 1);
+      if (at.assistantTurns() < conversation.size()) {
+        turn = conversation.get(at.assistantTurns());
       }
     }
     Matcher workdir = WORKDIR.matcher(text);
@@ -174,6 +186,40 @@ public final class FakeAnthropic implements AutoCloseable {
     usage.put("input_tokens", INPUT_TOKENS_PER_ANSWER);
     usage.put("output_tokens", OUTPUT_TOKENS_PER_ANSWER);
     return message;
+  }
+
+  /**
+   * The script the request follows and how far in it is, or null when none is meant for it. A
+   * task's conversation is named in its first message; a cued one by the person's latest message
+   * that holds a cue (and answers no tool call), so a conversation resumed with a new message
+   * follows the new message's script.
+   */
+  private ScriptPosition scriptFor(JsonNode request) {
+    JsonNode messages = request.path("messages");
+    Matcher task = TASK.matcher(firstUserText(request));
+    if (task.find() && scripts.containsKey(task.group(1))) {
+      int assistantTurns = 0;
+      for (JsonNode m : messages) {
+        assistantTurns += "assistant".equals(m.path("role").asText()) ? 1 : 0;
+      }
+      return new ScriptPosition(task.group(1), assistantTurns);
+    }
+    int assistantTurns = 0;
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      JsonNode m = messages.get(i);
+      String said = m.path("content").toString();
+      if ("assistant".equals(m.path("role").asText())) {
+        assistantTurns++;
+      } else if ("user".equals(m.path("role").asText()) && !said.contains("\"tool_result\"")) {
+        // Claude Code sends context of its own as user messages too: passed over, cue or not.
+        for (String cue : cues) {
+          if (said.contains(cue)) {
+            return new ScriptPosition(CUE_PREFIX + cue, assistantTurns);
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static String firstUserText(JsonNode request) {

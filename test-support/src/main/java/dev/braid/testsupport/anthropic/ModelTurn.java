@@ -35,6 +35,24 @@ public record ModelTurn(List<Map<String, Object>> content) {
                 "type", "tool_use", "name", "Read", "input", Map.of("file_path", relativePath))));
   }
 
+  /**
+   * A turn that calls Claude Code's {@code Bash} tool with the tool's own input fields: the real
+   * CLI runs the command, if its permission rules allow it, and sends back what it printed.
+   *
+   * @param timeoutMillis how long the CLI lets the command run (its default is 2 minutes)
+   */
+  public static ModelTurn bash(String command, String description, long timeoutMillis) {
+    return new ModelTurn(
+        List.of(
+            Map.of(
+                "type",
+                "tool_use",
+                "name",
+                "Bash",
+                "input",
+                Map.of("command", command, "description", description, "timeout", timeoutMillis))));
+  }
+
   /** A turn that ends the conversation with this text. */
   public static ModelTurn endTurn(String text) {
     return new ModelTurn(List.of(Map.of("type", "text", "text", text)));

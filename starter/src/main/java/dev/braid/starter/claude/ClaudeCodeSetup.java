@@ -1,0 +1,111 @@
+package dev.braid.starter.claude;
+
+import dev.braid.starter.cli.UsageError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sets a repository up so that braid runs from inside Claude Code: slash commands in {@code
+ * .claude/commands/braid/} (Claude Code names a command by its folder, so {@code execute.md} there
+ * is {@code /braid:execute}) whose instructions call the {@code braid} CLI and read its {@code
+ * --json} output, and rules in {@code .claude/settings.json} that allow exactly those calls, so the
+ * session runs them without asking each time.
+ *
+ * <p>Everything is checked before anything is written: a settings file braid cannot read, or a
+ * command file the user changed, stops it with nothing changed.
+ */
+public final class ClaudeCodeSetup {
+  /** The slash commands, by file name in {@code .claude/commands/braid/}. */
+  public static final List<String> COMMANDS = List.of("execute", "status", "unblock");
+
+  /** What the commands' instructions run, as Claude Code's permission rules (prefix matches). */
+  public static final List<String> PERMISSIONS =
+      List.of("Bash(braid execute:*)", "Bash(braid status:*)", "Bash(braid unblock:*)");
+
+  static final Path COMMANDS_DIR = Path.of(".claude", "commands", "braid");
+  static final Path SETTINGS = Path.of(".claude", "settings.json");
+
+  private ClaudeCodeSetup() {}
+
+  /**
+   * Writes the commands and merges the rules.
+   *
+   * @param force whether command files that differ from braid's (changed by the user, or from
+   *     another braid version) may be replaced
+   * @return what was done, a line per file, for the user
+   */
+  public static List<String> install(Path repo, boolean force) {
+    Map<Path, String> commands = new LinkedHashMap<>();
+    List<String> conflicts = new ArrayList<>();
+    for (String name : COMMANDS) {
+      Path file = repo.resolve(COMMANDS_DIR).resolve(name + ".md");
+      String text = template(name);
+      commands.put(file, text);
+      if (Files.exists(file) && !text.equals(read(file)) && !force) {
+        conflicts.add(file.toString());
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      throw new UsageError(
+          String.join(", ", conflicts)
+              + (conflicts.size() == 1 ? " differs" : " differ")
+              + " from braid's; nothing was changed (keep your changes, or replace them with"
+              + " braid init claude --force)");
+    }
+    Path settingsFile = repo.resolve(SETTINGS);
+    ClaudeSettings settings = ClaudeSettings.read(settingsFile);
+    settings.allow(PERMISSIONS);
+    List<String> done = new ArrayList<>();
+    try {
+      for (Map.Entry<Path, String> command : commands.entrySet()) {
+        Path file = command.getKey();
+        String slash = "/braid:" + file.getFileName().toString().replace(".md", "");
+        if (Files.exists(file) && command.getValue().equals(read(file))) {
+          done.add(String.format("unchanged  %s (%s)", repo.relativize(file), slash));
+          continue;
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, command.getValue());
+        done.add(String.format("wrote      %s (%s)", repo.relativize(file), slash));
+      }
+      settings.write();
+    } catch (IOException e) {
+      throw new UsageError("cannot write the Claude Code setup in " + repo + ": " + e);
+    }
+    done.add(
+        settings.added().isEmpty()
+            ? String.format(
+                "unchanged  %s (it allows %s)", SETTINGS, String.join(", ", PERMISSIONS))
+            : String.format(
+                "allowed    %s in %s permissions.allow",
+                String.join(", ", settings.added()), SETTINGS));
+    return done;
+  }
+
+  private static String template(String name) {
+    String resource = "/claude-code/commands/braid/" + name + ".md";
+    try (InputStream in = ClaudeCodeSetup.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("braid's jar lacks " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + resource + " from braid's jar", e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UsageError("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package dev.braid.starter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.braid.starter.run.Workspace;
+import dev.braid.starter.testsupport.TestRepos;
+import dev.braid.starter.transcript.PlanTexts;
+import dev.braid.starter.transcript.TranscriptFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code execute} finds its plan as {@code /ctx:execute} does: on disk, else in the session. */
+class ExecutePlanTest {
+  @TempDir Path tmp;
+  private Path repo;
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    repo = TestRepos.init(tmp.resolve("repo"), "execute-plan");
+  }
+
+  @Test
+  void outsideClaudeCodeWithNoPlanItSaysHowToMakeOne() {
+    UsageError e = assertThrows(UsageError.class, () -> resolve(null, Map.of()));
+    assertTrue(
+        e.getMessage().startsWith("no plan at " + repo.resolve(".parallel/plans") + " or "),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("type /braid:execute there (set it up with: braid init claude)"),
+        e.getMessage());
+    assertFalse(Files.exists(repo.resolve(".parallel")));
+  }
+
+  @Test
+  void insideClaudeCodeThePlanOfTheCurrentSessionIsExtracted() throws Exception {
+    new TranscriptFile()
+        .assistant(PlanTexts.twoTasks("From the session"))
+        .writeTo(sessionFolder().resolve("abc-1.jsonl"));
+
+    Workspace ws = resolve(null, claudeCode("abc-1"));
+
+    assertEquals(repo.resolve(".parallel/plans"), ws.planDir());
+    assertTrue(Files.isRegularFile(repo.resolve(".parallel/plans/tasks/task-1.md")));
+    assertTrue(
+        err.toString()
+            .startsWith(
+                "braid: no plan on disk; taking the one made in the Claude Code session.\nFound a plan in "
+                    + sessionFolder().resolve("abc-1.jsonl")
+                    + ", line 2 (the current Claude Code session's (abc-1))."),
+        err.toString());
+  }
+
+  @Test
+  void aPlanOnDiskWinsOverTheSession() throws Exception {
+    Path active = repo.resolve(".parallel/plans/active/plan.yaml");
+    Files.createDirectories(active.getParent());
+    Files.writeString(active, "tasks: []\n");
+    new TranscriptFile()
+        .assistant(PlanTexts.twoTasks("Ignored"))
+        .writeTo(sessionFolder().resolve("abc-1.jsonl"));
+
+    Workspace ws = resolve("", claudeCode("abc-1"));
+
+    assertEquals(repo.resolve(".parallel/plans/active"), ws.planDir());
+    assertFalse(Files.exists(repo.resolve(".parallel/plans/plan.yaml")));
+    assertTrue(
+        err.toString().contains("--from-transcript is for when there is none"), err.toString());
+  }
+
+  @Test
+  void aSessionWithoutAPlanIsRefusedAndNothingIsCreated() throws Exception {
+    new TranscriptFile()
+        .user("hi")
+        .assistant("Hello.")
+        .writeTo(sessionFolder().resolve("abc-1.jsonl"));
+    UsageError e = assertThrows(UsageError.class, () -> resolve(null, claudeCode("abc-1")));
+    assertTrue(e.getMessage().startsWith("no plan in "), e.getMessage());
+    assertFalse(Files.exists(repo.resolve(".parallel")));
+  }
+
+  private Workspace resolve(String fromTranscript, Map<String, String> env) {
+    WorkspaceOptions options = new WorkspaceOptions();
+    options.repo = repo;
+    return ExecutePlan.resolve(options, fromTranscript, env, new PrintWriter(err, true));
+  }
+
+  private Map<String, String> claudeCode(String session) {
+    return Map.of(
+        "CLAUDECODE",
+        "1",
+        "CLAUDE_CODE_SESSION_ID",
+        session,
+        "CLAUDE_CONFIG_DIR",
+        tmp.resolve("claude").toString());
+  }
+
+  private Path sessionFolder() {
+    return tmp.resolve("claude/projects").resolve(repo.toString().replaceAll("[^a-zA-Z0-9]", "-"));
+  }
+}
