@@ -56,6 +56,11 @@ final class AttemptState {
     return dir.resolve("prompt.md");
   }
 
+  /** What an agent resuming its session after a rate limit is told, instead of the prompt. */
+  Path resumePrompt() {
+    return dir.resolve("resume-prompt.md");
+  }
+
   /** The running agent's or check's process group, for killing what a crashed worker left. */
   Path pidFile() {
     return dir.resolve(PID_FILE);
@@ -110,6 +115,33 @@ final class AttemptState {
       return Optional.of(JSON.readValue(file.toFile(), RecordedAttempt.class));
     } catch (IOException e) {
       log.warn("ignoring unreadable attempt record {}: {}", file, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  Path limited(int n) {
+    return dir.resolve("limited-" + n + ".json");
+  }
+
+  /** Keeps what the tries of attempt {@code n} that a rate limit stopped used. */
+  void recordLimited(int n, LimitedTries tries) throws IOException {
+    write(limited(n), JSON.writeValueAsString(tries));
+  }
+
+  /**
+   * What the tries of attempt {@code n} that a rate limit stopped used, when they belong to this
+   * run: the attempt is running again after the wait. An unreadable record counts as none.
+   */
+  Optional<LimitedTries> limitedTries(int n, String runId, String logRun) {
+    Path file = limited(n);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      LimitedTries tries = JSON.readValue(file.toFile(), LimitedTries.class);
+      return tries.of(runId, logRun) ? Optional.of(tries) : Optional.empty();
+    } catch (IOException e) {
+      log.warn("ignoring unreadable record of rate-limited tries {}: {}", file, e.toString());
       return Optional.empty();
     }
   }
