@@ -182,4 +182,28 @@ class AgentOutputTest {
         new Usage(null, 3000L, 300L, 2, "th1"),
         AgentOutput.forName("codex").afterResume(before, reported));
   }
+
+  @Test
+  void codexGivingUpOnA429WithTheRequestIdIsARateLimit() {
+    // Codex 0.171.0's events, as it printed them against the stand-in's 429 (with the x-request-id
+    // the real API sends) and request_max_retries = 1.
+    AgentReport r =
+        AgentOutput.forName("codex")
+            .read(
+                List.of(
+                    "{\"type\":\"thread.started\",\"thread_id\":\"01a23434-a4a5-76a0-874b-c7286ce27b9f\"}",
+                    "{\"type\":\"turn.started\"}",
+                    "{\"type\":\"error\",\"message\":\"Reconnecting... 1/1 (exceeded retry limit, last"
+                        + " status: 429 Too Many Requests, request id: req_5eed0001)\"}",
+                    "{\"type\":\"error\",\"message\":\"exceeded retry limit, last status: 429 Too Many"
+                        + " Requests, request id: req_5eed0002\"}",
+                    "{\"type\":\"turn.failed\",\"error\":{\"message\":\"exceeded retry limit, last"
+                        + " status: 429 Too Many Requests, request id: req_5eed0002\"}}"),
+                NOW);
+    assertEquals(
+        "exceeded retry limit, last status: 429 Too Many Requests, request id: req_5eed0002",
+        r.rateLimit().message());
+    assertNull(r.rateLimit().resetAtMillis());
+    assertEquals("01a23434-a4a5-76a0-874b-c7286ce27b9f", r.usage().sessionId());
+  }
 }

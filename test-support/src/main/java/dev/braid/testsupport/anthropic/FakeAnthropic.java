@@ -43,6 +43,7 @@ public final class FakeAnthropic implements AutoCloseable {
   private final Map<String, Integer> conversations = new HashMap<>();
   private final List<JsonNode> requests = new ArrayList<>();
   private Refusal refusal;
+  private int answerFirst;
   private int refusals;
   private int refused;
   private long billedInput;
@@ -72,6 +73,15 @@ public final class FakeAnthropic implements AutoCloseable {
    * hit; the requests after them are answered from the script again.
    */
   public synchronized FakeAnthropic refuse(int requests, Refusal refusal) {
+    return refuseAfter(0, requests, refusal);
+  }
+
+  /**
+   * Answers the next {@code answered} requests from the script, then refuses {@code requests}
+   * requests with this refusal: a limit met in the middle of a conversation.
+   */
+  public synchronized FakeAnthropic refuseAfter(int answered, int requests, Refusal refusal) {
+    this.answerFirst = answered;
     this.refusals = requests;
     this.refusal = refusal;
     return this;
@@ -118,6 +128,10 @@ public final class FakeAnthropic implements AutoCloseable {
   /** Records the request; the refusal it gets, or null when it is to be answered. */
   private synchronized Refusal refusal(JsonNode request) {
     requests.add(request);
+    if (answerFirst > 0) {
+      answerFirst--;
+      return null;
+    }
     if (refusals == 0) {
       return null;
     }

@@ -66,7 +66,23 @@ public final class FakeOpenAi implements AutoCloseable {
    * is read from {@code OPENAI_API_KEY}, as for the real API.
    */
   public Path writeCodexConfig(Path codexHome) throws IOException {
+    return writeCodexConfig(codexHome, null);
+  }
+
+  /**
+   * As {@link #writeCodexConfig(Path)}, with Codex's own retries bounded: {@code
+   * request_max_retries} and {@code stream_max_retries} of the provider, which 0.171.0 reads, so a
+   * refusal reaches braid after {@code maxRetries} retries rather than Codex's default of several.
+   *
+   * @param maxRetries the bound, or null for Codex's defaults
+   */
+  public Path writeCodexConfig(Path codexHome, Integer maxRetries) throws IOException {
     Files.createDirectories(codexHome);
+    String retries =
+        maxRetries == null
+            ? ""
+            : "request_max_retries = %d\nstream_max_retries = %d\n"
+                .formatted(maxRetries, maxRetries);
     return Files.writeString(
         codexHome.resolve("config.toml"),
         """
@@ -78,7 +94,8 @@ public final class FakeOpenAi implements AutoCloseable {
         env_key = "OPENAI_API_KEY"
         wire_api = "responses"
         """
-            .formatted(baseUrl()));
+                .formatted(baseUrl())
+            + retries);
   }
 
   /** Scripts the task's next conversation (the next attempt of its agent). */
@@ -144,17 +161,30 @@ public final class FakeOpenAi implements AutoCloseable {
     return retryAfterSeconds;
   }
 
-  /** A 429 as OpenAI sends it: the wait in {@code retry-after}, the limit's state in headers. */
-  private static void refuse(HttpExchange exchange, long retryAfter) throws IOException {
+  /**
+   * A 429 as the OpenAI API sends it for a rate limit: {@code retry-after}, the request id, the
+   * {@code x-ratelimit-*} headers of both limits (the requests limit is the one hit), and an error
+   * of type {@code requests} with code {@code rate_limit_exceeded} whose message names the limit.
+   */
+  private void refuse(HttpExchange exchange, long retryAfter) throws IOException {
     var headers = exchange.getResponseHeaders();
     headers.set("retry-after", Long.toString(retryAfter));
+    headers.set("x-request-id", "req_" + Long.toHexString(0x5eed0000L + refusedRequests()));
     headers.set("x-ratelimit-limit-requests", "60");
     headers.set("x-ratelimit-remaining-requests", "0");
     headers.set("x-ratelimit-reset-requests", retryAfter + "s");
+    headers.set("x-ratelimit-limit-tokens", "150000");
+    headers.set("x-ratelimit-remaining-tokens", "149000");
+    headers.set("x-ratelimit-reset-tokens", "0s");
     ObjectNode error = JSON.createObjectNode();
     error
         .putObject("error")
-        .put("message", "Rate limit reached for requests. Please try again in " + retryAfter + "s.")
+        .put(
+            "message",
+            "Rate limit reached for gpt-5 in organization org-braidstandin on requests per min"
+                + " (RPM): Limit 60, Used 60, Requested 1. Please try again in "
+                + retryAfter
+                + "s. Visit https://platform.openai.com/account/rate-limits to learn more.")
         .put("type", "requests")
         .putNull("param")
         .put("code", "rate_limit_exceeded");
