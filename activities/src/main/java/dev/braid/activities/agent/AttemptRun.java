@@ -101,6 +101,7 @@ final class AttemptRun {
     }
     AttemptLog attemptLog =
         AttemptLog.of(Path.of(r.repo()), r.runId(), r.logRun(), r.taskId(), n, r.tier().name());
+    state.recordTier(n, r.tier().name());
     Usage usage = runAgent(argv, env, attemptLog, earlier);
 
     refuseUnresolvedConflicts(usage);
@@ -115,7 +116,12 @@ final class AttemptRun {
       throw checksFailed(failed.get(), usage);
     }
     AttemptResult result =
-        new AttemptResult(n, git.head(), state.usageOf(1, n), attemptLog.file().toString());
+        new AttemptResult(
+            n,
+            git.head(),
+            state.usageOf(1, n),
+            attemptLog.file().toString(),
+            state.usageByTier(1, n));
     state.record(n, new RecordedAttempt(r.runId(), r.tier().name(), result));
     log.info("task {}: {} succeeded at {}", r.taskId(), label, result.headCommit());
     return result;
