@@ -21,21 +21,25 @@ final class TierLines {
         : "unknown (" + u.tasksReportingTokens() + " of " + tasks(u.tasksRan()) + " reported them)";
   }
 
-  /** One line for the terminal: each tier's cost and tokens, with its tasks and attempts. */
+  /**
+   * One line for the terminal: {@code spend per tier: fast (6 tasks, 9 attempts) cost $0.0123,
+   * tokens in / out 2000 / 200; strong (...) ...}.
+   */
   static String line(List<TierTotal> tiers) {
     return "spend per tier: "
         + tiers.stream()
             .map(
                 t ->
                     t.tier()
-                        + " "
-                        + cost(t.usage())
-                        + ", tokens in / out "
-                        + tokens(t.usage())
                         + " ("
                         + tasks(t.usage().tasksRan())
-                        + (t.attempts() == null ? "" : ", " + t.attempts() + " attempt(s)")
-                        + ")")
+                        + (t.attempts() == null
+                            ? ""
+                            : ", " + t.attempts() + (t.attempts() == 1 ? " attempt" : " attempts"))
+                        + ") cost "
+                        + cost(t.usage())
+                        + ", tokens in / out "
+                        + tokens(t.usage()))
             .collect(Collectors.joining("; "));
   }
 

@@ -123,7 +123,9 @@ class TierSpendReportTest {
 
     StringWriter text = new StringWriter();
     ReportText.print(r, new PrintWriter(text));
-    assertTrue(text.toString().contains("spend per tier: fast unknown"), text.toString());
+    assertTrue(
+        text.toString().contains("spend per tier: fast (3 tasks) cost unknown (2 of 3 tasks"),
+        text.toString());
   }
 
   @Test

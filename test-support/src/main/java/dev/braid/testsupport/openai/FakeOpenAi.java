@@ -134,7 +134,7 @@ public final class FakeOpenAi implements AutoCloseable {
       JsonNode request = JSON.readTree(exchange.getRequestBody());
       Long retryAfter = refusal(request);
       if (retryAfter != null) {
-        refuse(exchange, retryAfter);
+        RateLimitRefusal.send(exchange, retryAfter, refusedRequests());
         return;
       }
       ObjectNode response = answer(request);
@@ -159,36 +159,6 @@ public final class FakeOpenAi implements AutoCloseable {
     refusals--;
     refused++;
     return retryAfterSeconds;
-  }
-
-  /**
-   * A 429 as the OpenAI API sends it for a rate limit: {@code retry-after}, the request id, the
-   * {@code x-ratelimit-*} headers of both limits (the requests limit is the one hit), and an error
-   * of type {@code requests} with code {@code rate_limit_exceeded} whose message names the limit.
-   */
-  private void refuse(HttpExchange exchange, long retryAfter) throws IOException {
-    var headers = exchange.getResponseHeaders();
-    headers.set("retry-after", Long.toString(retryAfter));
-    headers.set("x-request-id", "req_" + Long.toHexString(0x5eed0000L + refusedRequests()));
-    headers.set("x-ratelimit-limit-requests", "60");
-    headers.set("x-ratelimit-remaining-requests", "0");
-    headers.set("x-ratelimit-reset-requests", retryAfter + "s");
-    headers.set("x-ratelimit-limit-tokens", "150000");
-    headers.set("x-ratelimit-remaining-tokens", "149000");
-    headers.set("x-ratelimit-reset-tokens", "0s");
-    ObjectNode error = JSON.createObjectNode();
-    error
-        .putObject("error")
-        .put(
-            "message",
-            "Rate limit reached for gpt-5 in organization org-braidstandin on requests per min"
-                + " (RPM): Limit 60, Used 60, Requested 1. Please try again in "
-                + retryAfter
-                + "s. Visit https://platform.openai.com/account/rate-limits to learn more.")
-        .put("type", "requests")
-        .putNull("param")
-        .put("code", "rate_limit_exceeded");
-    send(exchange, 429, error);
   }
 
   private synchronized ObjectNode answer(JsonNode request) {
