@@ -1,5 +1,6 @@
 package dev.braid.activities.agent;
 
+import dev.braid.activity.Usage;
 import dev.braid.config.AgentPreset;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,22 @@ interface AgentOutput {
    * @param now the time relative reset times ("try again in 2 hours") count from
    */
   AgentReport read(List<String> lines, Instant now);
+
+  /**
+   * Whether a run that was to resume a session says the session does not exist (it was kept on
+   * another host, or under another config folder): the attempt then starts afresh.
+   */
+  boolean sessionMissing(List<String> lines);
+
+  /**
+   * What a session used over every run of it, from what its earlier runs used and what the run that
+   * resumed it reported. The CLIs restore part of their counters on resume, so the sum is not
+   * always right.
+   *
+   * @param before what the session's earlier runs used
+   * @param reported what the resuming run reported
+   */
+  Usage afterResume(Usage before, Usage reported);
 
   /**
    * The reader for a tier's {@code output}: a preset's format, or, when the tier names none, Claude

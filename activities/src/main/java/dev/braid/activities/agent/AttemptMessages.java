@@ -44,6 +44,18 @@ final class AttemptMessages {
             : "The working tree starts again from the task's base commit.\n");
   }
 
+  /**
+   * What an agent resuming its session after a rate limit is told. The task, the rules and any
+   * feedback are already in the session, so repeating them would only cost tokens and read like a
+   * new task; the agent needs to know why it stopped and that it should go on.
+   */
+  static String resume() {
+    return "Your provider's rate limit stopped you before you finished, and the wait is over."
+        + " The task and everything you did for it are in this conversation, and the files you"
+        + " changed are still in the working tree. Carry on from where you stopped, and finish"
+        + " the task as it asks.\n";
+  }
+
   /** At most the last {@code max} characters of a text, for a failure message. */
   static String lastChars(String text, int max) {
     return text.length() <= max ? text : "..." + text.substring(text.length() - max);

@@ -4,8 +4,6 @@ import dev.braid.activities.git.GitCli;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessOutcome;
 import dev.braid.activities.process.ProcessRunner;
-import dev.braid.activities.process.ProcessSpec;
-import dev.braid.activities.secrets.ChildKind;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
@@ -32,7 +30,6 @@ final class AttemptRun {
   private static final Logger log = LoggerFactory.getLogger(AttemptRun.class);
   private static final int FEEDBACK_BYTES = 4000;
   private static final int MESSAGE_CHARS = 500;
-  private static final int USAGE_SCAN_BYTES = 1 << 20;
 
   private final ProcessRunner runner;
   private final AttemptRequest r;
@@ -66,6 +63,8 @@ final class AttemptRun {
   }
 
   AttemptResult run() throws IOException {
+    // A rate limit stopped this same attempt before: it goes on, rather than starting over.
+    Optional<LimitedTries> earlier = state.limitedTries(n, r.runId(), r.logRun());
     String feedback = n > 1 ? feedback() : null;
     if (r.guidance() != null) {
       state.write(state.guidance(), r.guidance());
@@ -93,7 +92,8 @@ final class AttemptRun {
             r.tier().name(),
             feedback != null ? state.feedback(n) : null,
             r.guidance() != null ? state.guidance() : null);
-    if (r.resetOnRetry() && n > 1) {
+    // The try a rate limit stopped reset the worktree already, and what it left is this attempt's.
+    if (r.resetOnRetry() && n > 1 && earlier.isEmpty()) {
       heartbeat("reset");
       // The previous attempt ran on this tier unless this is the tier's first.
       String previousTier = n - 1 > r.attemptsBefore() ? r.tier().name() : "earlier tier";
@@ -101,7 +101,8 @@ final class AttemptRun {
     }
     AttemptLog attemptLog =
         AttemptLog.of(Path.of(r.repo()), r.runId(), r.logRun(), r.taskId(), n, r.tier().name());
-    Usage usage = runAgent(argv, env, attemptLog);
+    state.recordTier(n, r.tier().name());
+    Usage usage = runAgent(argv, env, attemptLog, earlier);
 
     refuseUnresolvedConflicts(usage);
     // The agent run has killed what a lost attempt left working here, so a lock left now is stale.
@@ -115,7 +116,12 @@ final class AttemptRun {
       throw checksFailed(failed.get(), usage);
     }
     AttemptResult result =
-        new AttemptResult(n, git.head(), state.usageOf(1, n), attemptLog.file().toString());
+        new AttemptResult(
+            n,
+            git.head(),
+            state.usageOf(1, n),
+            attemptLog.file().toString(),
+            state.usageByTier(1, n));
     state.record(n, new RecordedAttempt(r.runId(), r.tier().name(), result));
     log.info("task {}: {} succeeded at {}", r.taskId(), label, result.headCommit());
     return result;
@@ -146,47 +152,72 @@ final class AttemptRun {
     throw Failures.retryable(ending, AttemptFailure.AGENT_FAILED, usage);
   }
 
-  /** Runs the agent; returns what it reported it used, or throws when it did not succeed. */
-  private Usage runAgent(List<String> argv, Map<String, String> env, AttemptLog out)
+  /**
+   * Runs the agent, resuming its session when a rate limit stopped this attempt and the tier can; a
+   * session the CLI does not have means a fresh start with the full prompt. Returns what the
+   * attempt used over all its tries, or throws when it did not succeed.
+   */
+  private Usage runAgent(
+      List<String> argv, Map<String, String> env, AttemptLog out, Optional<LimitedTries> earlier)
       throws IOException {
-    out.header(label + ": agent " + argv.get(0));
-    long from = out.size();
-    log.info("task {}: {} running agent {}", r.taskId(), label, argv.get(0));
-    ProcessOutcome agent =
-        runner.run(
-            new ProcessSpec(
-                argv,
-                worktree,
-                env,
-                out.file(),
-                timeout,
-                state.pidFile(),
-                ChildKind.AGENT,
-                r.tier().env(),
-                r.tier().promptOnStdin() ? state.prompt() : null),
-            heartbeat("agent"));
-    AgentReport report =
-        AgentOutput.forName(r.tier().output())
-            .read(out.since(from, USAGE_SCAN_BYTES).lines().toList(), Instant.now());
-    Usage usage = report.usage();
-    state.recordUsage(n, usage);
-    if (report.rateLimit() != null) {
-      throw rateLimited(report.rateLimit(), usage, out);
+    AgentProcess agent =
+        new AgentProcess(runner, worktree, env, out, timeout, state.pidFile(), r.tier());
+    Optional<List<String>> resume = SessionResume.argv(r, argv, context.activityAttempt());
+    AgentProcess.Ran ran = null;
+    String afresh = "";
+    if (resume.isPresent()) {
+      state.write(state.resumePrompt(), AttemptMessages.resume());
+      log.info("task {}: {} resuming the agent's session {}", r.taskId(), label, r.resumeSession());
+      ran =
+          agent.run(
+              resume.get(),
+              state.resumePrompt(),
+              label + ": agent " + argv.get(0) + ", resuming session " + r.resumeSession(),
+              heartbeat("agent"));
+      if (!ran.outcome().succeeded()
+          && ran.report().rateLimit() == null
+          && agent.reader().sessionMissing(ran.lines())) {
+        log.warn(
+            "task {}: {}: the agent has no session {} here; starting afresh",
+            r.taskId(),
+            label,
+            r.resumeSession());
+        afresh = ", afresh: it has no session " + r.resumeSession() + " here";
+        ran = null;
+      }
     }
-    if (agent.succeeded()) {
+    boolean resumed = ran != null;
+    if (ran == null) {
+      log.info("task {}: {} running agent {}", r.taskId(), label, argv.get(0));
+      ran =
+          agent.run(
+              argv,
+              r.tier().promptOnStdin() ? state.prompt() : null,
+              label + ": agent " + argv.get(0) + afresh,
+              heartbeat("agent"));
+    }
+    Usage usage = LimitedTries.total(earlier, ran.report().usage(), resumed, agent.reader());
+    state.recordUsage(n, usage);
+    if (ran.report().rateLimit() != null) {
+      state.recordLimited(n, new LimitedTries(r.runId(), r.logRun(), usage));
+      throw rateLimited(ran.report().rateLimit(), usage, out);
+    }
+    Files.deleteIfExists(state.limited(n));
+    ProcessOutcome outcome = ran.outcome();
+    if (outcome.succeeded()) {
       return usage;
     }
     String ending =
-        agent.timedOut()
+        outcome.timedOut()
             ? "timed out after " + timeoutText
-            : "agent exited with status " + agent.exitCode();
+            : "agent exited with status " + outcome.exitCode();
     state.write(
         state.feedback(n + 1),
-        AttemptMessages.feedback(label, ending, out.since(from, FEEDBACK_BYTES)));
+        AttemptMessages.feedback(label, ending, out.since(ran.from(), FEEDBACK_BYTES)));
     log.warn("task {}: {} failed: {}", r.taskId(), label, ending);
     throw Failures.retryable(
-        (agent.timedOut() ? "agent " : "") + ending + "; log: " + out.file(),
-        agent.timedOut() ? AttemptFailure.AGENT_TIMED_OUT : AttemptFailure.AGENT_FAILED,
+        (outcome.timedOut() ? "agent " : "") + ending + "; log: " + out.file(),
+        outcome.timedOut() ? AttemptFailure.AGENT_TIMED_OUT : AttemptFailure.AGENT_FAILED,
         usage);
   }
 

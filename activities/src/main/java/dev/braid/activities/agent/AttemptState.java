@@ -2,6 +2,7 @@ package dev.braid.activities.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.activities.git.GitCli;
+import dev.braid.activity.TierUsage;
 import dev.braid.activity.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,11 @@ final class AttemptState {
 
   Path prompt() {
     return dir.resolve("prompt.md");
+  }
+
+  /** What an agent resuming its session after a rate limit is told, instead of the prompt. */
+  Path resumePrompt() {
+    return dir.resolve("resume-prompt.md");
   }
 
   /** The running agent's or check's process group, for killing what a crashed worker left. */
@@ -114,8 +123,66 @@ final class AttemptState {
     }
   }
 
+  Path limited(int n) {
+    return dir.resolve("limited-" + n + ".json");
+  }
+
+  /** Keeps what the tries of attempt {@code n} that a rate limit stopped used. */
+  void recordLimited(int n, LimitedTries tries) throws IOException {
+    write(limited(n), JSON.writeValueAsString(tries));
+  }
+
+  /**
+   * What the tries of attempt {@code n} that a rate limit stopped used, when they belong to this
+   * run: the attempt is running again after the wait. An unreadable record counts as none.
+   */
+  Optional<LimitedTries> limitedTries(int n, String runId, String logRun) {
+    Path file = limited(n);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      LimitedTries tries = JSON.readValue(file.toFile(), LimitedTries.class);
+      return tries.of(runId, logRun) ? Optional.of(tries) : Optional.empty();
+    } catch (IOException e) {
+      log.warn("ignoring unreadable record of rate-limited tries {}: {}", file, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** The tier attempt {@code n} ran on, kept beside its usage so that spend splits by tier. */
+  Path tier(int n) {
+    return dir.resolve("tier-" + n + ".txt");
+  }
+
+  /** Records the tier of attempt {@code n} before its agent starts, so even a lost one has it. */
+  void recordTier(int n, String tier) throws IOException {
+    write(tier(n), tier);
+  }
+
   void recordUsage(int n, Usage usage) throws IOException {
     write(usage(n), JSON.writeValueAsString(usage));
+  }
+
+  /**
+   * The usage of attempts {@code from} to {@code to} split by the tier each ran on, in the order
+   * the tiers first ran; null when an attempt's tier was never recorded, since its usage could then
+   * belong to any tier.
+   */
+  List<TierUsage> usageByTier(int from, int to) throws IOException {
+    Map<String, TierUsage> tiers = new LinkedHashMap<>();
+    for (int n = from; n <= to; n++) {
+      Optional<String> tier = read(tier(n));
+      if (tier.isEmpty()) {
+        return null;
+      }
+      Usage used = usageOf(n, n);
+      tiers.merge(
+          tier.get(),
+          new TierUsage(tier.get(), 1, used),
+          (a, b) -> new TierUsage(a.tier(), a.attempts() + 1, a.usage().plus(b.usage())));
+    }
+    return List.copyOf(tiers.values());
   }
 
   /**

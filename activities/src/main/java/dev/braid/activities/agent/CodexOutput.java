@@ -15,10 +15,27 @@ import java.util.regex.Pattern;
  * an {@code error} event for each of its own retries ({@code Reconnecting... 1/5 (... 429 ...)});
  * when a turn then completes, the limit is behind it and the attempt's work happened, so only a
  * limit named after the last completed turn counts.
+ *
+ * <p>{@code codex exec resume} restores the thread's token counters, so the usage of a resumed
+ * thread's {@code turn.completed} is the whole thread's. Asked for a thread it does not have,
+ * 0.171.0 prints {@code thread/resume failed: no rollout found for thread id <id>} and exits 1.
  */
 final class CodexOutput implements AgentOutput {
   private static final Pattern LIMIT_WORDS =
       Pattern.compile("(?i)\\b429\\b|too many requests|rate limit|usage limit");
+  private static final Pattern NO_THREAD = Pattern.compile("no rollout found for thread id");
+
+  @Override
+  public boolean sessionMissing(List<String> lines) {
+    return lines.stream().anyMatch(l -> NO_THREAD.matcher(l).find());
+  }
+
+  @Override
+  public Usage afterResume(Usage before, Usage reported) {
+    Usage turns = before.plus(reported);
+    return new Usage(
+        null, reported.inputTokens(), reported.outputTokens(), turns.turns(), reported.sessionId());
+  }
 
   @Override
   public AgentReport read(List<String> lines, Instant now) {

@@ -1,8 +1,10 @@
 package dev.braid.activities.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.activity.Usage;
 import java.time.Instant;
@@ -138,5 +140,70 @@ class AgentOutputTest {
   @Test
   void anUnknownOutputNameIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> AgentOutput.forName("gemini"));
+  }
+
+  @Test
+  void aSessionTheCliDoesNotHaveIsToldApartFromOtherFailures() {
+    // What Claude Code 2.1.332 and Codex 0.171.0 printed, asked to resume an unknown session.
+    assertTrue(
+        AgentOutput.forName("claude-code")
+            .sessionMissing(
+                List.of(
+                    "No conversation found with session ID: 43dbc008-47bf-4416-97b7-0f60aeaacdea")));
+    assertTrue(
+        AgentOutput.forName("codex")
+            .sessionMissing(
+                List.of(
+                    "Error: thread/resume: thread/resume failed: no rollout found for thread id"
+                        + " 5421ca13-ea29-4f59-bbd5-ac596f597e96 (code -32600)",
+                    "",
+                    "Stack backtrace:")));
+    assertFalse(
+        AgentOutput.forName("claude-code").sessionMissing(List.of("API Error: Request rejected")));
+    assertFalse(
+        AgentOutput.forName("codex")
+            .sessionMissing(List.of("{\"type\":\"turn.failed\",\"error\":{}}")));
+  }
+
+  @Test
+  void aResumedClaudeSessionReportsTheWholeSessionsCostButOnlyItsOwnTokens() {
+    Usage before = new Usage(0.009, 2000L, 200L, 2, "s1");
+    Usage reported = new Usage(0.0135, 1000L, 100L, 1, "s1");
+    assertEquals(
+        new Usage(0.0135, 3000L, 300L, 3, "s1"),
+        AgentOutput.forName("claude-code").afterResume(before, reported));
+  }
+
+  @Test
+  void aResumedCodexThreadReportsTheWholeThreadsTokens() {
+    Usage before = new Usage(null, 2000L, 200L, 1, "th1");
+    Usage reported = new Usage(null, 3000L, 300L, 1, "th1");
+    assertEquals(
+        new Usage(null, 3000L, 300L, 2, "th1"),
+        AgentOutput.forName("codex").afterResume(before, reported));
+  }
+
+  @Test
+  void codexGivingUpOnA429WithTheRequestIdIsARateLimit() {
+    // Codex 0.171.0's events, as it printed them against the stand-in's 429 (with the x-request-id
+    // the real API sends) and request_max_retries = 1.
+    AgentReport r =
+        AgentOutput.forName("codex")
+            .read(
+                List.of(
+                    "{\"type\":\"thread.started\",\"thread_id\":\"01a23434-a4a5-76a0-874b-c7286ce27b9f\"}",
+                    "{\"type\":\"turn.started\"}",
+                    "{\"type\":\"error\",\"message\":\"Reconnecting... 1/1 (exceeded retry limit, last"
+                        + " status: 429 Too Many Requests, request id: req_5eed0001)\"}",
+                    "{\"type\":\"error\",\"message\":\"exceeded retry limit, last status: 429 Too Many"
+                        + " Requests, request id: req_5eed0002\"}",
+                    "{\"type\":\"turn.failed\",\"error\":{\"message\":\"exceeded retry limit, last"
+                        + " status: 429 Too Many Requests, request id: req_5eed0002\"}}"),
+                NOW);
+    assertEquals(
+        "exceeded retry limit, last status: 429 Too Many Requests, request id: req_5eed0002",
+        r.rateLimit().message());
+    assertNull(r.rateLimit().resetAtMillis());
+    assertEquals("01a23434-a4a5-76a0-874b-c7286ce27b9f", r.usage().sessionId());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptRequest;
+import dev.braid.activity.Usage;
 import dev.braid.config.AgentPreset;
 import dev.braid.testsupport.openai.CodexTurn;
 import dev.braid.testsupport.openai.FakeOpenAi;
@@ -42,8 +43,16 @@ class RealCodexAttemptTest {
   }
 
   private AttemptRequest request() throws Exception {
+    return request(null, null);
+  }
+
+  /**
+   * @param maxRetries the bound on Codex's own retries, or null for its defaults
+   * @param resumeSession the thread to resume, as the workflow names it after a rate limit
+   */
+  private AttemptRequest request(Integer maxRetries, String resumeSession) throws Exception {
     Path home = root.resolve("codex-home");
-    api.writeCodexConfig(home);
+    api.writeCodexConfig(home, maxRetries);
     Map<String, String> env =
         Map.of("CODEX_HOME", home.toString(), "OPENAI_API_KEY", "sk-test-not-a-secret");
     return new AttemptRequest(
@@ -57,7 +66,10 @@ class RealCodexAttemptTest {
         List.of(),
         null,
         null,
-        false);
+        false,
+        null,
+        "temporal-run-1",
+        resumeSession);
   }
 
   private static AgentActivitiesImpl activities() {
@@ -97,5 +109,28 @@ class RealCodexAttemptTest {
     assertEquals(1, api.refusedRequests());
     assertEquals("hello", fx.git("show", result.headCommit() + ":hello.txt"));
     assertEquals(api.billedInputTokens(), result.usage().inputTokens());
+  }
+
+  @Test
+  void theAttemptAfterTheWaitResumesTheThreadWithTheTaskInIt() throws Exception {
+    api.conversation(fx.taskId, CodexTurn.write("hello.txt", "hello\n"), CodexTurn.say("Done."));
+    api.rateLimit(1, 1);
+    AttemptRequest first = request(0, null);
+    ApplicationFailure f =
+        assertThrows(ApplicationFailure.class, () -> activities().attempt(first));
+    assertEquals(AttemptFailure.AGENT_RATE_LIMITED, f.getType(), f.getOriginalMessage());
+    String thread = f.getDetails().get(0, Usage.class).sessionId();
+    assertEquals(1, api.requests().size(), "request_max_retries = 0: no retry of its own");
+
+    var result = activities().attempt(request(0, thread));
+
+    assertEquals("hello", fx.git("show", result.headCommit() + ":hello.txt"));
+    String resumed = api.requests().get(1).path("input").toString();
+    assertTrue(resumed.contains("(task " + fx.taskId + ")"), resumed);
+    assertTrue(resumed.contains("rate limit stopped you"), resumed);
+    // The resumed thread's counters are the whole thread's: every billed token, once.
+    assertEquals(api.billedInputTokens(), result.usage().inputTokens());
+    assertEquals(api.billedOutputTokens(), result.usage().outputTokens());
+    assertEquals(thread, result.usage().sessionId());
   }
 }

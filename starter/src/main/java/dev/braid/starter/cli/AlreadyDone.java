@@ -8,6 +8,7 @@ import dev.braid.starter.run.RunJson;
 import dev.braid.starter.run.RunReader;
 import dev.braid.starter.run.RunReading;
 import dev.braid.starter.run.StartedRun;
+import dev.braid.starter.run.TierSplits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,7 +31,12 @@ final class AlreadyDone {
       try {
         files =
             ReportWriter.write(
-                run.repo(), RunReport.of(done.status(), done.plan()), run.temporalRunId());
+                run.repo(),
+                RunReport.of(
+                    done.status(),
+                    done.plan(),
+                    TierSplits.of(run.connection(), run.launch().previous())),
+                run.temporalRunId());
       } catch (IOException e) {
         problem = "could not write the report to " + files.markdown() + ": " + e;
       }

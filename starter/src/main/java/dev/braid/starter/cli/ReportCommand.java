@@ -12,6 +12,7 @@ import dev.braid.starter.run.RunExecutions;
 import dev.braid.starter.run.RunReader;
 import dev.braid.starter.run.RunReading;
 import dev.braid.starter.run.RunSession;
+import dev.braid.starter.run.TierSplits;
 import dev.braid.starter.run.Workspace;
 import dev.braid.starter.temporal.Connection;
 import dev.braid.starter.temporal.WorkerMode;
@@ -85,7 +86,7 @@ public class ReportCommand implements Callable<Integer> {
       plan = ReportPlans.find(ws.repo(), ws.planDir(), status).orElse(null);
     }
     Path repo = reading.input() != null ? reading.input().repo() : ws.repo();
-    RunReport report = RunReport.of(status, plan);
+    RunReport report = RunReport.of(status, plan, TierSplits.of(connection, execution));
     ReportFiles files = ReportWriter.write(repo, report, execution.temporalRunId());
     if (json) {
       out.println(ReportJson.of(report, execution.temporalRunId()));

@@ -7,9 +7,11 @@ import dev.braid.starter.report.ReportWriter;
 import dev.braid.starter.report.RunReport;
 import dev.braid.starter.run.LaunchKind;
 import dev.braid.starter.run.RunJson;
+import dev.braid.starter.run.RunRef;
 import dev.braid.starter.run.RunView;
 import dev.braid.starter.run.RunWatcher;
 import dev.braid.starter.run.StartedRun;
+import dev.braid.starter.run.TierSplits;
 import dev.braid.workflow.RunStatus;
 import dev.braid.workflow.TaskStatus;
 import java.io.IOException;
@@ -82,7 +84,10 @@ public class RunFollower {
       }
     }
     RunReport report =
-        RunReport.of(end, ReportPlans.find(run.repo(), run.planDir(), end).orElse(null));
+        RunReport.of(
+            end,
+            ReportPlans.find(run.repo(), run.planDir(), end).orElse(null),
+            TierSplits.of(run.connection(), new RunRef(run.runId(), run.temporalRunId())));
     if (json) {
       out.println(RunJson.of(end, run.webUiUrl(), run.temporalRunId()));
     } else {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braid.activity.MergeResult;
+import dev.braid.activity.TierUsage;
 import dev.braid.activity.Usage;
 
 /**
@@ -53,6 +54,16 @@ public final class ReportJson {
     usage.put("tasksRan", r.usage().tasksRan());
     usage.put("tasksReporting", r.usage().tasksReporting());
     usage.put("tasksReportingTokens", r.usage().tasksReportingTokens());
+    ArrayNode tiers = root.putArray("tiers");
+    for (TierTotal t : r.tiers()) {
+      ObjectNode tier = usage(tiers.addObject().put("tier", t.tier()), t.usage().total());
+      tier.put("attempts", t.attempts());
+      tier.put("costKnown", t.usage().costKnown());
+      tier.put("tokensKnown", t.usage().tokensKnown());
+      tier.put("tasksRan", t.usage().tasksRan());
+      tier.put("tasksReporting", t.usage().tasksReporting());
+      tier.put("tasksReportingTokens", t.usage().tasksReportingTokens());
+    }
     verification(root, r.merge());
     ArrayNode tasks = root.putArray("tasks");
     for (TaskReport t : r.tasks()) {
@@ -71,6 +82,14 @@ public final class ReportJson {
       task.put("startOffsetMillis", t.startOffsetMillis());
       task.put("durationMillis", t.durationMillis());
       usage(task.putObject("usage"), t.usage()).put("sessionId", t.usage().sessionId());
+      if (t.usageByTier() == null) {
+        task.putNull("usageByTier");
+      } else {
+        ArrayNode split = task.putArray("usageByTier");
+        for (TierUsage u : t.usageByTier()) {
+          usage(split.addObject().put("tier", u.tier()).put("attempts", u.attempts()), u.usage());
+        }
+      }
     }
     root.set("notes", MAPPER.valueToTree(r.notes()));
     try {

@@ -58,6 +58,23 @@ public final class ReportMarkdown {
         "tasks that reported tokens",
         u.tasksReportingTokens() + " of " + u.tasksRan() + " that ran");
     row(md, "verification", verification(r.merge()));
+    if (!r.tiers().isEmpty()) {
+      md.append("\n## Spend per tier\n\n");
+      md.append("| tier | tasks | attempts | cost | tokens in / out |\n");
+      md.append("| --- | ---: | ---: | ---: | ---: |\n");
+      for (TierTotal t : r.tiers()) {
+        md.append("| ")
+            .append(
+                String.join(
+                    " | ",
+                    cell(t.tier()),
+                    String.valueOf(t.usage().tasksRan()),
+                    t.attempts() == null ? "unknown" : String.valueOf(t.attempts()),
+                    TierLines.cost(t.usage()),
+                    TierLines.tokens(t.usage())))
+            .append(" |\n");
+      }
+    }
     md.append("\n## Tasks\n\n");
     md.append(
         "| task | status | attempts | tiers | started | duration | commit | branch or PR | cost | note |\n");

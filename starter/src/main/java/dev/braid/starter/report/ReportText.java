@@ -18,6 +18,9 @@ public final class ReportText {
     out.println();
     figures(report, out);
     usage(report.usage(), out);
+    if (!report.tiers().isEmpty()) {
+      out.println(TierLines.line(report.tiers()));
+    }
     verification(report.merge(), out);
     out.println(report.phase().label() + (report.message() == null ? "" : ": " + report.message()));
     report.notes().forEach(note -> out.println("note: " + note));

@@ -1,12 +1,14 @@
 package dev.braid.starter.report;
 
 import dev.braid.activity.MergeResult;
+import dev.braid.activity.TierUsage;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.workflow.RunPhase;
 import dev.braid.workflow.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
  * @param efficiency the critical path divided by the wall-clock, or null without either
  * @param tasks every task, in plan order
  * @param usage the cost and tokens the agents reported
+ * @param tiers the same, per tier, in the order the tiers first ran
  * @param merge what the merge did, with the checks on the merged result; null when none ran
  * @param notes why a figure is unknown or leaves something out, one sentence each
  */
@@ -45,12 +48,19 @@ public record RunReport(
     Double efficiency,
     List<TaskReport> tasks,
     UsageTotal usage,
+    List<TierTotal> tiers,
     MergeResult merge,
     List<String> notes) {
 
   public RunReport {
     tasks = List.copyOf(tasks);
+    tiers = List.copyOf(tiers);
     notes = List.copyOf(notes);
+  }
+
+  /** The report of a run, its spend per tier known only for tasks that ran on one tier. */
+  public static RunReport of(RunStatus run, Plan plan) {
+    return of(run, plan, Map.of());
   }
 
   /**
@@ -58,11 +68,15 @@ public record RunReport(
    *
    * @param plan the run's plan, for its dependencies; null when it cannot be read, and then the
    *     critical path and efficiency are unknown
+   * @param splits by task id, the split by tier of the task's spend that its last successful
+   *     attempt recorded (see {@link TierSplit} for when it is used)
    */
-  public static RunReport of(RunStatus run, Plan plan) {
+  public static RunReport of(RunStatus run, Plan plan, Map<String, List<TierUsage>> splits) {
     List<String> notes = new ArrayList<>();
     List<TaskReport> tasks =
-        run.tasks().stream().map(t -> TaskReport.of(t, run.startedAtMillis())).toList();
+        run.tasks().stream()
+            .map(t -> TaskReport.of(t, run.startedAtMillis(), splits.get(t.id())))
+            .toList();
     Long wall =
         run.finishedAtMillis() > 0 && run.startedAtMillis() > 0
             ? run.finishedAtMillis() - run.startedAtMillis()
@@ -81,6 +95,18 @@ public record RunReport(
               + ".");
     }
     BudgetNote.of(run).ifPresent(notes::add);
+    List<String> unsplit =
+        tasks.stream()
+            .filter(t -> t.ran() && t.usageByTier() == null && !t.tiers().isEmpty())
+            .map(TaskReport::id)
+            .toList();
+    if (!unsplit.isEmpty()) {
+      notes.add(
+          "The spend per tier is unknown for the tiers of "
+              + String.join(", ", unsplit)
+              + ": they ran on more than one tier, and no split by tier that their attempts"
+              + " recorded adds up to what they spent.");
+    }
     CriticalPath path = criticalPath(tasks, plan, notes);
     return new RunReport(
         run.runId(),
@@ -96,6 +122,7 @@ public record RunReport(
         path == null ? null : ratio(path.millis(), wall),
         tasks,
         UsageTotal.of(tasks),
+        TierTotal.of(tasks),
         run.merge(),
         notes);
   }

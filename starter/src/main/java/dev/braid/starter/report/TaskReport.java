@@ -1,5 +1,6 @@
 package dev.braid.starter.report;
 
+import dev.braid.activity.TierUsage;
 import dev.braid.activity.Usage;
 import dev.braid.workflow.TaskPhase;
 import dev.braid.workflow.TaskStatus;
@@ -22,6 +23,7 @@ import java.util.List;
  * @param durationMillis from its start to its finish, or null when it has not finished
  * @param usage what its agent reported it consumed; fields are null where it did not report them
  * @param pullRequest the task's pull request's URL, or null
+ * @param usageByTier the usage split by the tier it was spent on, or null when not known
  */
 public record TaskReport(
     String id,
@@ -37,15 +39,26 @@ public record TaskReport(
     Long startOffsetMillis,
     Long durationMillis,
     Usage usage,
-    String pullRequest) {
+    String pullRequest,
+    List<TierUsage> usageByTier) {
 
   public TaskReport {
     tiers = List.copyOf(tiers);
     usage = usage == null ? Usage.unknown() : usage;
+    usageByTier = usageByTier == null ? null : List.copyOf(usageByTier);
   }
 
   /** The task's figures within a run that started at {@code runStartMillis}. */
   public static TaskReport of(TaskStatus t, long runStartMillis) {
+    return of(t, runStartMillis, null);
+  }
+
+  /**
+   * The task's figures within a run that started at {@code runStartMillis}.
+   *
+   * @param recordedSplit the split by tier its last successful attempt recorded, or null
+   */
+  public static TaskReport of(TaskStatus t, long runStartMillis, List<TierUsage> recordedSplit) {
     boolean ran = t.startedAtMillis() > 0;
     boolean finished = ran && t.finishedAtMillis() >= t.startedAtMillis();
     List<String> tiers = !t.tiers().isEmpty() || t.tier() == null ? t.tiers() : List.of(t.tier());
@@ -63,7 +76,8 @@ public record TaskReport(
         ran && runStartMillis > 0 ? t.startedAtMillis() - runStartMillis : null,
         finished ? t.finishedAtMillis() - t.startedAtMillis() : null,
         t.usage(),
-        t.pullRequest());
+        t.pullRequest(),
+        ran ? TierSplit.of(tiers, t.attempts(), t.usage(), recordedSplit) : null);
   }
 
   /** Whether the task ran in this run (a task completed before it started never does). */

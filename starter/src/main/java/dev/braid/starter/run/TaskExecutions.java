@@ -4,6 +4,7 @@ import dev.braid.starter.temporal.Connection;
 import dev.braid.workflow.BraidNames;
 import dev.braid.workflow.TaskProgress;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
@@ -23,18 +24,11 @@ public final class TaskExecutions {
    * plan share the workflow id, so only children started while this run ran are its own.
    */
   public static Map<String, TaskExecution> of(Connection connection, RunExecution run) {
-    long from = run.digest() != null ? run.digest().startedAtMillis() : run.startMillis();
-    from = Math.min(from, run.startMillis());
-    long to = run.closeMillis() == 0 ? Long.MAX_VALUE : run.closeMillis();
     String prefix = run.workflowId() + "/";
     DataConverter converter = connection.client().getOptions().getDataConverter();
     Map<String, TaskExecution> tasks = new LinkedHashMap<>();
-    for (WorkflowExecutionInfo info : list(connection, run.workflowId())) {
-      long start = Timestamps.millis(info.getStartTime());
+    for (WorkflowExecutionInfo info : ofThisRun(connection, run)) {
       String id = info.getExecution().getWorkflowId();
-      if (start < from || start > to || !id.startsWith(prefix)) {
-        continue;
-      }
       TaskExecution seen = tasks.get(id.substring(prefix.length()));
       TaskExecution now = task(id.substring(prefix.length()), info, converter);
       if (seen == null) {
@@ -52,6 +46,38 @@ public final class TaskExecutions {
       }
     }
     return tasks;
+  }
+
+  /**
+   * Every execution of each task workflow of the run, by task id, oldest first: the merge queue
+   * starts a task's workflow again under the same id.
+   */
+  public static Map<String, java.util.List<WorkflowExecution>> executionsOf(
+      Connection connection, RunExecution run) {
+    String prefix = run.workflowId() + "/";
+    Map<String, java.util.List<WorkflowExecution>> tasks = new LinkedHashMap<>();
+    for (WorkflowExecutionInfo info : ofThisRun(connection, run)) {
+      String task = info.getExecution().getWorkflowId().substring(prefix.length());
+      tasks.computeIfAbsent(task, k -> new java.util.ArrayList<>()).add(info.getExecution());
+    }
+    return tasks;
+  }
+
+  /** The run's children started while it ran, oldest first. */
+  private static java.util.List<WorkflowExecutionInfo> ofThisRun(
+      Connection connection, RunExecution run) {
+    long from = run.digest() != null ? run.digest().startedAtMillis() : run.startMillis();
+    from = Math.min(from, run.startMillis());
+    long to = run.closeMillis() == 0 ? Long.MAX_VALUE : run.closeMillis();
+    String prefix = run.workflowId() + "/";
+    java.util.List<WorkflowExecutionInfo> mine = new java.util.ArrayList<>();
+    for (WorkflowExecutionInfo info : list(connection, run.workflowId())) {
+      long start = Timestamps.millis(info.getStartTime());
+      if (start >= from && start <= to && info.getExecution().getWorkflowId().startsWith(prefix)) {
+        mine.add(info);
+      }
+    }
+    return mine;
   }
 
   private static TaskExecution task(String taskId, WorkflowExecutionInfo info, DataConverter dc) {

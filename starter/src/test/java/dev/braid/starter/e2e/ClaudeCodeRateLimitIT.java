@@ -15,37 +15,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A rate limit that outlasts the real Claude Code CLI's own retries is a wait, not a failure: the
  * task shows it waits, runs the same attempt again when the wait is over, and ends on its first
- * tier with one attempt. The stand-in refuses every request until the test has seen the wait in
- * {@code braid status}, so the wait lasts as long as the test needs to look, and no assertion
- * depends on timing.
+ * tier with one attempt, the try after the wait resuming the CLI's session. The stand-in refuses
+ * every request until the test has seen the wait in {@code braid status}, so the wait lasts as long
+ * as the test needs to look, and no assertion depends on timing.
  */
 @Tag("e2e")
-class ClaudeCodeRateLimitIT extends EndToEndTest {
+class ClaudeCodeRateLimitIT extends RateLimitedRunTest {
   /** The CLI's own retries, bounded so that it gives up within seconds rather than minutes. */
   private static final int CLI_RETRIES = 1;
-
-  /**
-   * How long the test looks for the wait in {@code status} before it gives up: a bound, no more.
-   */
-  private static final int LOOKS = 40;
-
-  private Process execute;
-
-  @AfterEach
-  void stopExecute() {
-    if (execute != null && execute.isAlive()) {
-      execute.descendants().forEach(ProcessHandle::destroyForcibly);
-      execute.destroyForcibly();
-    }
-  }
 
   @Test
   void aLimitLongerThanTheClisRetriesIsWaitedOutAndTheTaskEndsOnItsFirstTier() throws Exception {
@@ -88,7 +71,7 @@ class ClaudeCodeRateLimitIT extends EndToEndTest {
               .start();
 
       // While it waits the task is running, with a rate-limit blocker that asks nobody anything.
-      JsonNode waiting = statusUntil(this::waitsOnRateLimit);
+      JsonNode waiting = statusUntil(RateLimitedRunTest::waitsOnRateLimit);
       assertEquals(
           List.of(), JSON.convertValue(waiting.get("blocker").get("decisions"), List.class));
       assertTrue(
@@ -130,59 +113,13 @@ class ClaudeCodeRateLimitIT extends EndToEndTest {
           api.refusedRequests() + 2, requests.size(), "two answered requests after the refusals");
       assertEquals(2 * FakeAnthropic.INPUT_TOKENS_PER_ANSWER, api.billedInputTokens());
       assertEquals(api.billedInputTokens(), a.get("usage").get("inputTokens").asLong());
+      // The try after the wait resumed the session the limited try named: the conversation it
+      // sent holds the task, then the message that says to carry on; and its log says so.
+      String resumed = requests.get(requests.size() - 2).path("messages").toString();
+      assertTrue(resumed.contains("(task a)"), resumed);
+      assertTrue(resumed.contains("rate limit stopped you"), resumed);
+      String log = attemptLog("1-fast.log");
+      assertTrue(log.contains("1 (fast): agent claude, resuming session "), log);
     }
-  }
-
-  private boolean waitsOnRateLimit(JsonNode task) {
-    JsonNode blocker = task.path("blocker");
-    return "running".equals(task.path("status").asText())
-        && "rate-limit".equals(blocker.path("kind").asText());
-  }
-
-  /** Task a as {@code status --json} shows it, once it matches; the run must not end before. */
-  private JsonNode statusUntil(Predicate<JsonNode> wanted) throws Exception {
-    String last = "";
-    for (int i = 0; i < LOOKS && execute.isAlive(); i++) {
-      BraidProcess.Result status = BraidProcess.run(repo, "status", "--json");
-      last = status.toString();
-      if (status.out().isBlank()) {
-        Thread.sleep(500);
-        continue;
-      }
-      for (JsonNode task : JSON.readTree(status.out()).path("tasks")) {
-        if ("a".equals(task.path("id").asText()) && wanted.test(task)) {
-          return task;
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "status never showed the wait; last status: " + last + executeOutput());
-  }
-
-  /** {@code braid status} as a person reads it, once it says what is wanted. */
-  private String textStatusUntil(Predicate<String> wanted) throws Exception {
-    String last = "";
-    for (int i = 0; i < LOOKS && execute.isAlive(); i++) {
-      last = BraidProcess.run(repo, "status").out();
-      if (wanted.test(last)) {
-        return last;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("status never said it waits; last: " + last + executeOutput());
-  }
-
-  private String executeOutput() throws Exception {
-    return "\n--- execute stdout\n"
-        + Files.readString(tmp.resolve("execute.out"))
-        + "\n--- execute stderr\n"
-        + Files.readString(tmp.resolve("execute.err"));
-  }
-
-  private void write(String path, String text) throws Exception {
-    Path file = repo.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
   }
 }

@@ -111,6 +111,25 @@ class ExecuteEndToEndIT extends EndToEndTest {
     assertEquals(0, status.exitCode(), status.toString());
     assertEquals("done", JSON.readTree(status.out()).get("status").asText());
 
+    // The report splits the spend by tier, read from the task workflows' histories: the task
+    // that escalated has its attempts on each tier, and each tier its total.
+    JsonNode reportJson =
+        JSON.readTree(repo.resolve(".parallel/reports/" + runId + "/latest.json").toFile());
+    assertEquals(
+        List.of("fast", "strong"),
+        reportJson.get("tiers").findValuesAsText("tier"),
+        reportJson.get("tiers").toString());
+    for (JsonNode t : reportJson.get("tasks")) {
+      if (t.get("tiers").toString().contains("strong")) {
+        JsonNode split = t.get("usageByTier");
+        assertEquals(List.of("fast", "strong"), split.findValuesAsText("tier"), t.toString());
+        assertEquals(
+            t.get("attempts").asInt(),
+            split.get(0).get("attempts").asInt() + split.get(1).get("attempts").asInt(),
+            t.toString());
+      }
+    }
+
     // Executing the finished plan again starts nothing and points at the run's report.
     String temporalRunId = started.get("temporalRunId").asText();
     Path report = repo.resolve(".parallel/reports/" + runId + "/" + temporalRunId + ".md");

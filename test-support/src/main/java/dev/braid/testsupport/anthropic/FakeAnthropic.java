@@ -51,6 +51,7 @@ public final class FakeAnthropic implements AutoCloseable {
   private final List<String> cues = new ArrayList<>();
   private final List<JsonNode> requests = new ArrayList<>();
   private Refusal refusal;
+  private int answerFirst;
   private int refusals;
   private int refused;
   private long billedInput;
@@ -89,6 +90,15 @@ public final class FakeAnthropic implements AutoCloseable {
    * hit; the requests after them are answered from the script again.
    */
   public synchronized FakeAnthropic refuse(int requests, Refusal refusal) {
+    return refuseAfter(0, requests, refusal);
+  }
+
+  /**
+   * Answers the next {@code answered} requests from the script, then refuses {@code requests}
+   * requests with this refusal: a limit met in the middle of a conversation.
+   */
+  public synchronized FakeAnthropic refuseAfter(int answered, int requests, Refusal refusal) {
+    this.answerFirst = answered;
     this.refusals = requests;
     this.refusal = refusal;
     return this;
@@ -135,6 +145,10 @@ public final class FakeAnthropic implements AutoCloseable {
   /** Records the request; the refusal it gets, or null when it is to be answered. */
   private synchronized Refusal refusal(JsonNode request) {
     requests.add(request);
+    if (answerFirst > 0) {
+      answerFirst--;
+      return null;
+    }
     if (refusals == 0) {
       return null;
     }

@@ -66,7 +66,23 @@ public final class FakeOpenAi implements AutoCloseable {
    * is read from {@code OPENAI_API_KEY}, as for the real API.
    */
   public Path writeCodexConfig(Path codexHome) throws IOException {
+    return writeCodexConfig(codexHome, null);
+  }
+
+  /**
+   * As {@link #writeCodexConfig(Path)}, with Codex's own retries bounded: {@code
+   * request_max_retries} and {@code stream_max_retries} of the provider, which 0.171.0 reads, so a
+   * refusal reaches braid after {@code maxRetries} retries rather than Codex's default of several.
+   *
+   * @param maxRetries the bound, or null for Codex's defaults
+   */
+  public Path writeCodexConfig(Path codexHome, Integer maxRetries) throws IOException {
     Files.createDirectories(codexHome);
+    String retries =
+        maxRetries == null
+            ? ""
+            : "request_max_retries = %d\nstream_max_retries = %d\n"
+                .formatted(maxRetries, maxRetries);
     return Files.writeString(
         codexHome.resolve("config.toml"),
         """
@@ -78,7 +94,8 @@ public final class FakeOpenAi implements AutoCloseable {
         env_key = "OPENAI_API_KEY"
         wire_api = "responses"
         """
-            .formatted(baseUrl()));
+                .formatted(baseUrl())
+            + retries);
   }
 
   /** Scripts the task's next conversation (the next attempt of its agent). */
@@ -117,7 +134,7 @@ public final class FakeOpenAi implements AutoCloseable {
       JsonNode request = JSON.readTree(exchange.getRequestBody());
       Long retryAfter = refusal(request);
       if (retryAfter != null) {
-        refuse(exchange, retryAfter);
+        RateLimitRefusal.send(exchange, retryAfter, refusedRequests());
         return;
       }
       ObjectNode response = answer(request);
@@ -142,23 +159,6 @@ public final class FakeOpenAi implements AutoCloseable {
     refusals--;
     refused++;
     return retryAfterSeconds;
-  }
-
-  /** A 429 as OpenAI sends it: the wait in {@code retry-after}, the limit's state in headers. */
-  private static void refuse(HttpExchange exchange, long retryAfter) throws IOException {
-    var headers = exchange.getResponseHeaders();
-    headers.set("retry-after", Long.toString(retryAfter));
-    headers.set("x-ratelimit-limit-requests", "60");
-    headers.set("x-ratelimit-remaining-requests", "0");
-    headers.set("x-ratelimit-reset-requests", retryAfter + "s");
-    ObjectNode error = JSON.createObjectNode();
-    error
-        .putObject("error")
-        .put("message", "Rate limit reached for requests. Please try again in " + retryAfter + "s.")
-        .put("type", "requests")
-        .putNull("param")
-        .put("code", "rate_limit_exceeded");
-    send(exchange, 429, error);
   }
 
   private synchronized ObjectNode answer(JsonNode request) {
