@@ -80,7 +80,12 @@ final class AttemptRun {
     List<List<String>> checks =
         r.checks().stream().map(c -> placeholders.apply(c, "check " + Argv.display(c))).toList();
     Preconditions.runnable(argv, checks, worktree, r.tier().name());
-    TaskBudget.check(r.budgetUsd(), state.usageOf(1, n - 1), n, r.taskId());
+    // What a rate limit's tries of this same attempt spent counts too: they ran, and were billed.
+    Usage spent = state.usageOf(1, n - 1);
+    if (earlier.isPresent()) {
+      spent = n > 1 ? spent.plus(earlier.get().usage()) : earlier.get().usage();
+    }
+    TaskBudget.check(r.budgetUsd(), spent, n > 1 || earlier.isPresent(), r.taskId());
 
     var env =
         AgentEnvironment.of(

@@ -18,11 +18,14 @@ final class TaskBudget {
   private TaskBudget() {}
 
   /**
+   * @param before what the task spent before this run of the attempt
+   * @param anySpent whether anything ran before it: an earlier attempt, or a try of this same
+   *     attempt that a rate limit stopped
    * @throws ApplicationFailure non-retryable {@link AttemptFailure#BUDGET_SPENT}, details the spent
    *     amount then the budget, when the earlier attempts cost the budget or more
    */
-  static void check(Double budgetUsd, Usage before, int attempt, String taskId) {
-    if (budgetUsd == null || attempt <= 1) {
+  static void check(Double budgetUsd, Usage before, boolean anySpent, String taskId) {
+    if (budgetUsd == null || !anySpent) {
       return;
     }
     if (before.costUsd() == null) {

@@ -82,8 +82,24 @@ public final class ChildEnvironment {
     return result;
   }
 
+  /**
+   * What Claude Code sets for the commands it runs, naming its own session. A worker started from
+   * inside Claude Code ({@code /braid:execute}) must not hand them on: an agent braid runs, a
+   * Claude Code among them, is a session of its own, not a part of the user's.
+   */
+  static final Set<String> OUTER_SESSION =
+      Set.of(
+          "CLAUDECODE",
+          "CLAUDE_CODE_SESSION_ID",
+          "CLAUDE_CODE_CHILD_SESSION",
+          "CLAUDE_CODE_ENTRYPOINT",
+          "CLAUDE_CODE_SSE_PORT");
+
   private boolean passes(ChildKind kind, String name, Set<String> allowed) {
     String upper = name.toUpperCase(Locale.ROOT);
+    if (OUTER_SESSION.contains(upper)) {
+      return false;
+    }
     if (kind == ChildKind.GIT) {
       return !upper.startsWith("TEMPORAL_") && !upper.startsWith("BRAID_");
     }

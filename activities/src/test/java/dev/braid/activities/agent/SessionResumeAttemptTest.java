@@ -78,6 +78,10 @@ class SessionResumeAttemptTest {
   }
 
   private AttemptRequest request(String output, String session) {
+    return request(output, session, null);
+  }
+
+  private AttemptRequest request(String output, String session, Double budgetUsd) {
     List<String> argv = new ArrayList<>(AgentPreset.CLAUDE_CODE.command("haiku"));
     argv.set(0, claude.toString());
     return new AttemptRequest(
@@ -92,7 +96,7 @@ class SessionResumeAttemptTest {
         null,
         null,
         false,
-        null,
+        budgetUsd,
         "temporal-run-1",
         session);
   }
@@ -164,5 +168,16 @@ class SessionResumeAttemptTest {
     assertFalse(args(0).contains("--resume"), String.join(" ", args(0)));
     assertEquals(2, result.attempt());
     assertTrue(stdin(0).contains("Rules for agents"), stdin(0));
+  }
+
+  @Test
+  void whatTheLimitedTryCostCountsAgainstTheBudgetBeforeTheAttemptGoesOn() throws Exception {
+    String session = limitedTry("claude-code");
+    ApplicationFailure f =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> activities(1).attempt(request("claude-code", session, 0.005)));
+    assertEquals(AttemptFailure.BUDGET_SPENT, f.getType(), f.getOriginalMessage());
+    assertFalse(Files.exists(calls.resolve("1.args")), "the agent did not run again");
   }
 }

@@ -17,7 +17,8 @@ class TaskBudgetTest {
   @Test
   void anAttemptDoesNotStartOnceTheEarlierOnesCostTheBudget() {
     ApplicationFailure e =
-        assertThrows(ApplicationFailure.class, () -> TaskBudget.check(2.00, cost(2.13), 3, "t1"));
+        assertThrows(
+            ApplicationFailure.class, () -> TaskBudget.check(2.00, cost(2.13), true, "t1"));
     assertEquals(AttemptFailure.BUDGET_SPENT, e.getType());
     assertEquals("budget: spent $2.13 of $2.00", e.getOriginalMessage());
     assertEquals(true, e.isNonRetryable(), "only a human raising the budget can fix it");
@@ -26,9 +27,9 @@ class TaskBudgetTest {
 
   @Test
   void anAttemptStartsUnderTheBudgetWithoutOneAndWhenTheCostIsUnknown() {
-    assertDoesNotThrow(() -> TaskBudget.check(2.00, cost(1.99), 2, "t1"));
-    assertDoesNotThrow(() -> TaskBudget.check(null, cost(99.0), 2, "t1"));
-    assertDoesNotThrow(() -> TaskBudget.check(2.00, cost(null), 2, "t1"), "never guessed");
-    assertDoesNotThrow(() -> TaskBudget.check(0.01, Usage.unknown(), 1, "t1"), "the first");
+    assertDoesNotThrow(() -> TaskBudget.check(2.00, cost(1.99), true, "t1"));
+    assertDoesNotThrow(() -> TaskBudget.check(null, cost(99.0), true, "t1"));
+    assertDoesNotThrow(() -> TaskBudget.check(2.00, cost(null), true, "t1"), "never guessed");
+    assertDoesNotThrow(() -> TaskBudget.check(0.01, Usage.unknown(), false, "t1"), "the first");
   }
 }

@@ -57,6 +57,27 @@ class ChildEnvironmentTest {
   }
 
   @Test
+  void claudeCodesOwnSessionReachesNoChildButItsSettingsDo() {
+    ChildEnvironment inside =
+        new ChildEnvironment(
+            Map.of(
+                "CLAUDECODE", "1",
+                "CLAUDE_CODE_SESSION_ID", "0932fed6",
+                "CLAUDE_CODE_ENTRYPOINT", "cli",
+                "CLAUDE_CODE_MAX_RETRIES", "2",
+                "PATH", "/usr/bin"),
+            EnvironmentGrants.NONE);
+    for (ChildKind kind : ChildKind.values()) {
+      Map<String, String> env = inside.inherited(kind, List.of("CLAUDECODE"));
+      assertFalse(env.containsKey("CLAUDECODE"), kind.name());
+      assertFalse(env.containsKey("CLAUDE_CODE_SESSION_ID"), kind.name());
+      assertFalse(env.containsKey("CLAUDE_CODE_ENTRYPOINT"), kind.name());
+      assertEquals("/usr/bin", env.get("PATH"), kind.name());
+    }
+    assertEquals("2", inside.inherited(ChildKind.AGENT, List.of()).get("CLAUDE_CODE_MAX_RETRIES"));
+  }
+
+  @Test
   void anAgentGetsProviderKeysAndItsListedNamesOnly() {
     Map<String, String> agent = rule.inherited(ChildKind.AGENT, List.of("DATABASE_PASSWORD"));
     assertEquals("sk-ant-parent", agent.get("ANTHROPIC_API_KEY"));
