@@ -97,7 +97,9 @@ public record RunReport(
     BudgetNote.of(run).ifPresent(notes::add);
     List<String> unsplit =
         tasks.stream()
+            // A task whose agents reported nothing has nothing to split: the cost note says so.
             .filter(t -> t.ran() && t.usageByTier() == null && !t.tiers().isEmpty())
+            .filter(t -> t.usage().costUsd() != null || t.usage().inputTokens() != null)
             .map(TaskReport::id)
             .toList();
     if (!unsplit.isEmpty()) {

@@ -74,6 +74,18 @@ class TierSpendReportTest {
   }
 
   @Test
+  void aTaskWhoseAgentsReportedNothingGetsNoNoteAboutItsTiers() {
+    RunReport r =
+        RunReport.of(
+            Runs.run(10, null, escalated("d", 3, Usage.unknown(), "fast", "strong")),
+            null,
+            Map.of());
+    assertTrue(
+        r.notes().stream().noneMatch(n -> n.startsWith("The spend per tier is unknown")),
+        r.notes().toString());
+  }
+
+  @Test
   void eachTiersTotalIsKnownOnlyWhenEveryTaskThatRanItIsKnown() {
     RunReport r = report();
     assertEquals(List.of("fast", "strong"), r.tiers().stream().map(TierTotal::tier).toList());
