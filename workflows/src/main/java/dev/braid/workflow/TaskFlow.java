@@ -142,7 +142,7 @@ final class TaskFlow {
   }
 
   private void moveTo(PreparedWorktree worktree) {
-    host = TaskHost.of(request, worktree);
+    host = host.movedTo(worktree);
     cascade.moveTo(worktree);
   }
 

@@ -5,9 +5,7 @@ import dev.braid.activity.GitActivities;
 import dev.braid.activity.PlanActivities;
 import dev.braid.activity.PreparedWorktree;
 import dev.braid.plan.TaskState;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
-import org.slf4j.Logger;
 
 /**
  * The activities of one task bound to the host that holds its worktree, or to the shared queue
@@ -15,17 +13,17 @@ import org.slf4j.Logger;
  * answering ({@link FailureText#lostHost}).
  */
 final class TaskHost {
-  private static final Logger log = Workflow.getLogger(TaskHost.class);
-
   final PreparedWorktree worktree;
   private final TaskRequest request;
   final PlanActivities planFiles;
   final GitActivities git;
   final AgentActivities manualWork;
+  private final StatusMirror statusMirror;
 
-  private TaskHost(TaskRequest request, PreparedWorktree worktree) {
+  private TaskHost(TaskRequest request, PreparedWorktree worktree, StatusMirror statusMirror) {
     this.worktree = worktree;
     this.request = request;
+    this.statusMirror = statusMirror;
     String queue = worktree == null ? BraidNames.TASK_QUEUE : worktree.hostTaskQueue();
     long wait = request.config().hostWaitSeconds();
     planFiles =
@@ -36,34 +34,22 @@ final class TaskHost {
             AgentActivities.class, BraidActivityOptions.manualWork(queue, request.config()));
   }
 
-  /** The task's activities on the worktree's host. */
-  static TaskHost of(TaskRequest request, PreparedWorktree worktree) {
-    return new TaskHost(request, worktree);
-  }
-
   /** Before any worktree exists: only the plan files, on the shared queue. */
   static TaskHost none(TaskRequest request) {
-    return new TaskHost(request, null);
+    return new TaskHost(request, null, new StatusMirror(request));
   }
 
-  /**
-   * Writes the task file's status, a mirror kept for humans and Contextune: the state of record is
-   * in Temporal, so a file that cannot be written (deleted, unreadable) is logged, never a reason
-   * to block the task, which could then not even write that it is blocked.
-   */
+  /** Writes the task file's status on this host (see {@link StatusMirror}). */
   void mirror(TaskState state) {
-    try {
-      planFiles.setTaskStatus(request.planDir(), request.task().file(), state);
-    } catch (ActivityFailure e) {
-      if (FailureText.lostHost(e) || FailureText.cancelled(e)) {
-        throw e;
-      }
-      log.warn(
-          "task {}: its file's status stays as it was, not {}: {}",
-          request.task().id(),
-          state,
-          FailureText.describe(e));
+    statusMirror.write(planFiles, state);
+  }
+
+  /** The task's activities on the host of a worktree prepared again; the mirror goes along. */
+  TaskHost movedTo(PreparedWorktree prepared) {
+    if (hasWorktree() && !worktree.hostTaskQueue().equals(prepared.hostTaskQueue())) {
+      statusMirror.hostChanged();
     }
+    return new TaskHost(request, prepared, statusMirror);
   }
 
   boolean hasWorktree() {
