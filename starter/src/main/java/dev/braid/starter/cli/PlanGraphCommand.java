@@ -1,5 +1,6 @@
 package dev.braid.starter.cli;
 
+import dev.braid.activities.plan.PlanOverlaps;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanGraph;
 import dev.braid.plan.PlanGraphRenderer;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = {
       "A wave holds the tasks whose dependencies are all in earlier waves; the critical path is"
           + " the longest chain of dependencies. --dot prints Graphviz DOT instead, --json one"
-          + " JSON document."
+          + " JSON document. Tasks that may run at the same time and declare the same files"
+          + " are listed after the waves."
     },
     footer = {
       "",
@@ -44,7 +46,12 @@ public class PlanGraphCommand implements Callable<Integer> {
 
   /** The {@code --json} document. */
   record Graph(
-      String plan, List<List<String>> waves, List<String> criticalPath, List<GraphTask> tasks) {}
+      String plan,
+      List<List<String>> waves,
+      List<String> criticalPath,
+      List<GraphTask> tasks,
+      List<OverlapJson> overlaps,
+      List<String> undeclaredFiles) {}
 
   @Override
   public Integer call() {
@@ -53,6 +60,7 @@ public class PlanGraphCommand implements Callable<Integer> {
     if (json && dot) {
       throw new UsageError("--json and --dot: choose one");
     }
+    PlanOverlaps overlaps = PlanOverlaps.of(loaded);
     if (json) {
       List<GraphTask> tasks =
           loaded.tasks().stream()
@@ -67,13 +75,27 @@ public class PlanGraphCommand implements Callable<Integer> {
               .toList();
       CliJson.print(
           spec.commandLine().getOut(),
-          new Graph(loaded.name(), graph.waves(), graph.criticalPath(), tasks));
+          new Graph(
+              loaded.name(),
+              graph.waves(),
+              graph.criticalPath(),
+              tasks,
+              OverlapJson.of(overlaps),
+              overlaps.undeclared()));
       return ExitCodes.DONE;
     }
     spec.commandLine()
         .getOut()
-        .print(dot ? PlanGraphRenderer.dot(loaded, graph) : PlanGraphRenderer.text(loaded, graph));
+        .print(
+            dot
+                ? PlanGraphRenderer.dot(loaded, graph)
+                : PlanGraphRenderer.text(loaded, graph) + paragraph(OverlapText.of(overlaps)));
     return ExitCodes.DONE;
+  }
+
+  /** The text after a blank line, or nothing when there is no text. */
+  private static String paragraph(String text) {
+    return text.isEmpty() ? "" : "\n" + text;
   }
 
   /** The 1-based wave that holds the task, as the text output numbers them. */

@@ -1,5 +1,6 @@
 package dev.braid.starter.cli;
 
+import dev.braid.activities.plan.PlanOverlaps;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanProblem;
 import java.io.PrintWriter;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
     header = "Checks a plan and lists every problem, each with its file, task and field.",
     description = {
       "Reads the plan as execute would and lists every problem at once (exit 2), or says it can"
-          + " run (exit 0). Nothing is started either way."
+          + " run (exit 0). Nothing is started either way.",
+      "It also lists tasks that may run at the same time and declare the same files under"
+          + " 'Files to Touch' or 'Potential Conflicts' (a warning: the exit code stays 0)."
     },
     footer = {
       "",
@@ -43,9 +46,17 @@ public class PlanValidateCommand implements Callable<Integer> {
    * @param plan the plan's name, or null when it cannot run
    * @param tasks how many tasks it has, or 0 when it cannot run
    * @param problems every problem, empty when it can run
+   * @param overlaps tasks that may run at the same time and declare the same files; a warning
+   * @param undeclaredFiles tasks that declare no files, whose overlaps are unknown
    */
   record Validation(
-      boolean ok, String planDir, String plan, int tasks, List<PlanProblem> problems) {}
+      boolean ok,
+      String planDir,
+      String plan,
+      int tasks,
+      List<PlanProblem> problems,
+      List<OverlapJson> overlaps,
+      List<String> undeclaredFiles) {}
 
   @Override
   public Integer call() {
@@ -54,16 +65,27 @@ public class PlanValidateCommand implements Callable<Integer> {
     if (!json) {
       Plan loaded = PlanLoader.load(dir);
       out.printf("OK: plan '%s' in %s, %d tasks%n", loaded.name(), dir, loaded.tasks().size());
+      out.print(OverlapText.of(PlanOverlaps.of(loaded)));
       return ExitCodes.DONE;
     }
     try {
       Plan loaded = PlanLoader.load(dir);
+      PlanOverlaps overlaps = PlanOverlaps.of(loaded);
       CliJson.print(
           out,
-          new Validation(true, dir.toString(), loaded.name(), loaded.tasks().size(), List.of()));
+          new Validation(
+              true,
+              dir.toString(),
+              loaded.name(),
+              loaded.tasks().size(),
+              List.of(),
+              OverlapJson.of(overlaps),
+              overlaps.undeclared()));
       return ExitCodes.DONE;
     } catch (PlanLoader.PlanRejected rejected) {
-      CliJson.print(out, new Validation(false, dir.toString(), null, 0, rejected.problems));
+      CliJson.print(
+          out,
+          new Validation(false, dir.toString(), null, 0, rejected.problems, List.of(), List.of()));
       return ExitCodes.USAGE;
     }
   }

@@ -80,6 +80,60 @@ class PlanCommandsTest {
   }
 
   @Test
+  void validateListsTheTasksThatMayWriteTheSameFileTogetherAndWhatBraidDoes() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "plan",
+            "validate",
+            "--plan",
+            PLANS.resolve("decision-tracking-system/parallel-plan").toString());
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(
+        r.out()
+            .contains(
+                "2 overlaps: tasks that may run at the same time declare the same files:\n"
+                    + "  task-1 and task-3: decisions.yaml\n"
+                    + "  task-2 and task-3: decisions.yaml\n"
+                    + "  braid does not yet keep them apart"),
+        r.out());
+  }
+
+  @Test
+  void graphJsonCarriesTheOverlapsAndTheTasksThatDeclareNoFiles() {
+    CliHarness.Result withOverlaps =
+        CliHarness.run(
+            "plan",
+            "graph",
+            "--json",
+            "--plan",
+            PLANS.resolve("decision-tracking-system/parallel-plan").toString());
+    CliHarness.Result undeclared =
+        CliHarness.run(
+            "plan",
+            "validate",
+            "--json",
+            "--plan",
+            PLANS.resolve("implementation-plan-htmlgraph-session-analytics-da").toString());
+
+    assertEquals(0, withOverlaps.exitCode(), withOverlaps.err());
+    String out = withOverlaps.out().replaceAll("\\s+", "");
+    assertTrue(
+        out.contains(
+            "\"overlaps\":[{\"tasks\":[\"task-1\",\"task-3\"],\"paths\":[\"decisions.yaml\"],"),
+        out);
+    assertTrue(out.contains("\"undeclaredFiles\":[]"), out);
+    assertEquals(0, undeclared.exitCode(), undeclared.err());
+    assertTrue(
+        undeclared
+            .out()
+            .replaceAll("\\s+", "")
+            .contains(
+                "\"overlaps\":[],\"undeclaredFiles\":[\"task-1\",\"task-2\",\"task-3\",\"task-4\",\"task-5\"]"),
+        undeclared.out());
+  }
+
+  @Test
   void graphAsDot() {
     CliHarness.Result r =
         CliHarness.run(
