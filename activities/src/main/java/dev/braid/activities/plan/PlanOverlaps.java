@@ -101,6 +101,13 @@ public record PlanOverlaps(List<FileOverlap> overlaps, List<String> undeclared) 
   }
 
   private static boolean matches(String glob, String path) {
+    // As in .gitignore and most tools, "**/" also stands for no folder at all: src/**/*.ts holds
+    // src/a.ts, which the JDK's glob alone would not match.
+    return matchesJdkGlob(glob, path)
+        || (glob.contains("**/") && matchesJdkGlob(glob.replace("**/", ""), path));
+  }
+
+  private static boolean matchesJdkGlob(String glob, String path) {
     try {
       PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
       return matcher.matches(Path.of(path));

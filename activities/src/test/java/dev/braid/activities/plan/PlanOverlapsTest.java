@@ -59,6 +59,17 @@ class PlanOverlapsTest {
   }
 
   @Test
+  void aDoubleStarAlsoStandsForNoFolderAtAll() {
+    Plan plan = plan(task("a"), task("b"));
+    Map<String, DeclaredFiles> files =
+        Map.of("a", declares("src/**/*.ts"), "b", declares("src/main.ts", "lib/x.ts"));
+
+    assertEquals(
+        List.of(new FileOverlap("a", "b", List.of("src/main.ts (src/**/*.ts)"))),
+        PlanOverlaps.of(plan, files).overlaps());
+  }
+
+  @Test
   void tasksThatDeclareNothingAreUnknownNotGuessed() {
     Plan plan = plan(task("a"), task("b"));
 
