@@ -20,6 +20,7 @@ the PATH shims bench/per-task.sh installs for git and kill.
 
 import argparse
 import collections
+import re
 import statistics
 import sys
 
@@ -204,8 +205,14 @@ def spawn_table(index, hist, log):
         start, end, name, cwd, args = int(parts[0]), int(parts[1]), parts[2], parts[3], parts[4:]
         cands = [w for w in windows if w[0] <= start <= w[1]]
         if len(cands) > 1:
-            mine = [w for w in cands if w[3] and f"/worktrees/{w[3]}" in cwd]
-            cands = mine or ([w for w in cands if not w[3]] if "/worktrees/" not in cwd else cands)
+            # The task a call is for shows in its directory or arguments; the run's own calls work
+            # in the integration worktree.
+            text = " ".join([cwd, *args]) + " "
+            mine = [w for w in cands if w[3] and re.search(
+                rf"(/worktrees/|feature/){re.escape(w[3])}[/ ]", text)]
+            if not mine and "/worktrees/.integration" in text:
+                mine = [w for w in cands if not w[3]]
+            cands = mine or cands
         types = {w[2] for w in cands}
         key = types.pop() if len(types) == 1 else ("(between activities)" if not types else "(ambiguous)")
         sub = name
@@ -223,6 +230,11 @@ def spawn_table(index, hist, log):
         subs = ", ".join(f"{s[4:]} {v}" for s, v in per[key].most_common() if s.startswith("git"))
         print(f"| {key} | {runs.get(key, 0)} | {git / n:.1f} | {per[key]['kill'] / n:.1f} | "
               f"{ms[key] / n:.0f} | {subs} |")
+    tasks = sum(1 for e in index if e["type"] == "TaskWorkflow") or 1
+    git = sum(v for c in per.values() for k, v in c.items() if k.startswith("git"))
+    kills = sum(c["kill"] for c in per.values())
+    print(f"| **all, per task** | {tasks} tasks | {git / tasks:.1f} | {kills / tasks:.1f} | "
+          f"{sum(ms.values()) / tasks:.0f} | kill runs twice after every process (ProcessTree.kill) |")
     print()
 
 
