@@ -88,7 +88,8 @@ make_shims() {
 s=\${EPOCHREALTIME/./}
 "$real" "\$@"
 rc=\$?
-printf '%s000 %s000 $name %s %s\n' "\$s" "\${EPOCHREALTIME/./}" "\$PWD" "\$*" >> "$log"
+a="\$*"
+printf '%s000 %s000 $name %s %s\n' "\$s" "\${EPOCHREALTIME/./}" "\$PWD" "\${a//\$'\\n'/ }" >> "$log"
 exit \$rc
 SH
     chmod +x "$bin/$name"

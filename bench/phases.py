@@ -200,8 +200,8 @@ def spawn_table(index, hist, log):
     ms = collections.Counter()
     for line in open(log):
         parts = line.split()
-        if len(parts) < 4:
-            continue
+        if len(parts) < 4 or not (parts[0].isdigit() and parts[1].isdigit()):
+            continue  # the rest of an argument that held a newline
         start, end, name, cwd, args = int(parts[0]), int(parts[1]), parts[2], parts[3], parts[4:]
         cands = [w for w in windows if w[0] <= start <= w[1]]
         if len(cands) > 1:
