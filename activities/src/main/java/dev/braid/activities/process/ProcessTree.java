@@ -104,11 +104,15 @@ final class ProcessTree {
    * @return false only when kill(1) said the group has no process (it exits 1: no such process);
    *     true when it signalled one, or when it could not tell (not started, not done in time)
    */
-  private static boolean signalGroup(long pgid, String signal) {
+  static boolean signalGroup(long pgid, String signal) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid).start();
-      kill.getInputStream().close();
-      kill.getErrorStream().close();
+      // Its output goes nowhere rather than to a closed pipe: writing "No such process" to a
+      // closed pipe would kill it with SIGPIPE, and its exit status would no longer say why.
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return !kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 1;
     } catch (IOException e) {
       // Without kill(1) the per-process signals in kill() still reach the tree we saw.
