@@ -7,7 +7,7 @@
 #   -p      maxParallel (default 8)
 #   -w file the agent writes one file per task (default: the agent is `true` and changes nothing,
 #           so every queue step finds its branch merged already and runs no checks)
-#   -k DIR  keeps each run's folder (run.json, histories/, rss.log) under DIR
+#   -k DIR  keeps each run's folder (run.json, histories/, rss.log; not the repositories) under DIR
 #
 # No checks. The worker is the `braid execute` process itself (the launcher execs the JVM, so its
 # pid is the worker's): its VmRSS is sampled every second from /proc/<pid>/status, and VmHWM (the
@@ -36,7 +36,7 @@ done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000)
 
 work="$(mktemp -d -t braid-big-XXXXXX)"
-trap 'for d in "$work"/*/; do [ -d "$d/repo" ] && bench_stop "$d"; done; [ -n "$keep" ] && cp -r "$work"/. "$keep"/; rm -rf "$work"' EXIT
+trap 'for d in "$work"/*/; do [ -d "$d/repo" ] && bench_stop "$d"; done; bench_keep "$work" "$keep"; rm -rf "$work"' EXIT
 [ -z "$keep" ] || mkdir -p "$keep"
 bench_prepare
 

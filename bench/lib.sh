@@ -97,6 +97,19 @@ bench_histories() {
     --run "$1/run.json" --out "$1/histories" >&2
 }
 
+# bench_keep WORK KEEP: copies what each run left worth reading (its --json, histories, logs) from
+# WORK's run folders into KEEP, leaving out the repositories, which a big plan makes gigabytes of.
+bench_keep() {
+  local work="$1" keep="$2" d f
+  [ -n "$keep" ] || return 0
+  for d in "$work"/*/; do
+    mkdir -p "$keep/$(basename "$d")"
+    for f in run.json cli.seconds cli.err rss.log spawns.log histories; do
+      [ ! -e "$d/$f" ] || cp -r "$d/$f" "$keep/$(basename "$d")/"
+    done
+  done
+}
+
 bench_stop() {
   "$home/braid" server stop --repo "$1/repo" >/dev/null 2>&1 || true
 }

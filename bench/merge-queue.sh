@@ -7,7 +7,7 @@
 #   --scaling   every CONFIG of N in {8, 32, 128} and C in {0, 2, 10}; or name the ones to run,
 #               e.g. `8x0 8x10 32x2` (128x10 takes about an hour per run)
 #   -r RUNS     runs per CONFIG (default 3); -a AGENT_SECONDS the agent's work (default 3)
-#   -k DIR      keeps every run's folder (run.json, histories/) under DIR, for bench/phases.py
+#   -k DIR      keeps every run's folder (run.json, histories/; not the repositories) under DIR, for bench/phases.py
 #
 # Each task's agent is the scripted agent, told to sleep A seconds and write one file; the only
 # check is [[sleep, "C"]]; maxParallel is N; merge mode direct, so every task goes through the merge
@@ -43,7 +43,7 @@ done
 [ ${#configs[@]} -gt 0 ] || configs=(8x2)
 
 work="$(mktemp -d -t braid-mq-XXXXXX)"
-trap 'for d in "$work"/*/; do [ -d "$d/repo" ] && bench_stop "$d"; done; [ -n "$keep" ] && cp -r "$work"/. "$keep"/; rm -rf "$work"' EXIT
+trap 'for d in "$work"/*/; do [ -d "$d/repo" ] && bench_stop "$d"; done; bench_keep "$work" "$keep"; rm -rf "$work"' EXIT
 [ -z "$keep" ] || mkdir -p "$keep"
 bench_prepare
 

@@ -8,7 +8,7 @@
 #   -s      also one run per size (not timed, after the timed ones) with git and kill wrapped on
 #           PATH, counting the processes the worker starts, and the per-phase breakdown of its
 #           histories (bench/phases.py), printed after the table
-#   -k DIR  keeps every run's folder (run.json, histories/, spawns.log) under DIR
+#   -k DIR  keeps every run's folder (run.json, histories/, spawns.log; not the repositories) under DIR
 #
 # braid's side: TASKS independent tasks whose agent (the scripted agent) writes one file and exits,
 # checks [[true]], maxParallel 4, merge mode direct, a bare origin. Its time is the run's own
@@ -43,7 +43,7 @@ done
 [ ${#sizes[@]} -gt 0 ] || sizes=(20)
 
 work="$(mktemp -d -t braid-pt-XXXXXX)"
-trap 'for d in "$work"/*/; do [ -d "$d/repo" ] && bench_stop "$d"; done; [ -n "$keep" ] && cp -r "$work"/. "$keep"/; rm -rf "$work"' EXIT
+trap 'for d in "$work"/*/; do [ -d "$d/repo" ] && bench_stop "$d"; done; bench_keep "$work" "$keep"; rm -rf "$work"' EXIT
 [ -z "$keep" ] || mkdir -p "$keep"
 bench_prepare
 agent_json='{"files": {"out/t%s.txt": "task %s\n"}}'
