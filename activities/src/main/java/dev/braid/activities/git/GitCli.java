@@ -23,6 +23,7 @@ public final class GitCli {
   private final Path dir;
   private final ProcessRunner runner;
   private final Heartbeat heartbeat;
+  private volatile Path commonDir;
 
   public GitCli(Path dir) {
     this(dir, new ProcessRunner());
@@ -146,9 +147,19 @@ public final class GitCli {
     }
   }
 
-  /** The git directory all worktrees share, absolute: where refs, config and info/ live. */
+  /**
+   * The git directory all worktrees share, absolute: where refs, config and info/ live. Asked of
+   * git once per instance: it cannot change while one activity uses the checkout, and the merge
+   * queue's step asks for it four times (the exclude file, the worktree lock twice, the verified
+   * heads).
+   */
   public Path commonDir() {
-    return dir.resolve(run("rev-parse", "--git-common-dir")).normalize();
+    Path known = commonDir;
+    if (known == null) {
+      known = dir.resolve(run("rev-parse", "--git-common-dir")).normalize();
+      commonDir = known;
+    }
+    return known;
   }
 
   /**

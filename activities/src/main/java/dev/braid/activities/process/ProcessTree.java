@@ -19,13 +19,33 @@ final class ProcessTree {
 
   private ProcessTree() {}
 
-  /** Sends SIGTERM to the group and the tree, then SIGKILL to whatever is left after the grace. */
+  /**
+   * Sends SIGTERM to the group and the tree, then SIGKILL to whatever is left after the grace.
+   *
+   * <p>Most processes have ended by the time this runs (a git command, a check that exited) and
+   * left nothing behind; each step that costs a process start or a scan of every process on the
+   * machine is skipped when it cannot find anything:
+   *
+   * <ul>
+   *   <li>an ended root has no descendants: the kernel gave its children to init when it exited, so
+   *       only the group can still hold them (and a scan could find the children of a new process
+   *       that reused the pid);
+   *   <li>when kill(1) finds no process in the group and nothing of the tree runs, there is nothing
+   *       for SIGKILL either: a group with no member cannot gain one, since only a member can fork
+   *       into it.
+   * </ul>
+   */
   static void kill(ProcessHandle root, Duration grace) {
     List<ProcessHandle> tree = new ArrayList<>();
     tree.add(root);
-    root.descendants().forEach(tree::add);
-    signalGroup(root.pid(), "TERM");
+    if (root.isAlive()) {
+      root.descendants().forEach(tree::add);
+    }
+    boolean groupHadMembers = signalGroup(root.pid(), "TERM");
     tree.forEach(ProcessHandle::destroy);
+    if (!groupHadMembers && tree.stream().noneMatch(ProcessTree::running)) {
+      return;
+    }
     awaitEnd(tree, grace);
     signalGroup(root.pid(), "KILL");
     tree.forEach(ProcessHandle::destroyForcibly);
@@ -78,16 +98,28 @@ final class ProcessTree {
     }
   }
 
-  private static void signalGroup(long pgid, String signal) {
+  /**
+   * Signals every process of the group through kill(1).
+   *
+   * @return false only when kill(1) said the group has no process (it exits 1: no such process);
+   *     true when it signalled one, or when it could not tell (not started, not done in time)
+   */
+  static boolean signalGroup(long pgid, String signal) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid).start();
-      kill.getInputStream().close();
-      kill.getErrorStream().close();
-      kill.waitFor(5, TimeUnit.SECONDS);
+      // Its output goes nowhere rather than to a closed pipe: writing "No such process" to a
+      // closed pipe would kill it with SIGPIPE, and its exit status would no longer say why.
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, "--", "-" + pgid)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return !kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 1;
     } catch (IOException e) {
       // Without kill(1) the per-process signals in kill() still reach the tree we saw.
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return true;
     }
   }
 

@@ -106,6 +106,27 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void aStoppedChildLeftByALeaderThatExitedIsKilled() throws Exception {
+    // SIGTERM stays pending for a stopped process; only the SIGKILL that follows ends it.
+    Path pids = dir.resolve("pids");
+    ProcessOutcome outcome =
+        bash("sleep 1000 & echo $! > " + pids + "; kill -STOP $!; exit 0", LONG, Heartbeat.NONE);
+    assertTrue(outcome.succeeded());
+    List<Long> recorded = Pids.read(pids);
+    assertTrue(Pids.allGone(recorded), "left behind: " + recorded);
+  }
+
+  @Test
+  void aLeaderThatLeftNothingEndsCleanlyRunAfterRun() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      ProcessOutcome outcome = bash("echo $$", LONG, Heartbeat.NONE);
+      assertTrue(outcome.succeeded());
+      long pid = Long.parseLong(outcome.output().strip());
+      assertFalse(Pids.alive(pid), "run " + i + " left " + pid);
+    }
+  }
+
+  @Test
   void heartbeatIsCalledWhileRunning() throws IOException {
     List<Long> beats = new CopyOnWriteArrayList<>();
     ProcessOutcome outcome = bash("sleep 1", LONG, beats::add);
