@@ -117,7 +117,7 @@ final class IntegrationMerge {
         new BranchMerger(main, integration, request.remote(), progress)
             .mergeAll(request.branches());
     String head = integration.head();
-    VerifiedHeads verified = new VerifiedHeads(main.commonDir());
+    VerifiedHeads verified = new VerifiedHeads(main.commonDir(), request.setup(), request.checks());
     CommandSequence.Outcome checks =
         verified.contains(head) ? new CommandSequence.Outcome(true, "", "") : runChecks();
     if (checks.succeeded()) {
@@ -138,7 +138,8 @@ final class IntegrationMerge {
   /**
    * Runs the checks on the merged result. When the result adds nothing to the target there is
    * nothing to check: the target is unchanged, or is already this result, which passed the checks
-   * before the target was moved to it.
+   * before the target was moved to it. A result the merge queue checked is checked again: this is
+   * the verification of the whole, which catches checks that pass once and not twice.
    */
   private CommandSequence.Outcome runChecks(String head, String targetCommit) {
     if (head.equals(targetCommit)) {
