@@ -91,6 +91,7 @@ class WorkerKillIT extends FaultTest {
     assertTrue(startedAt > 0, status.toString());
 
     // The orphaned setup and checks may now end; their results went with the dead worker.
+    long mergeChecksBefore = r.runs("check-integration");
     r.releaseAll();
     Braid.Result resumed = run(RUN_TIMEOUT, "execute", "--json");
 
@@ -114,7 +115,14 @@ class WorkerKillIT extends FaultTest {
     // The phases the kill interrupted ran again; the merge's checks, not recorded as passed, too.
     assertEquals(2, r.runs("setup-in-setup"));
     assertEquals(2, r.runs("check-in-check"));
-    assertTrue(r.runs("check-integration") >= r.taskIds.size() + 1, "the merge checks ran again");
+    // The held merge step ran again, its result never recorded as checked, and so did the final
+    // verification; the other tasks merge in batches, so their number of steps is not fixed.
+    assertTrue(
+        r.runs("check-integration") >= mergeChecksBefore + 2,
+        "the merge checks ran again: "
+            + mergeChecksBefore
+            + " then "
+            + r.runs("check-integration"));
   }
 
   private static List<Long> children(Path log) throws Exception {
