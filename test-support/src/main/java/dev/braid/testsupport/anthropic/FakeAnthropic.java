@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -132,7 +130,7 @@ public final class FakeAnthropic implements AutoCloseable {
       }
       ObjectNode message = answer(request);
       if (request.path("stream").asBoolean(false)) {
-        stream(exchange, message);
+        MessageStream.send(exchange, message, OUTPUT_TOKENS_PER_ANSWER);
       } else {
         byte[] body = JSON.writeValueAsBytes(message);
         exchange.getResponseHeaders().set("content-type", "application/json");
@@ -243,64 +241,6 @@ public final class FakeAnthropic implements AutoCloseable {
       }
     }
     return "";
-  }
-
-  /** The message as the Messages API streams it. */
-  private static void stream(HttpExchange exchange, ObjectNode message) throws IOException {
-    exchange.getResponseHeaders().set("content-type", "text/event-stream");
-    exchange.sendResponseHeaders(200, 0);
-    OutputStream out = exchange.getResponseBody();
-    ObjectNode start = message.deepCopy();
-    start.putArray("content");
-    start.putNull("stop_reason");
-    ((ObjectNode) start.get("usage")).put("output_tokens", 1);
-    event(
-        out,
-        "message_start",
-        JSON.createObjectNode().put("type", "message_start").set("message", start));
-    int index = 0;
-    for (JsonNode block : message.get("content")) {
-      ObjectNode opening = block.deepCopy();
-      ObjectNode delta = JSON.createObjectNode();
-      if ("text".equals(block.path("type").asText())) {
-        opening.put("text", "");
-        delta.put("type", "text_delta").put("text", block.get("text").asText());
-      } else {
-        opening.putObject("input");
-        delta.put("type", "input_json_delta").put("partial_json", block.get("input").toString());
-      }
-      event(
-          out,
-          "content_block_start",
-          JSON.createObjectNode()
-              .put("type", "content_block_start")
-              .put("index", index)
-              .set("content_block", opening));
-      event(
-          out,
-          "content_block_delta",
-          JSON.createObjectNode()
-              .put("type", "content_block_delta")
-              .put("index", index)
-              .set("delta", delta));
-      event(
-          out,
-          "content_block_stop",
-          JSON.createObjectNode().put("type", "content_block_stop").put("index", index));
-      index++;
-    }
-    ObjectNode end = JSON.createObjectNode().put("type", "message_delta");
-    end.putObject("delta")
-        .put("stop_reason", message.get("stop_reason").asText())
-        .putNull("stop_sequence");
-    end.putObject("usage").put("output_tokens", OUTPUT_TOKENS_PER_ANSWER);
-    event(out, "message_delta", end);
-    event(out, "message_stop", JSON.createObjectNode().put("type", "message_stop"));
-  }
-
-  private static void event(OutputStream out, String name, JsonNode data) throws IOException {
-    out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-    out.flush();
   }
 
   @Override
