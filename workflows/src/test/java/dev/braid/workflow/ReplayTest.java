@@ -32,7 +32,8 @@ class ReplayTest {
     "execute-blocked-and-failed.json, execute",
     "task-setup-blocked-then-retried.json, task",
     "task-round-blocked-then-skipped.json, task",
-    "execute-bisection.json, execute"
+    "execute-bisection.json, execute",
+    "task-status-alongside.json, task"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =
