@@ -22,6 +22,7 @@ import java.util.List;
  *     of its commits, such as {@code .env}; paths relative to the repository's root
  * @param rateLimit how a task waits out an agent's rate limit when the agent names no reset time
  * @param budget what the run's agents may spend, per task and in all
+ * @param overlap what braid does about tasks that may run together and declare the same files
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -36,7 +37,8 @@ public record BraidConfig(
     long hostWaitSeconds,
     List<String> copyFiles,
     RateLimitSettings rateLimit,
-    BudgetSettings budget) {
+    BudgetSettings budget,
+    OverlapPolicy overlap) {
 
   /**
    * How long a task's host may be silent by default: long enough for a worker restart or a laptop
@@ -58,6 +60,39 @@ public record BraidConfig(
     copyFiles = copyFiles == null ? DEFAULT_COPY_FILES : List.copyOf(copyFiles);
     rateLimit = rateLimit == null ? RateLimitSettings.DEFAULTS : rateLimit;
     budget = budget == null ? BudgetSettings.NONE : budget;
+    overlap = overlap == null ? OverlapPolicy.DEFAULT : overlap;
+  }
+
+  /** The settings before {@code overlap} existed, which is then at its default. */
+  public BraidConfig(
+      List<AgentTier> tiers,
+      List<List<String>> setup,
+      List<List<String>> checks,
+      int maxParallel,
+      MergeSettings merge,
+      OnRetry onRetry,
+      List<String> notifyCommand,
+      AgentTier resolver,
+      boolean cleanup,
+      long hostWaitSeconds,
+      List<String> copyFiles,
+      RateLimitSettings rateLimit,
+      BudgetSettings budget) {
+    this(
+        tiers,
+        setup,
+        checks,
+        maxParallel,
+        merge,
+        onRetry,
+        notifyCommand,
+        resolver,
+        cleanup,
+        hostWaitSeconds,
+        copyFiles,
+        rateLimit,
+        budget,
+        OverlapPolicy.DEFAULT);
   }
 
   /** The settings that every run has had, with the later ones at their defaults. */
@@ -84,6 +119,7 @@ public record BraidConfig(
         DEFAULT_HOST_WAIT_SECONDS,
         DEFAULT_COPY_FILES,
         RateLimitSettings.DEFAULTS,
-        BudgetSettings.NONE);
+        BudgetSettings.NONE,
+        OverlapPolicy.DEFAULT);
   }
 }

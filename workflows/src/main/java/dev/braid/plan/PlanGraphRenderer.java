@@ -55,6 +55,14 @@ public final class PlanGraphRenderer {
    * the critical path is drawn in red.
    */
   public static String dot(Plan plan, PlanGraph graph) {
+    return dot(plan, graph, List.of());
+  }
+
+  /**
+   * Graphviz DOT with the soft edges of {@code overlap: serialize} drawn dashed, labelled with the
+   * files both tasks declare.
+   */
+  public static String dot(Plan plan, PlanGraph graph, List<SoftEdge> softEdges) {
     List<String> path = graph.criticalPath();
     Set<String> criticalEdges = new HashSet<>();
     for (int i = 1; i < path.size(); i++) {
@@ -75,6 +83,11 @@ public final class PlanGraphRenderer {
         out.append("  ").append(quote(dependency)).append(" -> ").append(quote(task.id()));
         out.append(critical ? " [color=red, penwidth=2]" : "").append(";\n");
       }
+    }
+    for (SoftEdge edge : softEdges) {
+      out.append("  ").append(quote(edge.before())).append(" -> ").append(quote(edge.after()));
+      out.append(" [style=dashed, label=").append(quote(String.join("\n", edge.paths())));
+      out.append("];\n");
     }
     return out.append("}\n").toString();
   }

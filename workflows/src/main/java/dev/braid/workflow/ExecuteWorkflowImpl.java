@@ -96,12 +96,14 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     plan = planFiles.loadPlan(request.planDir());
     planName = plan.name();
     board = carry == null ? new RunBoard(plan) : new RunBoard(plan, carry.tasks());
+    RunOverlaps overlaps = RunOverlaps.load(planFiles, request, plan);
+    board.keepApart(new SoftWaits(overlaps.edges()));
     truthful = Workflow.getVersion(RUN_TRUTH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     publisher = new RunPublisher(truthful);
     desk = new UnblockDesk(board, request.config().tiers(), truthful);
     budget = new RunBudget(request.config().budget());
     launcher = new TaskLauncher(logs, request, plan, board, truthful);
-    integration = integrationFor(logs, carry);
+    integration = integrationFor(logs, carry, overlaps);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
     decisions = new RunDecisions(desk, launcher, board, budget);
     if (truthful && queue != null) {
@@ -132,6 +134,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
       boolean blocked = board.count(TaskPhase.BLOCKED) > 0;
       // When nothing can move until a human decides, the run waits, holding no process.
       phase = stuck && blocked ? RunPhase.BLOCKED : RunPhase.RUNNING;
+      board.explainSoftWaits();
       // Publish before leaving the loop, as runs recorded by earlier versions did (ReplayTest).
       publish();
       if (stuck && !blocked) {
@@ -150,14 +153,14 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     return end();
   }
 
-  private Integration integrationFor(RunLogs logs, RunCarry carry) {
+  private Integration integrationFor(RunLogs logs, RunCarry carry, RunOverlaps overlaps) {
     String runId = logs.runId();
     if (Workflow.getVersion(MERGE_QUEUE_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
       return new MergeAtEnd(runId, request, plan, board, git);
     }
     git.startIntegration(
         new IntegrationStart(request.repo(), runId, request.config().merge().target()));
-    queue = new MergeQueue(logs, request, board, launcher::restart, truthful);
+    queue = new MergeQueue(logs, request, board, launcher::restart, truthful, overlaps);
     if (carry != null) {
       queue.restore(carry.integrated());
     }

@@ -41,6 +41,7 @@ final class MergeQueue {
   private final BiConsumer<String, TaskRound> restart;
   private final boolean humansDecide;
   private final int batchSize;
+  private final RunOverlaps overlaps;
   private final Deque<MergeBatch> waiting = new ArrayDeque<>();
   private final List<TaskOutcome> integrated = new ArrayList<>();
   private final Map<String, Integer> rounds = new HashMap<>();
@@ -51,8 +52,10 @@ final class MergeQueue {
       RunRequest request,
       RunBoard board,
       BiConsumer<String, TaskRound> restart,
-      boolean humansDecide) {
+      boolean humansDecide,
+      RunOverlaps overlaps) {
     this.humansDecide = humansDecide;
+    this.overlaps = overlaps;
     this.runId = logs.runId();
     this.logs = logs;
     this.request = request;
@@ -133,17 +136,34 @@ final class MergeQueue {
         });
   }
 
-  /** A half of a bisection runs as it is; else the tasks waiting, up to a batch, go together. */
+  /**
+   * A half of a bisection runs as it is; else the tasks waiting, up to a batch, go together, except
+   * a task that declares some of the same files as one already in the batch: it keeps its place for
+   * the next step, since two such tasks are the likeliest to conflict or break the checks together.
+   */
   private MergeBatch take() {
     MergeBatch head = waiting.poll();
     if (head.bisecting()) {
       return head;
     }
     List<TaskOutcome> tasks = new ArrayList<>(head.tasks());
+    List<MergeBatch> keptBack = new ArrayList<>();
     while (tasks.size() < batchSize && !waiting.isEmpty() && !waiting.peek().bisecting()) {
-      tasks.addAll(waiting.poll().tasks());
+      MergeBatch next = waiting.poll();
+      if (next.tasks().stream().anyMatch(t -> overlapsAny(t, tasks))) {
+        keptBack.add(next);
+      } else {
+        tasks.addAll(next.tasks());
+      }
+    }
+    for (int i = keptBack.size() - 1; i >= 0; i--) {
+      waiting.addFirst(keptBack.get(i));
     }
     return new MergeBatch(tasks, false);
+  }
+
+  private boolean overlapsAny(TaskOutcome task, List<TaskOutcome> batch) {
+    return batch.stream().anyMatch(other -> overlaps.overlap(task.taskId(), other.taskId()));
   }
 
   private static String others(MergeBatch batch) {

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The run's view of every task: which may start, which run, how each ended. It is plain state with
@@ -20,6 +19,7 @@ final class RunBoard {
   private final Map<String, TaskStatus> statuses = new LinkedHashMap<>();
   private final Map<String, Integer> planOrder = new LinkedHashMap<>();
   private final java.util.Set<String> mergeBlocked = new java.util.HashSet<>();
+  private SoftWaits softWaits = SoftWaits.NONE;
   private int version;
 
   RunBoard(Plan plan) {
@@ -63,13 +63,49 @@ final class RunBoard {
    * Waiting tasks whose dependencies are all completed: highest priority first, then plan order.
    */
   List<PlanTask> ready() {
-    return plan.tasks().stream()
-        .filter(t -> phase(t.id()) == TaskPhase.WAITING)
-        .filter(t -> t.dependencies().stream().allMatch(d -> phase(d) == TaskPhase.COMPLETED))
-        .sorted(
-            Comparator.comparing((PlanTask t) -> t.priority().ordinal())
-                .thenComparing(t -> planOrder.get(t.id())))
-        .toList();
+    List<PlanTask> ready =
+        plan.tasks().stream()
+            .filter(t -> phase(t.id()) == TaskPhase.WAITING && dependenciesDone(t))
+            .sorted(
+                Comparator.comparing((PlanTask t) -> t.priority().ordinal())
+                    .thenComparing(t -> planOrder.get(t.id())))
+            .toList();
+    if (softWaits.isEmpty()) {
+      return ready;
+    }
+    List<PlanTask> free =
+        ready.stream().filter(t -> softWaits.holding(t.id(), this).isEmpty()).toList();
+    // A soft edge orders work that moves. With nothing running, what it waits for cannot move
+    // without a human, and holding on would stall the run for a preference.
+    return free.isEmpty() && count(TaskPhase.RUNNING) == 0 ? ready : free;
+  }
+
+  /** Keeps the run's soft edges: a task they hold is not ready (see {@link SoftWaits}). */
+  void keepApart(SoftWaits waits) {
+    this.softWaits = waits;
+  }
+
+  /**
+   * Says on each task that waits only for a soft edge why, for the status and the Web UI, and
+   * clears what no longer holds; other reasons are left alone.
+   */
+  void explainSoftWaits() {
+    for (PlanTask task : plan.tasks()) {
+      TaskStatus status = statuses.get(task.id());
+      if (softWaits.isEmpty()
+          || status.phase() != TaskPhase.WAITING
+          || !(status.reason() == null || SoftWaits.isSoftReason(status.reason()))) {
+        continue;
+      }
+      String why = dependenciesDone(task) ? softWaits.reason(task.id(), this) : null;
+      if (!java.util.Objects.equals(why, status.reason())) {
+        update(task.id(), s -> s.withPhase(TaskPhase.WAITING, why, 0));
+      }
+    }
+  }
+
+  private boolean dependenciesDone(PlanTask task) {
+    return task.dependencies().stream().allMatch(d -> phase(d) == TaskPhase.COMPLETED);
   }
 
   /**
@@ -231,45 +267,6 @@ final class RunBoard {
 
   List<TaskStatus> statuses() {
     return new ArrayList<>(statuses.values());
-  }
-
-  /** One line for the Web UI's current details, plus the tasks that need a look. */
-  String details() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(count(TaskPhase.COMPLETED))
-        .append('/')
-        .append(statuses.size())
-        .append(" completed, ")
-        .append(count(TaskPhase.RUNNING))
-        .append(" running, ")
-        .append(count(TaskPhase.WAITING))
-        .append(" waiting, ")
-        .append(count(TaskPhase.BLOCKED))
-        .append(" blocked, ")
-        .append(count(TaskPhase.SKIPPED))
-        .append(" skipped");
-    appendIds(sb, "running", TaskPhase.RUNNING);
-    statuses.values().stream()
-        .filter(s -> s.phase() == TaskPhase.BLOCKED)
-        .forEach(
-            s ->
-                sb.append("\nblocked: ")
-                    .append(s.id())
-                    .append(s.blocker() == null ? "" : " (" + s.blocker().kind().label() + ")")
-                    .append(": ")
-                    .append(s.reason()));
-    return sb.toString();
-  }
-
-  private void appendIds(StringBuilder sb, String label, TaskPhase phase) {
-    String ids =
-        statuses.values().stream()
-            .filter(s -> s.phase() == phase)
-            .map(TaskStatus::id)
-            .collect(Collectors.joining(", "));
-    if (!ids.isEmpty()) {
-      sb.append('\n').append(label).append(": ").append(ids);
-    }
   }
 
   private void update(String id, java.util.function.UnaryOperator<TaskStatus> change) {

@@ -29,7 +29,7 @@ final class RunPublisher {
   }
 
   void publish(RunPhase phase, String planName, RunBoard board, long startedAt, String message) {
-    Workflow.setCurrentDetails(phase.label() + ": " + board.details());
+    Workflow.setCurrentDetails(phase.label() + ": " + BoardDetails.of(board));
     if (memo) {
       RunDigest digest =
           new RunDigest(

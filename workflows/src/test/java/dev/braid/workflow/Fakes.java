@@ -28,6 +28,7 @@ import dev.braid.activity.SyncResult;
 import dev.braid.activity.UnmergedRequest;
 import dev.braid.activity.Usage;
 import dev.braid.activity.WorktreeActivities;
+import dev.braid.plan.FileOverlap;
 import dev.braid.plan.Plan;
 import dev.braid.plan.TaskState;
 import io.temporal.activity.Activity;
@@ -127,6 +128,12 @@ final class Fakes {
     }
 
     @Override
+    public List<FileOverlap> declaredOverlaps(String planDir) {
+      overlapReads.incrementAndGet();
+      return overlaps;
+    }
+
+    @Override
     public void setTaskStatus(String planDir, String taskFile, TaskState state) {
       String id = taskFile.replace("tasks/", "").replace(".md", "");
       if (unwritableFiles.contains(id)) {
@@ -138,6 +145,13 @@ final class Fakes {
       events.add("status " + id + " " + state.yamlName() + " on " + queue());
     }
   }
+
+  /** What the task files declare in common, as the plan activity would read it. */
+  volatile List<FileOverlap> overlaps = List.of();
+
+  /** How many times a run read the overlaps. */
+  final java.util.concurrent.atomic.AtomicInteger overlapReads =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Tasks whose file cannot be written, as when a human deleted it. */
   final Set<String> unwritableFiles = ConcurrentHashMap.newKeySet();

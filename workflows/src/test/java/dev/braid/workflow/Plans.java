@@ -6,6 +6,7 @@ import dev.braid.config.BudgetSettings;
 import dev.braid.config.MergeMode;
 import dev.braid.config.MergeSettings;
 import dev.braid.config.OnRetry;
+import dev.braid.config.OverlapPolicy;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.Priority;
@@ -101,7 +102,27 @@ final class Plans {
         hostWait,
         c.copyFiles(),
         c.rateLimit(),
-        budget);
+        budget,
+        c.overlap());
+  }
+
+  /** A config with this overlap policy. */
+  static BraidConfig overlap(BraidConfig c, OverlapPolicy policy) {
+    return new BraidConfig(
+        c.tiers(),
+        c.setup(),
+        c.checks(),
+        c.maxParallel(),
+        c.merge(),
+        c.onRetry(),
+        c.notifyCommand(),
+        c.resolver(),
+        c.cleanup(),
+        c.hostWaitSeconds(),
+        c.copyFiles(),
+        c.rateLimit(),
+        c.budget(),
+        policy);
   }
 
   static BraidConfig config(int maxParallel) {

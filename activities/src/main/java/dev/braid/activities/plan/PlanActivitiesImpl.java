@@ -2,15 +2,18 @@ package dev.braid.activities.plan;
 
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.PlanActivities;
+import dev.braid.plan.FileOverlap;
 import dev.braid.plan.Plan;
 import dev.braid.plan.TaskState;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,19 @@ public final class PlanActivitiesImpl implements PlanActivities {
           result.problemsText(), AttemptFailure.PLAN_INVALID);
     }
     return result.plan();
+  }
+
+  /**
+   * Reads the plan and its task files and compares what they declare. Idempotent: it only reads.
+   */
+  @Override
+  public List<FileOverlap> declaredOverlaps(String planDir) {
+    try {
+      return PlanOverlaps.of(loadPlan(planDir)).overlaps();
+    } catch (UncheckedIOException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          e.getMessage() + ": " + e.getCause().getMessage(), AttemptFailure.PLAN_INVALID);
+    }
   }
 
   /**

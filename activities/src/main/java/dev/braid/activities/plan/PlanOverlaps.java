@@ -1,5 +1,6 @@
 package dev.braid.activities.plan;
 
+import dev.braid.plan.FileOverlap;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanGraph;
 import dev.braid.plan.PlanTask;

@@ -3,6 +3,7 @@ package dev.braid.activities.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.plan.FileOverlap;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.Priority;

@@ -2,6 +2,7 @@ package dev.braid.starter.cli;
 
 import dev.braid.config.BraidConfig;
 import dev.braid.config.MergeMode;
+import dev.braid.config.OverlapPolicy;
 import dev.braid.plan.Plan;
 import dev.braid.starter.config.ConfigOverrides;
 import dev.braid.starter.run.RunSession;
@@ -48,6 +49,15 @@ public class ExecuteCommand implements Callable<Integer> {
       description = "direct or none (default: braid.yaml's merge.mode, else direct).")
   String merge;
 
+  @Option(
+      names = "--overlap",
+      paramLabel = "POLICY",
+      description = {
+        "serialize, warn or ignore: what to do about tasks that may run together and declare the",
+        "same files (default: braid.yaml's overlap, else serialize)."
+      })
+  String overlap;
+
   @Option(names = "--rerun", description = "Start a new run even when the plan's last run is done.")
   boolean rerun;
 
@@ -91,7 +101,19 @@ public class ExecuteCommand implements Callable<Integer> {
               .orElseThrow(
                   () -> new UsageError("--merge: must be direct, pr or none, not '" + merge + "'"));
     }
-    BraidConfig config = session.config(ws, new ConfigOverrides(maxParallel, mode));
+    OverlapPolicy policy = null;
+    if (overlap != null) {
+      policy =
+          OverlapPolicy.parse(overlap)
+              .orElseThrow(
+                  () ->
+                      new UsageError(
+                          "--overlap: must be serialize, warn or ignore, not '" + overlap + "'"));
+    }
+    BraidConfig config = session.config(ws, new ConfigOverrides(maxParallel, mode, policy));
+    if (!json) {
+      spec.commandLine().getErr().print(OverlapText.atLaunch(plan, config.overlap()));
+    }
     StartedRun run =
         session.start(ws, plan, config, detach ? WorkerMode.WORKFLOWS : WorkerMode.FULL, rerun);
     return follower.follow(

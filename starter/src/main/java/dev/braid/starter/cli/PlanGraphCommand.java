@@ -1,9 +1,12 @@
 package dev.braid.starter.cli;
 
 import dev.braid.activities.plan.PlanOverlaps;
+import dev.braid.config.OverlapPolicy;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanGraph;
 import dev.braid.plan.PlanGraphRenderer;
+import dev.braid.plan.SoftEdge;
+import dev.braid.plan.SoftEdges;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
       "A wave holds the tasks whose dependencies are all in earlier waves; the critical path is"
           + " the longest chain of dependencies. --dot prints Graphviz DOT instead, --json one"
           + " JSON document. Tasks that may run at the same time and declare the same files"
-          + " are listed after the waves."
+          + " are listed after the waves, with who waits for whom under overlap: serialize"
+          + " (dashed edges in DOT)."
     },
     footer = {
       "",
@@ -80,7 +84,7 @@ public class PlanGraphCommand implements Callable<Integer> {
               graph.waves(),
               graph.criticalPath(),
               tasks,
-              OverlapJson.of(overlaps),
+              OverlapJson.of(loaded, overlaps, plan.overlapPolicy()),
               overlaps.undeclared()));
       return ExitCodes.DONE;
     }
@@ -88,9 +92,17 @@ public class PlanGraphCommand implements Callable<Integer> {
         .getOut()
         .print(
             dot
-                ? PlanGraphRenderer.dot(loaded, graph)
-                : PlanGraphRenderer.text(loaded, graph) + paragraph(OverlapText.of(overlaps)));
+                ? PlanGraphRenderer.dot(loaded, graph, softEdges(loaded, overlaps))
+                : PlanGraphRenderer.text(loaded, graph)
+                    + paragraph(OverlapText.of(loaded, overlaps, plan.overlapPolicy())));
     return ExitCodes.DONE;
+  }
+
+  /** The soft edges braid will keep, drawn dashed in DOT; none unless overlap is serialize. */
+  private List<SoftEdge> softEdges(Plan loaded, PlanOverlaps overlaps) {
+    return plan.overlapPolicy() == OverlapPolicy.SERIALIZE
+        ? SoftEdges.of(loaded, overlaps.overlaps())
+        : List.of();
   }
 
   /** The text after a blank line, or nothing when there is no text. */

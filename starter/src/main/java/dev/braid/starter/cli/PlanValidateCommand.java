@@ -65,7 +65,7 @@ public class PlanValidateCommand implements Callable<Integer> {
     if (!json) {
       Plan loaded = PlanLoader.load(dir);
       out.printf("OK: plan '%s' in %s, %d tasks%n", loaded.name(), dir, loaded.tasks().size());
-      out.print(OverlapText.of(PlanOverlaps.of(loaded)));
+      out.print(OverlapText.of(loaded, PlanOverlaps.of(loaded), plan.overlapPolicy()));
       return ExitCodes.DONE;
     }
     try {
@@ -79,7 +79,7 @@ public class PlanValidateCommand implements Callable<Integer> {
               loaded.name(),
               loaded.tasks().size(),
               List.of(),
-              OverlapJson.of(overlaps),
+              OverlapJson.of(loaded, overlaps, plan.overlapPolicy()),
               overlaps.undeclared()));
       return ExitCodes.DONE;
     } catch (PlanLoader.PlanRejected rejected) {

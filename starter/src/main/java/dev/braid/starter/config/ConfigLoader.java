@@ -5,11 +5,13 @@ import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
 import dev.braid.config.MergeSettings;
 import dev.braid.config.OnRetry;
+import dev.braid.config.OverlapPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,7 +32,8 @@ public final class ConfigLoader {
           "secrets",
           "copyFiles",
           "hostWait",
-          "budget");
+          "budget",
+          "overlap");
 
   /**
    * Each running task is a pending child workflow of the run, and Temporal allows 2,000; half of it
@@ -88,6 +91,7 @@ public final class ConfigLoader {
         root.get("hostWait") == null
             ? BraidConfig.DEFAULT_HOST_WAIT_SECONDS
             : CommandSections.duration(name, "hostWait", root.get("hostWait"), problems);
+    OverlapPolicy overlap = overlap(name, root.get("overlap"), problems);
     if (maxParallel > MAX_PARALLEL) {
       problems.add(name + ": maxParallel: must be at most " + MAX_PARALLEL + TOO_PARALLEL);
     }
@@ -103,6 +107,9 @@ public final class ConfigLoader {
     }
     if (overrides.mergeMode() != null) {
       merge = merge.withMode(overrides.mergeMode());
+    }
+    if (overrides.overlap() != null) {
+      overlap = overrides.overlap();
     }
     Object cleanupValue = root.getOrDefault("cleanup", false);
     if (!(cleanupValue instanceof Boolean)) {
@@ -123,7 +130,21 @@ public final class ConfigLoader {
         hostWait,
         copyFiles,
         rateLimit,
-        budget);
+        budget,
+        overlap);
+  }
+
+  private static OverlapPolicy overlap(String name, Object value, List<String> problems) {
+    if (value == null) {
+      return OverlapPolicy.DEFAULT;
+    }
+    Optional<OverlapPolicy> policy =
+        value instanceof String text ? OverlapPolicy.parse(text) : Optional.empty();
+    if (policy.isEmpty()) {
+      problems.add(
+          name + ": overlap: must be serialize, warn or ignore, not " + YamlKinds.of(value));
+    }
+    return policy.orElse(OverlapPolicy.DEFAULT);
   }
 
   /** The cascade braid uses when {@code braid.yaml} names none: Claude Code, Haiku then Sonnet. */
@@ -162,6 +183,20 @@ public final class ConfigLoader {
       throw new ConfigException(problems);
     }
     return argv;
+  }
+
+  /**
+   * Only the {@code overlap} setting, for the plan commands, which read no other: the default when
+   * the file does not exist.
+   */
+  public static OverlapPolicy overlapPolicy(Path file) {
+    List<String> problems = new ArrayList<>();
+    OverlapPolicy policy =
+        overlap(file.getFileName().toString(), root(file, false).get("overlap"), problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return policy;
   }
 
   private static Map<String, Object> root(Path file, boolean explicit) {

@@ -93,10 +93,33 @@ class PlanCommandsTest {
         r.out()
             .contains(
                 "2 overlaps: tasks that may run at the same time declare the same files:\n"
-                    + "  task-1 and task-3: decisions.yaml\n"
-                    + "  task-2 and task-3: decisions.yaml\n"
-                    + "  braid does not yet keep them apart"),
+                    + "  task-1 and task-3: decisions.yaml (task-3 waits for task-1's merge)\n"
+                    + "  task-2 and task-3: decisions.yaml (task-2 waits for task-3's merge)\n"
+                    + "  braid keeps them apart (overlap: serialize)"),
         r.out());
+  }
+
+  @Test
+  void underWarnNobodyWaitsAndTheDotGraphDrawsNoSoftEdge() {
+    String dir = PLANS.resolve("decision-tracking-system/parallel-plan").toString();
+    CliHarness.Result warn = CliHarness.run("plan", "validate", "--overlap", "warn", "--plan", dir);
+    CliHarness.Result dot = CliHarness.run("plan", "graph", "--dot", "--plan", dir);
+    CliHarness.Result warnDot =
+        CliHarness.run("plan", "graph", "--dot", "--overlap", "warn", "--plan", dir);
+    CliHarness.Result wrong =
+        CliHarness.run("plan", "validate", "--overlap", "never", "--plan", dir);
+
+    assertEquals(0, warn.exitCode(), warn.err());
+    assertTrue(warn.out().contains("  task-1 and task-3: decisions.yaml\n"), warn.out());
+    assertTrue(warn.out().contains("(overlap: warn)"), warn.out());
+    assertTrue(
+        dot.out().contains("\"task-1\" -> \"task-3\" [style=dashed, label=\"decisions.yaml\"];"),
+        dot.out());
+    assertTrue(!warnDot.out().contains("dashed"), warnDot.out());
+    assertEquals(2, wrong.exitCode(), wrong.out());
+    assertTrue(
+        wrong.err().contains("--overlap: must be serialize, warn or ignore, not 'never'"),
+        wrong.err());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
 import dev.braid.config.MergeMode;
 import dev.braid.config.OnRetry;
+import dev.braid.config.OverlapPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +97,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void overlapDefaultsToSerializeReadsEachPolicyAndTheFlagWins() throws Exception {
+    assertEquals(
+        OverlapPolicy.SERIALIZE,
+        ConfigLoader.load(dir.resolve("braid.yaml"), false, "main", ConfigOverrides.none())
+            .overlap());
+    Path warn = write("overlap: warn\n");
+    assertEquals(
+        OverlapPolicy.WARN,
+        ConfigLoader.load(warn, true, "main", ConfigOverrides.none()).overlap());
+    assertEquals(OverlapPolicy.WARN, ConfigLoader.overlapPolicy(warn));
+    assertEquals(
+        OverlapPolicy.IGNORE,
+        ConfigLoader.load(warn, true, "main", new ConfigOverrides(null, null, OverlapPolicy.IGNORE))
+            .overlap());
+    Path wrong = write("overlap: [serialize]\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(wrong, true, "main", ConfigOverrides.none()));
+    assertEquals(
+        List.of("braid.yaml: overlap: must be serialize, warn or ignore, not a list"),
+        e.problems());
+  }
+
+  @Test
   void namedFileMustExist() {
     ConfigException e =
         assertThrows(
@@ -130,7 +156,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: colour: unknown key (known: agent, budget, checks, cleanup, copyFiles, env, hostWait, maxParallel, merge, notify, secrets, setup)",
+            "braid.yaml: colour: unknown key (known: agent, budget, checks, cleanup, copyFiles, env, hostWait, maxParallel, merge, notify, overlap, secrets, setup)",
             "braid.yaml: agent.tiers[0].color: unknown key (known: attempts, backoff, command, env, model, name, preset, timeout)",
             "braid.yaml: agent.tiers[0].command: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: agent.tiers[0].attempts: must be a whole number of at least 1, not '0'",

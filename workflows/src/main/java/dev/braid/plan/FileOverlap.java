@@ -1,4 +1,4 @@
-package dev.braid.activities.plan;
+package dev.braid.plan;
 
 import java.util.List;
 
