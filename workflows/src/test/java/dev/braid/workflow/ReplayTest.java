@@ -33,7 +33,9 @@ class ReplayTest {
     "task-setup-blocked-then-retried.json, task",
     "task-round-blocked-then-skipped.json, task",
     "execute-bisection.json, execute",
-    "task-status-alongside.json, task"
+    "task-status-alongside.json, task",
+    // overlap: serialize, two tasks that declare the same file: the second waited for the merge.
+    "execute-overlap-serialize.json, execute"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =

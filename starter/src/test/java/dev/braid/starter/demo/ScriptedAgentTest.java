@@ -125,6 +125,26 @@ class ScriptedAgentTest {
   }
 
   @Test
+  void meetsAnotherTaskWhoseMarkIsThereAndSaysSoWhenItDoesNotCome() throws Exception {
+    assertEquals(
+        0, new ProcessBuilder("git", "init", "-q").directory(worktree.toFile()).start().waitFor());
+    Path task = task("{\"meet\": {\"task\": \"b\", \"seconds\": 0.5}}");
+    Subprocess.Result alone = agent(task, 1, "fast", Map.of("BRAID_RUN_ID", "r1"));
+    assertEquals(0, alone.exit(), alone.output());
+    assertTrue(alone.output().contains("b did not come within 0.5 s"), alone.output());
+
+    Path marks = Files.createDirectories(worktree.resolve(".git/scripted-agent-meet/r2"));
+    Files.writeString(marks.resolve("b"), "running");
+    Subprocess.Result met = agent(task, 1, "fast", Map.of("BRAID_RUN_ID", "r2"));
+    assertEquals(0, met.exit(), met.output());
+    assertTrue(met.output().contains("met b: it runs at the same time"), met.output());
+
+    Subprocess.Result typo = agent(task("{\"meet\": {\"task\": \"b\"}}"), 1, "fast", Map.of());
+    assertEquals(2, typo.exit(), typo.output());
+    assertTrue(typo.output().contains("`meet.seconds` must be a positive number"), typo.output());
+  }
+
+  @Test
   void crashesAfterWritingItsFiles() throws Exception {
     Path task = task("{\"crash\": true, \"files\": {\"kept.txt\": \"work\"}}");
     Subprocess.Result result = agent(task, 1, "fast", Map.of());
