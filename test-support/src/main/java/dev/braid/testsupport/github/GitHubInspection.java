@@ -23,10 +23,13 @@ public abstract class GitHubInspection {
     }
   }
 
-  /** The pull request as GitHub shows it now, with its head read from the origin. */
+  /**
+   * The pull request as "Get a pull request" shows it now: its head read from the origin, and
+   * whether it is {@code mergeable}.
+   */
   public ObjectNode pull(int number) {
     synchronized (state) {
-      return state.refreshed(state.pulls.get(number)).deepCopy();
+      return (ObjectNode) new PullEndpoints(state).get(state.pulls.get(number)).body();
     }
   }
 

@@ -19,6 +19,7 @@ final class Router {
   private static final Pattern PULL =
       Pattern.compile("^/pulls/(\\d+)(/merge|/reviews|/comments)?$");
   private static final Pattern ISSUE = Pattern.compile("^/issues/(\\d+)(/comments|/labels)?$");
+  private static final Pattern USER = Pattern.compile("^/users/([^/]+)$");
   private static final Pattern CHECKS = Pattern.compile("^/commits/(.+)/check-runs$");
 
   private final GitHubState state;
@@ -77,6 +78,11 @@ final class Router {
   }
 
   private Reply route(String method, String path, Map<String, String> query, JsonNode body) {
+    Matcher user = USER.matcher(path);
+    if (user.matches() && method.equals("GET")) {
+      // "Get a user": github-api reads a review's author through it.
+      return Reply.ok(state.json.user(user.group(1)));
+    }
     Matcher repo = REPO.matcher(path);
     if (!repo.matches()
         || !repo.group(1).equals(state.owner)
