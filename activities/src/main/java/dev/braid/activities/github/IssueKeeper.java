@@ -38,7 +38,9 @@ final class IssueKeeper {
    */
   IssueResult open(IssueRequest request, String title, String text) throws IOException {
     String marker = HiddenMarker.issue(request.key());
-    String body = HiddenMarker.appendTo(PullRequestSync.body(text), marker);
+    // Cut with room for the marker, which must survive GitHub's limit on a body's length.
+    String body =
+        HiddenMarker.appendTo(Excerpt.head(text, PullRequestSync.MAX_BODY_CHARS - 200), marker);
     List<String> labels = new ArrayList<>(List.of(HiddenMarker.ISSUE_LABEL));
     request.labels().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
     for (GHIssue issue :

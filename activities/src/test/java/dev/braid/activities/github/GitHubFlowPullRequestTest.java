@@ -14,6 +14,7 @@ import dev.braid.activity.PullRequestState;
 import dev.braid.activity.RetargetRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +142,8 @@ class GitHubFlowPullRequestTest {
         f.activities.retarget(new RetargetRequest(f.location(), a, "feature/b"));
 
     assertEquals("main", moved.baseBranch());
+    f.github.awaitPull(
+        b, pr -> pr.at("/base/ref").asText().equals("main"), "retargeted", Duration.ofSeconds(5));
     assertEquals(1, patches);
     assertEquals(
         patches,

@@ -32,7 +32,16 @@ import java.util.regex.Pattern;
  * merge moves ({@link #branchesOf}); required checks that fail on chosen commits ({@link
  * #requireChecks}, {@link #failCheck}); reviewers that request changes ({@link
  * #requestChangesOnce}, {@link #submitReview}); and merging or closing as a human would ({@link
- * #merge}, {@link #closePull}). {@link GitHubInspection} reads what clients left.
+ * #merge}, {@link #closePull}). {@link GitHubInspection} reads what clients left and waits for what
+ * they will do ({@link #awaitPull(String, Duration)}).
+ *
+ * <p>A typical end-to-end script: {@code branchesOf(origin).requireChecks("ci")}, {@code
+ * failCheckOnce("feature/a", "ci", log)}, {@code requestChangesOnce("feature/b", "octocat", "...",
+ * new ReviewComment("app.py", 3, "..."))}; then, in dependency order, {@code int a =
+ * awaitPull("feature/a", timeout)}, wait for it to go green, {@code merge(a)}, and {@code
+ * awaitPull(b, pr -> pr.at("/base/ref").asText().equals("main"), "retargeted", timeout)} before
+ * merging the next. The endpoints also serve "Get a user", which github-api reads a review's author
+ * through.
  */
 public final class FakeGitHub extends GitHubInspection implements AutoCloseable {
   private final HttpServer server;

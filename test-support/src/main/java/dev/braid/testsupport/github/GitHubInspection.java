@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What the stand-in's repository holds and what it was asked, for a test's assertions. Every value
@@ -66,6 +67,33 @@ public abstract class GitHubInspection {
         state.wait(Math.min(left, 200));
       }
       return pullsFor(branch).get(0);
+    }
+  }
+
+  /**
+   * Waits until the pull request is as {@code condition} wants it, read as {@link #pull} shows it,
+   * such as retargeted onto {@code main} before a test merges it.
+   *
+   * @param what what is awaited, for the failure's message
+   * @return the pull request as it was when the condition held
+   */
+  public ObjectNode awaitPull(
+      int number, Predicate<ObjectNode> condition, String what, Duration timeout)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    synchronized (state) {
+      while (true) {
+        ObjectNode pr = pull(number);
+        if (condition.test(pr)) {
+          return pr;
+        }
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        if (left <= 0) {
+          throw new AssertionError(
+              "pull request #" + number + " was not " + what + " within " + timeout + ": " + pr);
+        }
+        state.wait(Math.min(left, 200));
+      }
     }
   }
 

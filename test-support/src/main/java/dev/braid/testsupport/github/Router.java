@@ -38,6 +38,8 @@ final class Router {
     try {
       synchronized (state) {
         serve(exchange);
+        // A test waiting for a pull request to appear or change looks again.
+        state.notifyAll();
       }
     } catch (IOException | RuntimeException e) {
       // A bug in the stand-in must fail the test visibly, not surface as a dropped connection.
