@@ -1,6 +1,8 @@
 package dev.braid.activities.github;
 
 import dev.braid.activities.git.GitCli;
+import dev.braid.activities.process.Heartbeat;
+import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.BranchUpdateRequest;
 import dev.braid.activity.BranchUpdateResult;
 import dev.braid.activity.GitHubFlowActivities;
@@ -14,9 +16,12 @@ import dev.braid.activity.PullRequestSnapshot;
 import dev.braid.activity.PullRequestSpec;
 import dev.braid.activity.PullRequestVerdict;
 import dev.braid.activity.RetargetRequest;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
@@ -36,18 +41,45 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
 
   private final UnaryOperator<String> env;
   private final HttpClient http;
+  private final ProcessRunner runner;
+  private final Supplier<Heartbeat> heartbeats;
 
-  /** The production activities, reading the worker's environment. */
-  public GitHubFlowActivitiesImpl() {
-    this(System::getenv);
+  /**
+   * The production activities, reading the worker's environment.
+   *
+   * @param runner runs git with the worker's child environment, so a push authenticates exactly as
+   *     the task's own push does
+   */
+  public GitHubFlowActivitiesImpl(ProcessRunner runner) {
+    this(System::getenv, runner, GitHubFlowActivitiesImpl::activityHeartbeat);
   }
 
   /**
+   * Activities for tests outside Temporal: git runs with a plain runner and no heartbeat.
+   *
    * @param env reads an environment variable; tests pass a map's {@code get}
    */
   public GitHubFlowActivitiesImpl(UnaryOperator<String> env) {
+    this(env, new ProcessRunner(), () -> Heartbeat.NONE);
+  }
+
+  /**
+   * @param env reads an environment variable
+   * @param runner runs git
+   * @param heartbeats a heartbeat for the running activity, obtained on its thread, so a long fetch
+   *     or push can be cancelled
+   */
+  public GitHubFlowActivitiesImpl(
+      UnaryOperator<String> env, ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
     this.env = env;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    this.runner = runner;
+    this.heartbeats = heartbeats;
+  }
+
+  private static Heartbeat activityHeartbeat() {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    return context::heartbeat;
   }
 
   @Override
@@ -75,7 +107,8 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
 
   @Override
   public BranchUpdateResult bringUpToDate(BranchUpdateRequest request) {
-    return new PullRequestBranchUpdate(new GitCli(Path.of(request.worktree()))).update(request);
+    GitCli git = new GitCli(Path.of(request.worktree()), runner, heartbeats.get());
+    return new PullRequestBranchUpdate(git).update(request);
   }
 
   @Override

@@ -66,7 +66,7 @@ public class WorkerHost {
       new GitActivitiesImpl(runner),
       new NotifyActivitiesImpl(runner, notify),
       new PullRequestActivitiesImpl(),
-      new GitHubFlowActivitiesImpl(),
+      new GitHubFlowActivitiesImpl(runner),
       new CleanupActivitiesImpl()
     };
     factory = WorkerFactory.newInstance(connection.client());
