@@ -12,6 +12,8 @@ import java.util.List;
  * @param headSha the head commit the checks and reviews were read for
  * @param failedChecks the checks that failed on the head; empty unless some did
  * @param pendingChecks the names of the checks still running on the head
+ * @param passedChecks the names of the checks that passed (or ended neutral or skipped) on the
+ *     head; with the other two lists, it tells a green head from one CI has not started on yet
  * @param changesRequested the reviews requesting changes on the head; empty unless some do
  */
 public record PullRequestVerdict(
@@ -20,11 +22,13 @@ public record PullRequestVerdict(
     String headSha,
     List<CheckFailure> failedChecks,
     List<String> pendingChecks,
+    List<String> passedChecks,
     List<ReviewFeedback> changesRequested) {
 
   public PullRequestVerdict {
     failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
     pendingChecks = pendingChecks == null ? List.of() : List.copyOf(pendingChecks);
+    passedChecks = passedChecks == null ? List.of() : List.copyOf(passedChecks);
     changesRequested = changesRequested == null ? List.of() : List.copyOf(changesRequested);
   }
 

@@ -52,15 +52,18 @@ final class VerdictReader {
     PullRequestState state = PullRequestSnapshots.state(pr);
     if (state != PullRequestState.OPEN) {
       VerdictKind kind = state == PullRequestState.MERGED ? VerdictKind.MERGED : VerdictKind.CLOSED;
-      return new PullRequestVerdict(kind, number, head, List.of(), List.of(), List.of());
+      return new PullRequestVerdict(kind, number, head, List.of(), List.of(), List.of(), List.of());
     }
     List<ReviewFeedback> changes = changesRequested(pr, head);
     List<String> pending = new ArrayList<>();
+    List<String> passed = new ArrayList<>();
     List<CheckFailure> failed = new ArrayList<>();
     for (GHCheckRun run : latestRuns(head)) {
       if (run.getStatus() != GHCheckRun.Status.COMPLETED) {
         pending.add(run.getName());
-      } else if (FAILED.contains(run.getConclusion()) && failed.size() < MAX_FAILED_CHECKS) {
+      } else if (!FAILED.contains(run.getConclusion())) {
+        passed.add(run.getName());
+      } else if (failed.size() < MAX_FAILED_CHECKS) {
         failed.add(failure(run));
       }
     }
@@ -70,7 +73,7 @@ final class VerdictReader {
             : !pending.isEmpty()
                 ? VerdictKind.PENDING
                 : !failed.isEmpty() ? VerdictKind.CHECKS_FAILED : VerdictKind.GREEN;
-    return new PullRequestVerdict(kind, number, head, failed, pending, changes);
+    return new PullRequestVerdict(kind, number, head, failed, pending, passed, changes);
   }
 
   /** The newest run of each check on the commit: a re-run replaces the run it repeats. */

@@ -71,7 +71,9 @@ class GitHubFlowVerdictTest {
     assertTrue(ci.logExcerpt().length() < 4_100, "the log is bounded");
     assertTrue(failed.feedback().contains("## Check `ci` failure"), failed.feedback());
     assertEquals(failed, again, "a commit's concluded checks do not change");
+    assertEquals(List.of("lint"), failed.passedChecks());
     assertEquals(VerdictKind.GREEN, fixed.kind());
+    assertEquals(List.of("ci", "lint"), fixed.passedChecks());
     assertEquals(f.originHead("feature/a"), fixed.headSha());
     assertEquals(List.of(), f.github.unexpected());
   }
