@@ -4,6 +4,7 @@ import dev.braid.activities.agent.AgentActivitiesImpl;
 import dev.braid.activities.cleanup.CleanupActivitiesImpl;
 import dev.braid.activities.git.GitActivitiesImpl;
 import dev.braid.activities.git.WorktreeActivitiesImpl;
+import dev.braid.activities.github.GitHubFlowActivitiesImpl;
 import dev.braid.activities.github.PullRequestActivitiesImpl;
 import dev.braid.activities.notify.NotifyActivitiesImpl;
 import dev.braid.activities.plan.PlanActivitiesImpl;
@@ -65,6 +66,7 @@ public class WorkerHost {
       new GitActivitiesImpl(runner),
       new NotifyActivitiesImpl(runner, notify),
       new PullRequestActivitiesImpl(),
+      new GitHubFlowActivitiesImpl(runner),
       new CleanupActivitiesImpl()
     };
     factory = WorkerFactory.newInstance(connection.client());

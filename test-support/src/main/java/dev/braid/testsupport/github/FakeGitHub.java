@@ -1,112 +1,86 @@
 package dev.braid.testsupport.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local server for one repository that speaks the GitHub REST endpoints the pull-request client
- * calls, with GitHub's documented request and response shapes and status codes:
- *
- * <ul>
- *   <li>{@code GET /repos/{owner}/{repo}} (404 for any other repository);
- *   <li>{@code GET /repos/{owner}/{repo}/pulls?head=owner:branch&state=open};
- *   <li>{@code POST /repos/{owner}/{repo}/pulls}: 201, or 422 for a missing branch or a head that
- *       already has an open pull request;
- *   <li>{@code PATCH /repos/{owner}/{repo}/pulls/{number}};
- *   <li>{@code POST /repos/{owner}/{repo}/issues/{number}/labels}.
- * </ul>
+ * A local stand-in for one GitHub repository, on loopback only, speaking the REST endpoints braid
+ * calls with GitHub's documented request and response shapes and status codes: the repository; pull
+ * requests (list by head and state, create, get, update title, body, base and state, merge); issues
+ * (list by labels and state, create, get, update, comments, labels); a commit's check runs; a pull
+ * request's reviews and review comments. Lists are paged as GitHub pages them.
  *
  * <p>Every request must carry {@code Authorization: token <t>} or {@code Bearer <t>}, else 401 "Bad
- * credentials". Anything else is answered 404 and listed in {@link #unexpected()}. Tests can queue
- * a canned answer for the next matching request ({@link #failNext}) and make the next listing miss
- * open pull requests, as GitHub's search index sometimes does ({@link #hideOpenPullsOnce()}).
+ * credentials". Anything else is answered 404 and listed in {@link #unexpected()}.
  *
- * <p>For end-to-end tests, the branches GitHub has can be those of a real bare repository that
- * braid pushes to ({@link #branchesOf}), and a created pull request's answer can be held back
- * ({@link #holdNextCreatedPull()}), so a test can kill the client after GitHub has created the pull
- * request and before the client learns of it.
+ * <p>What a test can script: canned answers ({@link #failNext}); a listing that misses open pull
+ * requests ({@link #hideOpenPullsOnce()}); a created pull request's answer held back ({@link
+ * #holdNextCreatedPull()}); a real bare origin whose branches are GitHub's and whose base branch a
+ * merge moves ({@link #branchesOf}); required checks that fail on chosen commits ({@link
+ * #requireChecks}, {@link #failCheck}); reviewers that request changes ({@link
+ * #requestChangesOnce}, {@link #submitReview}); and merging or closing as a human would ({@link
+ * #merge}, {@link #closePull}). {@link GitHubInspection} reads what clients left and waits for what
+ * they will do ({@link #awaitPull(String, Duration)}).
+ *
+ * <p>A typical end-to-end script: {@code branchesOf(origin).requireChecks("ci")}, {@code
+ * failCheckOnce("feature/a", "ci", log)}, {@code requestChangesOnce("feature/b", "octocat", "...",
+ * new ReviewComment("app.py", 3, "..."))}; then, in dependency order, {@code int a =
+ * awaitPull("feature/a", timeout)}, wait for it to go green, {@code merge(a)}, and {@code
+ * awaitPull(b, pr -> pr.at("/base/ref").asText().equals("main"), "retargeted", timeout)} before
+ * merging the next. The endpoints also serve "Get a user", which github-api reads a review's author
+ * through.
  */
-public final class FakeGitHub implements AutoCloseable {
-  private static final String DOCS = "https://docs.github.com/rest";
-  private static final Pattern REPO = Pattern.compile("^/repos/([^/]+)/([^/]+)(/.*)?$");
-  private static final Pattern PULL = Pattern.compile("^/pulls/(\\d+)$");
-  private static final Pattern LABELS = Pattern.compile("^/issues/(\\d+)/labels$");
-
-  private record Canned(
-      String method, Pattern path, int status, String body, Map<String, String> headers) {}
-
-  private final String token;
-  private final String owner;
-  private final String name;
+public final class FakeGitHub extends GitHubInspection implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService handlers = Executors.newCachedThreadPool();
-  private final GitHubJson json;
-  private final Set<String> branches = new LinkedHashSet<>();
-  private final Map<Integer, ObjectNode> pulls = new TreeMap<>();
-  private final List<RecordedRequest> requests = new ArrayList<>();
-  private final List<String> unexpected = new ArrayList<>();
-  private final List<Canned> canned = new ArrayList<>();
-  private boolean hideOpenPulls;
-  private Predicate<String> remoteHas = b -> false;
-  private boolean holdNextCreate;
-  private boolean holding;
-  private int nextNumber = 1;
 
   public FakeGitHub(String token, String owner, String name) throws IOException {
-    this.token = token;
-    this.owner = owner;
-    this.name = name;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    this.json = new GitHubJson(apiUrl(), owner, name);
-    server.createContext("/", this::handle);
-    // Requests are served one at a time (handle is synchronized), but a held answer waits with
-    // the monitor released, so the requests after it are served meanwhile.
+    this(loopback(), token, owner, name);
+  }
+
+  private FakeGitHub(HttpServer server, String token, String owner, String name) {
+    super(new GitHubState(token, owner, name, "http://127.0.0.1:" + server.getAddress().getPort()));
+    this.server = server;
+    Router router = new Router(state);
+    server.createContext("/", router::handle);
     server.setExecutor(handlers);
     server.start();
   }
 
   public String apiUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return state.json.apiUrl();
   }
 
   /** Branches the repository has on GitHub, as pushed. */
-  public synchronized FakeGitHub branches(String... names) {
-    branches.addAll(List.of(names));
+  public FakeGitHub branches(String... names) {
+    synchronized (state) {
+      state.branches.addAll(List.of(names));
+    }
     return this;
   }
 
   /**
-   * Makes GitHub also have every branch of the bare repository, as when it is the remote braid
-   * pushes to: a branch counts from the moment it is pushed there.
+   * Makes the bare repository GitHub's copy, as when it is the remote braid pushes to: a branch
+   * counts from the moment it is pushed there, a pull request's head is its branch's commit there,
+   * and merging a pull request writes the merge commit there and moves its base branch.
    */
-  public synchronized FakeGitHub branchesOf(Path bareRepository) {
-    remoteHas = branch -> refExists(bareRepository, branch);
+  public FakeGitHub branchesOf(Path bareRepository) {
+    synchronized (state) {
+      state.origin = new BareOrigin(bareRepository);
+    }
     return this;
   }
 
@@ -114,79 +88,183 @@ public final class FakeGitHub implements AutoCloseable {
    * Creates the next requested pull request as usual, then holds back the answer until {@link
    * #release()}: GitHub has the pull request, and the client does not know yet.
    */
-  public synchronized void holdNextCreatedPull() {
-    holdNextCreate = true;
+  public void holdNextCreatedPull() {
+    synchronized (state) {
+      state.holdNextCreate = true;
+    }
   }
 
   /** Waits until a created pull request's answer is being held. */
-  public synchronized void awaitHeldCreatedPull(Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!holding) {
-      long left = Duration.between(Instant.now(), deadline).toMillis();
-      if (left <= 0) {
-        throw new AssertionError("no created pull request was held within " + timeout);
+  public void awaitHeldCreatedPull(Duration timeout) throws InterruptedException {
+    synchronized (state) {
+      Instant deadline = Instant.now().plus(timeout);
+      while (!state.holding) {
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        if (left <= 0) {
+          throw new AssertionError("no created pull request was held within " + timeout);
+        }
+        state.wait(left);
       }
-      wait(left);
     }
   }
 
   /** Sends the held answer, if any, to a client that may no longer be there. */
-  public synchronized void release() {
-    holdNextCreate = false;
-    holding = false;
-    notifyAll();
-  }
-
-  /** The pull requests' head branches, in the order they were created, closed ones too. */
-  public synchronized List<String> pullHeads() {
-    return pulls.values().stream().map(pr -> pr.at("/head/ref").asText()).toList();
+  public void release() {
+    synchronized (state) {
+      state.holdNextCreate = false;
+      state.holding = false;
+      state.notifyAll();
+    }
   }
 
   /** Puts an open pull request in place, as an earlier run would have left it. */
-  public synchronized int addOpenPull(
-      String head, String base, String title, String body, String... labels) {
-    branches.add(head);
-    branches.add(base);
-    int number = nextNumber++;
-    ObjectNode pr = json.pull(number, head, base, title, body);
-    for (String label : labels) {
-      ((ArrayNode) pr.get("labels")).add(json.label(label));
+  public int addOpenPull(String head, String base, String title, String body, String... labels) {
+    synchronized (state) {
+      state.branches.add(head);
+      state.branches.add(base);
+      int number = state.nextNumber++;
+      ObjectNode pr = state.json.pull(number, head, base, title, body);
+      for (String label : labels) {
+        ((ArrayNode) pr.get("labels")).add(state.json.label(label));
+      }
+      state.pulls.put(number, pr);
+      return number;
     }
-    pulls.put(number, pr);
-    return number;
   }
 
-  public synchronized ObjectNode pull(int number) {
-    return pulls.get(number).deepCopy();
-  }
-
-  public synchronized int pullCount() {
-    return pulls.size();
-  }
-
-  public synchronized List<RecordedRequest> requests() {
-    return List.copyOf(requests);
-  }
-
-  /** The received requests whose {@code METHOD path} matches {@code line}, a regex. */
-  public synchronized List<RecordedRequest> requests(String line) {
-    return requests.stream().filter(r -> r.line().matches(line)).toList();
-  }
-
-  /** Requests to endpoints this fake does not serve: the client called something unforeseen. */
-  public synchronized List<String> unexpected() {
-    return List.copyOf(unexpected);
+  /** Puts an issue in place, as a human or an earlier run would have opened it. */
+  public int addIssue(String title, String body, String... labels) {
+    synchronized (state) {
+      int number = state.nextNumber++;
+      ObjectNode issue = state.json.issue(number, title, body);
+      for (String label : labels) {
+        ((ArrayNode) issue.get("labels")).add(state.json.label(label));
+      }
+      state.issues.put(number, issue);
+      return number;
+    }
   }
 
   /** Answers the next request whose method and path (a regex) match with this, once. */
-  public synchronized void failNext(
+  public void failNext(
       String method, String path, int status, String body, Map<String, String> headers) {
-    canned.add(new Canned(method, Pattern.compile(path), status, body, Map.copyOf(headers)));
+    synchronized (state) {
+      state.canned.add(
+          new Canned(method, Pattern.compile(path), status, body, Map.copyOf(headers)));
+    }
   }
 
   /** Makes the next listing return no open pull request, as a stale search index would. */
-  public synchronized void hideOpenPullsOnce() {
-    hideOpenPulls = true;
+  public void hideOpenPullsOnce() {
+    synchronized (state) {
+      state.hideOpenPulls = true;
+    }
+  }
+
+  /**
+   * Checks that run on every commit, as a repository's CI workflow would: each passes unless a
+   * {@link #failCheck} rule is spent on the commit.
+   */
+  public FakeGitHub requireChecks(String... names) {
+    synchronized (state) {
+      state.checks.require(List.of(names));
+    }
+    return this;
+  }
+
+  /** Keeps a commit's required checks in progress for its first {@code reads} listings. */
+  public FakeGitHub checksPendingFor(int reads) {
+    synchronized (state) {
+      state.checks.pendingFor(reads);
+    }
+    return this;
+  }
+
+  /**
+   * Fails the required check {@code check} on the first {@code times} head commits of {@code
+   * branch} that anyone asks about, with {@code title} and {@code log} as the run's output title
+   * and text; later commits pass.
+   */
+  public FakeGitHub failCheck(String branch, String check, int times, String title, String log) {
+    synchronized (state) {
+      state.checks.script(new CheckScript(branch, check, times, title, log));
+    }
+    return this;
+  }
+
+  /** {@link #failCheck} once: the branch's first head fails, every later one passes. */
+  public FakeGitHub failCheckOnce(String branch, String check, String log) {
+    return failCheck(branch, check, 1, check + " failed", log);
+  }
+
+  /**
+   * Adds a check run to a commit as stated, such as one a second CI system reports.
+   *
+   * @param conclusion such as {@code success} or {@code failure}; null for a run in progress
+   * @return the run's id
+   */
+  public long addCheckRun(
+      String sha, String name, String conclusion, String title, String summary, String text) {
+    synchronized (state) {
+      return state.checks.add(sha, name, conclusion, title, summary, text).get("id").asLong();
+    }
+  }
+
+  /**
+   * Makes {@code reviewer} request changes on the pull request of {@code branch} (on its head the
+   * first time its reviews are read), then approve once its head has moved.
+   */
+  public FakeGitHub requestChangesOnce(
+      String branch, String reviewer, String body, ReviewComment... comments) {
+    synchronized (state) {
+      state.reviews.script(new ReviewScript(branch, reviewer, body, List.of(comments)));
+    }
+    return this;
+  }
+
+  /**
+   * Submits a review on the pull request's current head.
+   *
+   * @return the review's id
+   */
+  public long submitReview(
+      int number, String reviewer, ReviewState review, String body, ReviewComment... comments) {
+    synchronized (state) {
+      ObjectNode pr = state.refreshed(pull(number, state));
+      return state
+          .reviews
+          .submit(number, pr.at("/head/sha").asText(), reviewer, review, body, List.of(comments))
+          .get("id")
+          .asLong();
+    }
+  }
+
+  /**
+   * Merges the pull request as a human pressing the button would: a merge commit on its base (in
+   * the origin, when there is one).
+   *
+   * @return the merge commit
+   * @throws IllegalStateException with GitHub's answer when it would refuse (405, 409)
+   */
+  public String merge(int number) {
+    synchronized (state) {
+      Reply reply = new PullMerger(state).merge(pull(number, state), MissingNode.getInstance());
+      if (reply.status() != 200) {
+        throw new IllegalStateException(
+            "GitHub would answer " + reply.status() + ": " + reply.body());
+      }
+      state.notifyAll();
+      return ((ObjectNode) reply.body()).get("sha").asText();
+    }
+  }
+
+  /** Closes the pull request without merging it, as a human may. */
+  public void closePull(int number) {
+    synchronized (state) {
+      ObjectNode pr = pull(number, state);
+      pr.put("state", "closed").put("closed_at", GitHubJson.now());
+      state.notifyAll();
+    }
   }
 
   @Override
@@ -196,238 +274,15 @@ public final class FakeGitHub implements AutoCloseable {
     handlers.shutdownNow();
   }
 
-  private synchronized void handle(HttpExchange exchange) throws IOException {
-    try {
-      String method = exchange.getRequestMethod();
-      String path = exchange.getRequestURI().getPath();
-      JsonNode body = readBody(exchange.getRequestBody());
-      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-      requests.add(
-          new RecordedRequest(
-              method, path, exchange.getRequestURI().getRawQuery(), authorization, body));
-      if (!authorized(authorization)) {
-        send(exchange, 401, GitHubJson.error(401, "Bad credentials", DOCS, null), Map.of());
-        return;
-      }
-      for (Canned c : canned) {
-        if (c.method().equals(method) && c.path().matcher(path).matches()) {
-          canned.remove(c);
-          send(exchange, c.status(), c.body(), c.headers());
-          return;
-        }
-      }
-      route(exchange, method, path, query(exchange.getRequestURI().getRawQuery()), body);
-    } catch (IOException | RuntimeException e) {
-      // A bug in the fake must fail the test visibly, not surface as a dropped connection.
-      unexpected.add("fake failed: " + e);
-      throw e;
-    } finally {
-      exchange.close();
-    }
-  }
-
-  private void route(
-      HttpExchange exchange, String method, String path, Map<String, String> query, JsonNode body)
-      throws IOException {
-    Matcher repo = REPO.matcher(path);
-    if (!repo.matches() || !repo.group(1).equals(owner) || !repo.group(2).equals(name)) {
-      notFound(exchange, method, path, !repo.matches());
-      return;
-    }
-    String rest = repo.group(3) == null ? "" : repo.group(3);
-    Matcher pull = PULL.matcher(rest);
-    Matcher labels = LABELS.matcher(rest);
-    if (rest.isEmpty() && method.equals("GET")) {
-      send(exchange, 200, json.repository(), Map.of());
-    } else if (rest.equals("/pulls") && method.equals("GET")) {
-      send(exchange, 200, listPulls(query), Map.of());
-    } else if (rest.equals("/pulls") && method.equals("POST")) {
-      createPull(exchange, body);
-    } else if (pull.matches() && method.equals("PATCH") && pulls.containsKey(number(pull))) {
-      send(exchange, 200, editPull(pulls.get(number(pull)), body), Map.of());
-    } else if (labels.matches() && method.equals("POST") && pulls.containsKey(number(labels))) {
-      send(exchange, 200, addLabels(pulls.get(number(labels)), body), Map.of());
-    } else {
-      notFound(exchange, method, path, true);
-    }
-  }
-
-  private ArrayNode listPulls(Map<String, String> query) {
-    ArrayNode list = GitHubJson.MAPPER.createArrayNode();
-    String state = query.getOrDefault("state", "open");
-    String head = query.get("head");
-    boolean hide = hideOpenPulls;
-    hideOpenPulls = false;
-    for (ObjectNode pr : pulls.values()) {
-      boolean stateMatches = state.equals("all") || state.equals(pr.get("state").asText());
-      boolean headMatches = head == null || head.equals(pr.at("/head/label").asText());
-      if (stateMatches && headMatches && !(hide && pr.get("state").asText().equals("open"))) {
-        list.add(pr);
-      }
-    }
-    return list;
-  }
-
-  private void createPull(HttpExchange exchange, JsonNode body) throws IOException {
-    List<ObjectNode> errors = new ArrayList<>();
-    for (String field : List.of("title", "head", "base")) {
-      if (!body.hasNonNull(field)) {
-        errors.add(GitHubJson.fieldError(field, "missing_field", null));
-      }
-    }
-    String head = body.path("head").asText();
-    String branch = head.startsWith(owner + ":") ? head.substring(owner.length() + 1) : head;
-    String base = body.path("base").asText();
-    if (errors.isEmpty() && !hasBranch(branch)) {
-      errors.add(GitHubJson.fieldError("head", "invalid", null));
-    }
-    if (errors.isEmpty() && !hasBranch(base)) {
-      errors.add(GitHubJson.fieldError("base", "invalid", null));
-    }
-    if (errors.isEmpty() && pulls.values().stream().anyMatch(pr -> isOpenFor(pr, branch))) {
-      errors.add(
-          GitHubJson.fieldError(
-              null, "custom", "A pull request already exists for " + owner + ":" + branch + "."));
-    }
-    if (!errors.isEmpty()) {
-      ArrayNode list = GitHubJson.MAPPER.createArrayNode().addAll(errors);
-      send(exchange, 422, GitHubJson.error(422, "Validation Failed", DOCS, list), Map.of());
-      return;
-    }
-    int number = nextNumber++;
-    ObjectNode pr =
-        json.pull(number, branch, base, body.get("title").asText(), body.path("body").asText(null));
-    pulls.put(number, pr);
-    if (holdNextCreate) {
-      holdNextCreate = false;
-      holding = true;
-      notifyAll();
-      while (holding) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-      try {
-        send(exchange, 201, pr, Map.of("Location", pr.get("url").asText()));
-      } catch (IOException clientGone) {
-        // The client died while the answer was held: GitHub would not notice either.
-      }
-      return;
-    }
-    send(exchange, 201, pr, Map.of("Location", pr.get("url").asText()));
-  }
-
-  private boolean hasBranch(String branch) {
-    return branches.contains(branch) || remoteHas.test(branch);
-  }
-
-  private static boolean refExists(Path bareRepository, String branch) {
-    try {
-      Process git =
-          new ProcessBuilder(
-                  "git",
-                  "--git-dir",
-                  bareRepository.toString(),
-                  "rev-parse",
-                  "--verify",
-                  "--quiet",
-                  "refs/heads/" + branch)
-              .redirectErrorStream(true)
-              .start();
-      git.getInputStream().readAllBytes();
-      return git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private ObjectNode editPull(ObjectNode pr, JsonNode body) {
-    for (String field : List.of("title", "body", "state")) {
-      if (body.has(field)) {
-        pr.set(field, body.get(field));
-      }
-    }
-    if (body.has("base")) {
-      pr.set("base", json.branchPointer(body.get("base").asText()));
+  private static ObjectNode pull(int number, GitHubState state) {
+    ObjectNode pr = state.pulls.get(number);
+    if (pr == null) {
+      throw new IllegalArgumentException("no pull request #" + number);
     }
     return pr;
   }
 
-  private ArrayNode addLabels(ObjectNode pr, JsonNode body) {
-    ArrayNode labels = (ArrayNode) pr.get("labels");
-    for (JsonNode label : body.path("labels")) {
-      boolean present = false;
-      for (JsonNode existing : labels) {
-        present |= existing.get("name").asText().equals(label.asText());
-      }
-      if (!present) {
-        labels.add(json.label(label.asText()));
-      }
-    }
-    return labels.deepCopy();
-  }
-
-  private boolean isOpenFor(ObjectNode pr, String branch) {
-    return pr.get("state").asText().equals("open") && pr.at("/head/ref").asText().equals(branch);
-  }
-
-  private boolean authorized(String authorization) {
-    return ("token " + token).equals(authorization) || ("Bearer " + token).equals(authorization);
-  }
-
-  private void notFound(HttpExchange exchange, String method, String path, boolean unforeseen)
-      throws IOException {
-    if (unforeseen) {
-      unexpected.add(method + " " + path);
-    }
-    send(exchange, 404, GitHubJson.error(404, "Not Found", DOCS, null), Map.of());
-  }
-
-  private static int number(Matcher m) {
-    return Integer.parseInt(m.group(1));
-  }
-
-  private static JsonNode readBody(InputStream in) throws IOException {
-    byte[] bytes = in.readAllBytes();
-    return bytes.length == 0 ? MissingNode.getInstance() : GitHubJson.MAPPER.readTree(bytes);
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        String[] kv = pair.split("=", 2);
-        query.put(
-            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-            kv.length < 2 ? "" : URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-      }
-    }
-    return query;
-  }
-
-  private static void send(
-      HttpExchange exchange, int status, Object body, Map<String, String> headers)
-      throws IOException {
-    byte[] bytes =
-        (body instanceof String s ? s : GitHubJson.MAPPER.writeValueAsString(body))
-            .getBytes(StandardCharsets.UTF_8);
-    var out = exchange.getResponseHeaders();
-    out.set("Content-Type", "application/json; charset=utf-8");
-    out.set("X-GitHub-Media-Type", "github.v3; format=json");
-    out.set("X-GitHub-Api-Version-Selected", "2022-11-28");
-    out.set("X-RateLimit-Limit", "5000");
-    out.set("X-RateLimit-Remaining", "4999");
-    out.set("X-RateLimit-Reset", "4102444800");
-    out.set("X-RateLimit-Used", "1");
-    out.set("X-RateLimit-Resource", "core");
-    headers.forEach(out::set);
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
+  private static HttpServer loopback() throws IOException {
+    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
   }
 }

@@ -1,0 +1,27 @@
+package dev.braid.activity;
+
+import java.util.List;
+
+/**
+ * A task's issue, as it should be.
+ *
+ * @param github the repository
+ * @param key what identifies the task's issue across retries and reruns, such as {@code
+ *     <run>/<task>}; kept in the body as a hidden marker
+ * @param title the title, or null for the task file's first heading
+ * @param body the description, or null for the task file's text
+ * @param labels labels the issue must have, besides braid's own marker label
+ * @param taskFile the task file, absolute, read on the worker when title or body is null
+ */
+public record IssueRequest(
+    GitHubLocation github,
+    String key,
+    String title,
+    String body,
+    List<String> labels,
+    String taskFile) {
+
+  public IssueRequest {
+    labels = labels == null ? List.of() : List.copyOf(labels);
+  }
+}
