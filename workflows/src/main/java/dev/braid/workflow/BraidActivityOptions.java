@@ -7,6 +7,7 @@ import dev.braid.config.BraidConfig;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
@@ -23,6 +24,15 @@ public final class BraidActivityOptions {
   private BraidActivityOptions() {}
 
   /**
+   * The run's shared queue: the one the calling workflow runs on, the repository's (or, for runs
+   * started before repositories had their own, {@link BraidNames#TASK_QUEUE}). It is in the
+   * workflow's start event, so it is the same on every replay.
+   */
+  static String sharedQueue() {
+    return Workflow.getInfo().getTaskQueue();
+  }
+
+  /**
    * How long an activity may wait for a worker. Only a host's own queue has a limit: its activities
    * need the worktree on that host's disk, so when no worker of the host polls for this long the
    * host is taken as lost and the task is prepared again elsewhere (Temporal never retries a
@@ -31,7 +41,7 @@ public final class BraidActivityOptions {
    */
   static ActivityOptions.Builder on(String taskQueue, long hostWaitSeconds) {
     ActivityOptions.Builder options = ActivityOptions.newBuilder().setTaskQueue(taskQueue);
-    return BraidNames.TASK_QUEUE.equals(taskQueue)
+    return !BraidNames.isHostQueue(taskQueue)
         ? options
         : options.setScheduleToStartTimeout(Duration.ofSeconds(Math.max(1, hostWaitSeconds)));
   }
@@ -54,7 +64,7 @@ public final class BraidActivityOptions {
    */
   public static ActivityOptions prepare() {
     return ActivityOptions.newBuilder()
-        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setTaskQueue(sharedQueue())
         .setStartToCloseTimeout(Duration.ofHours(1))
         .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(
@@ -127,7 +137,7 @@ public final class BraidActivityOptions {
    */
   public static ActivityOptions notifyHuman() {
     return ActivityOptions.newBuilder()
-        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setTaskQueue(sharedQueue())
         .setStartToCloseTimeout(Duration.ofMinutes(3))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
         .build();
@@ -139,7 +149,7 @@ public final class BraidActivityOptions {
    */
   public static ActivityOptions pullRequest() {
     return ActivityOptions.newBuilder()
-        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setTaskQueue(sharedQueue())
         .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setRetryOptions(
             RetryOptions.newBuilder()
@@ -161,7 +171,7 @@ public final class BraidActivityOptions {
    */
   public static ActivityOptions cleanup() {
     return ActivityOptions.newBuilder()
-        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setTaskQueue(sharedQueue())
         .setStartToCloseTimeout(Duration.ofMinutes(10))
         .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
@@ -191,7 +201,7 @@ public final class BraidActivityOptions {
    */
   public static ActivityOptions merge() {
     return ActivityOptions.newBuilder()
-        .setTaskQueue(BraidNames.TASK_QUEUE)
+        .setTaskQueue(sharedQueue())
         .setStartToCloseTimeout(Duration.ofHours(2))
         .setHeartbeatTimeout(HEARTBEAT)
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())

@@ -6,7 +6,11 @@ package dev.braid.workflow;
  * them across versions.
  */
 public final class BraidNames {
-  /** The task queue every worker polls; workflows and host-independent activities run here. */
+  /**
+   * The shared task queue of runs started before each repository had its own ({@link
+   * #repositoryQueue}), and of tests. Workflows use the queue they run on, so a run keeps its queue
+   * for good; workers still poll this one, so such runs finish.
+   */
   public static final String TASK_QUEUE = "braid";
 
   /** Search attribute: the plan's name. */
@@ -38,9 +42,32 @@ public final class BraidNames {
 
   private BraidNames() {}
 
-  /** The task queue of one host; activities that touch a task's worktree run there. */
+  /** The task queue of one host on the legacy shared queue. */
   public static String hostTaskQueue(String host) {
-    return TASK_QUEUE + "@" + host;
+    return hostTaskQueue(TASK_QUEUE, host);
+  }
+
+  /**
+   * The task queue of one host for one shared queue; activities that touch a task's worktree run
+   * there.
+   */
+  public static String hostTaskQueue(String sharedQueue, String host) {
+    return sharedQueue + "@" + host;
+  }
+
+  /**
+   * The shared task queue of one repository, by its identity (its origin's URL without scheme,
+   * credentials and {@code .git}, such as {@code github.com/acme/shop}): a run and its tasks, and
+   * the activities any host may run, go there, so a worker only ever gets work of the repository
+   * its checkout holds, wherever that checkout lives.
+   */
+  public static String repositoryQueue(String repositoryId) {
+    return TASK_QUEUE + ":" + repositoryId;
+  }
+
+  /** Whether a task queue is one host's, whose activities need that host's disk. */
+  public static boolean isHostQueue(String taskQueue) {
+    return taskQueue.contains("@");
   }
 
   /** The child workflow id of a task: the run id, a slash, the task id. */

@@ -28,7 +28,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private final PlanActivities planFiles =
       Workflow.newActivityStub(
           PlanActivities.class,
-          BraidActivityOptions.planFiles(BraidNames.TASK_QUEUE, 0 /* shared queue: no limit */));
+          BraidActivityOptions.planFiles(BraidActivityOptions.sharedQueue(), 0 /* no limit */));
   private final GitActivities git =
       Workflow.newActivityStub(GitActivities.class, BraidActivityOptions.merge());
 

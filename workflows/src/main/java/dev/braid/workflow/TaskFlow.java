@@ -98,7 +98,7 @@ final class TaskFlow {
   }
 
   private String queue() {
-    return host.hasWorktree() ? host.worktree.hostTaskQueue() : BraidNames.TASK_QUEUE;
+    return host.hasWorktree() ? host.worktree.hostTaskQueue() : BraidActivityOptions.sharedQueue();
   }
 
   /** What a failure no step expected means, by the step it ended. */

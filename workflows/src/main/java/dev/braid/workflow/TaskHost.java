@@ -24,7 +24,7 @@ final class TaskHost {
     this.worktree = worktree;
     this.request = request;
     this.statusMirror = statusMirror;
-    String queue = worktree == null ? BraidNames.TASK_QUEUE : worktree.hostTaskQueue();
+    String queue = worktree == null ? BraidActivityOptions.sharedQueue() : worktree.hostTaskQueue();
     long wait = request.config().hostWaitSeconds();
     planFiles =
         Workflow.newActivityStub(PlanActivities.class, BraidActivityOptions.planFiles(queue, wait));

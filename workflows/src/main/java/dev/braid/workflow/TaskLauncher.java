@@ -103,7 +103,7 @@ final class TaskLauncher {
             TaskWorkflow.class,
             ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(BraidNames.taskWorkflowId(runId, task.id()))
-                .setTaskQueue(BraidNames.TASK_QUEUE)
+                .setTaskQueue(BraidActivityOptions.sharedQueue())
                 .setStaticSummary(task.id() + ": " + task.title())
                 // Cancelling a run asks each task to stop, so its agent's process tree is killed.
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL)

@@ -13,6 +13,13 @@ import java.util.List;
 final class Harness implements AutoCloseable {
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   private final List<WorkerFactory> factories = new ArrayList<>();
+  private String queue = BraidNames.TASK_QUEUE;
+
+  /** Hosts added after this, and runs, use this shared queue instead of the legacy one. */
+  Harness onQueue(String sharedQueue) {
+    this.queue = sharedQueue;
+    return this;
+  }
 
   Harness() {
     env.registerSearchAttribute(BraidNames.SA_PLAN, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
@@ -32,7 +39,7 @@ final class Harness implements AutoCloseable {
     WorkerFactory factory =
         factories.isEmpty() ? env.getWorkerFactory() : WorkerFactory.newInstance(client());
     factories.add(factory);
-    Worker shared = factory.newWorker(BraidNames.TASK_QUEUE);
+    Worker shared = factory.newWorker(queue);
     shared.registerWorkflowImplementationTypes(ExecuteWorkflowImpl.class, TaskWorkflowImpl.class);
     shared.registerActivitiesImplementations(fakes.all());
     Worker own = factory.newWorker(fakes.host);
@@ -47,10 +54,7 @@ final class Harness implements AutoCloseable {
         client()
             .newWorkflowStub(
                 ExecuteWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(runId)
-                    .setTaskQueue(BraidNames.TASK_QUEUE)
-                    .build());
+                WorkflowOptions.newBuilder().setWorkflowId(runId).setTaskQueue(queue).build());
     WorkflowClient.start(workflow::execute, request);
     return finalStatus(runId);
   }
@@ -64,10 +68,7 @@ final class Harness implements AutoCloseable {
         client()
             .newWorkflowStub(
                 ExecuteWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(runId)
-                    .setTaskQueue(BraidNames.TASK_QUEUE)
-                    .build());
+                WorkflowOptions.newBuilder().setWorkflowId(runId).setTaskQueue(queue).build());
     WorkflowClient.start(workflow::execute, request);
     for (int i = 0; i < 300; i++) {
       RunStatus status = workflow.status();
@@ -85,10 +86,7 @@ final class Harness implements AutoCloseable {
         client()
             .newWorkflowStub(
                 ExecuteWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(runId)
-                    .setTaskQueue(BraidNames.TASK_QUEUE)
-                    .build());
+                WorkflowOptions.newBuilder().setWorkflowId(runId).setTaskQueue(queue).build());
     WorkflowClient.start(workflow::execute, request);
     return finalStatus(runId);
   }
