@@ -1,6 +1,7 @@
 package dev.braid.starter.cli;
 
 import dev.braid.starter.config.WorkerGrants;
+import dev.braid.starter.run.RepositoryIdentity;
 import dev.braid.starter.run.Workspace;
 import dev.braid.starter.temporal.Connection;
 import dev.braid.starter.temporal.SearchAttributeRegistrar;
@@ -41,7 +42,10 @@ public class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--repo",
       paramLabel = "DIR",
-      description = "For the embedded server: the repository whose server to serve.")
+      description =
+          "The checkout this worker serves (default: the current directory's repository): it"
+              + " gets the runs of the repository whose origin it holds, and on the embedded"
+              + " server, that repository's server.")
   Path repo;
 
   private final TemporalConnector connector;
@@ -54,24 +58,28 @@ public class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Path root = connector.embedded() ? Workspace.resolveRepo(repo) : Path.of("").toAbsolutePath();
+    // A worker serves one checkout: the runs of the repository it holds, wherever it lives.
+    Path root = Workspace.resolveRepo(repo);
     Connection connection = connector.connect(root);
     SearchAttributeRegistrar.ensure(connection);
     // The worker reads what its checks may see from its own checkout's braid.yaml.
     Path config = root.resolve("braid.yaml");
+    String queue = BraidNames.repositoryQueue(RepositoryIdentity.of(root));
     worker.start(
         connection,
         WorkerMode.FULL,
         WorkerGrants.of(config, false),
-        WorkerGrants.notifyCommand(config, false));
+        WorkerGrants.notifyCommand(config, false),
+        queue);
     spec.commandLine()
         .getOut()
         .printf(
-            "braid worker polling %s and %s on %s (namespace %s)%n",
-            BraidNames.TASK_QUEUE,
-            BraidNames.hostTaskQueue(WorkerHost.hostName()),
+            "braid worker polling %s and %s on %s (namespace %s) for the checkout %s%n",
+            queue,
+            BraidNames.hostTaskQueue(queue, WorkerHost.hostName()),
             connection.address(),
-            connection.namespace());
+            connection.namespace(),
+            root);
     spec.commandLine().getOut().flush();
     worker.awaitTermination();
     return ExitCodes.DONE;

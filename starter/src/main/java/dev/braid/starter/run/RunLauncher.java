@@ -31,6 +31,23 @@ public final class RunLauncher {
    */
   public static Launch launch(
       Connection connection, String runId, RunRequest request, Plan plan, boolean rerun) {
+    return launch(connection, runId, request, plan, rerun, BraidNames.TASK_QUEUE);
+  }
+
+  /**
+   * Starts the run on the repository's task queue, attaches to it when it is going, or finds it
+   * done.
+   *
+   * @param queue the repository's task queue ({@link BraidNames#repositoryQueue}); the run and its
+   *     tasks keep it for good
+   */
+  public static Launch launch(
+      Connection connection,
+      String runId,
+      RunRequest request,
+      Plan plan,
+      boolean rerun,
+      String queue) {
     Optional<RunExecution> last = RunExecutions.describe(connection, RunRef.latest(runId));
     if (last.isPresent() && last.get().running()) {
       return new Launch(LaunchKind.ATTACHED, last.get().temporalRunId(), null);
@@ -45,7 +62,7 @@ public final class RunLauncher {
         last.isEmpty() ? LaunchKind.STARTED : done ? LaunchKind.RERUN : LaunchKind.CONTINUED;
     try {
       WorkflowExecution started =
-          WorkflowClient.start(stub(connection, runId, request, plan)::execute, request);
+          WorkflowClient.start(stub(connection, runId, request, plan, queue)::execute, request);
       return new Launch(kind, started.getRunId(), last.orElse(null));
     } catch (WorkflowExecutionAlreadyStarted e) {
       // Another execute started it between the describe and the start: follow that run.
@@ -58,14 +75,14 @@ public final class RunLauncher {
   }
 
   private static ExecuteWorkflow stub(
-      Connection connection, String runId, RunRequest request, Plan plan) {
+      Connection connection, String runId, RunRequest request, Plan plan, String queue) {
     return connection
         .client()
         .newWorkflowStub(
             ExecuteWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(runId)
-                .setTaskQueue(BraidNames.TASK_QUEUE)
+                .setTaskQueue(queue)
                 .setStaticSummary(
                     "braid plan: " + plan.name() + " (" + plan.tasks().size() + " tasks)")
                 .setStaticDetails("repository: " + request.repo() + "\nplan: " + request.planDir())

@@ -53,11 +53,12 @@ public class RunSession {
       Workspace workspace, Plan plan, BraidConfig config, WorkerMode mode, boolean rerun) {
     String runId = RunIds.forPlan(workspace.repo(), workspace.planDir(), plan.name());
     Connection connection = connect(workspace, WorkerMode.NONE);
+    String queue = queueOf(workspace);
     // On a cluster the run moves only with a braid worker: say so now, before anything starts.
-    requireWorkers(connection, mode);
+    requireWorkers(connection, mode, queue);
     RunRequest request =
         new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
-    Launch launch = RunLauncher.launch(connection, runId, request, plan, rerun);
+    Launch launch = RunLauncher.launch(connection, runId, request, plan, rerun, queue);
     if (launch.kind() != LaunchKind.ALREADY_DONE) {
       startWorker(workspace, connection, mode);
     }
@@ -70,15 +71,22 @@ public class RunSession {
    * the worker's side, never from a run's input.
    */
   public void startWorker(Workspace workspace, Connection connection, WorkerMode mode) {
+    String queue = queueOf(workspace);
     if (connection.embedded()) {
       worker.start(
           connection,
           mode,
           WorkerGrants.of(workspace.configFile(), workspace.configNamed()),
-          WorkerGrants.notifyCommand(workspace.configFile(), workspace.configNamed()));
+          WorkerGrants.notifyCommand(workspace.configFile(), workspace.configNamed()),
+          queue);
     } else {
-      requireWorkers(connection, mode);
+      requireWorkers(connection, mode, queue);
     }
+  }
+
+  /** The task queue of the workspace's repository: its runs go there, and its workers poll it. */
+  public static String queueOf(Workspace workspace) {
+    return BraidNames.repositoryQueue(RepositoryIdentity.of(workspace.repo()));
   }
 
   /**
@@ -86,15 +94,13 @@ public class RunSession {
    * start: a query, an update or a run's next step would otherwise wait for a worker that never
    * comes. The embedded server's worker runs in this process, so it needs no check.
    */
-  private static void requireWorkers(Connection connection, WorkerMode mode) {
+  private static void requireWorkers(Connection connection, WorkerMode mode, String queue) {
     if (connection.embedded() || mode == WorkerMode.NONE) {
       return;
     }
-    WorkerPresence.require(
-        connection, BraidNames.TASK_QUEUE, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
+    WorkerPresence.require(connection, queue, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW);
     if (mode == WorkerMode.FULL) {
-      WorkerPresence.require(
-          connection, BraidNames.TASK_QUEUE, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY);
+      WorkerPresence.require(connection, queue, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY);
     }
   }
 

@@ -16,6 +16,7 @@ import dev.braid.workflow.ExecuteWorkflowImpl;
 import dev.braid.workflow.TaskWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -49,15 +50,31 @@ public class WorkerHost {
    *     a workflow's input
    * @param notify this worker's {@code notify} command, also read on the worker's side
    */
-  public synchronized void start(
+  public void start(
       Connection connection,
       WorkerMode mode,
       EnvironmentGrants grants,
       java.util.List<String> notify) {
+    start(connection, mode, grants, notify, BraidNames.TASK_QUEUE);
+  }
+
+  /**
+   * Starts polling the repository's queue (see {@link BraidNames#repositoryQueue}) and this host's
+   * queue of it; returns at once. The legacy shared queue and its host queue are polled too, by one
+   * poller each, so that runs started before repositories had their own queue still finish.
+   *
+   * @param sharedQueue the repository's queue
+   */
+  public synchronized void start(
+      Connection connection,
+      WorkerMode mode,
+      EnvironmentGrants grants,
+      java.util.List<String> notify,
+      String sharedQueue) {
     if (factory != null || mode == WorkerMode.NONE) {
       return;
     }
-    String hostQueue = BraidNames.hostTaskQueue(hostName());
+    String hostQueue = BraidNames.hostTaskQueue(sharedQueue, hostName());
     ProcessRunner runner = new ProcessRunner(ChildEnvironment.ofWorker(grants));
     Object[] activities = {
       new PlanActivitiesImpl(),
@@ -70,14 +87,31 @@ public class WorkerHost {
       new CleanupActivitiesImpl()
     };
     factory = WorkerFactory.newInstance(connection.client());
-    Worker shared = factory.newWorker(BraidNames.TASK_QUEUE);
+    poll(sharedQueue, hostQueue, mode, activities, WorkerOptions.getDefaultInstance());
+    if (!sharedQueue.equals(BraidNames.TASK_QUEUE)) {
+      WorkerOptions few =
+          WorkerOptions.newBuilder()
+              .setMaxConcurrentWorkflowTaskPollers(2)
+              .setMaxConcurrentActivityTaskPollers(1)
+              .build();
+      poll(BraidNames.TASK_QUEUE, BraidNames.hostTaskQueue(hostName()), mode, activities, few);
+    }
+    factory.start();
+  }
+
+  private void poll(
+      String sharedQueue,
+      String hostQueue,
+      WorkerMode mode,
+      Object[] activities,
+      WorkerOptions options) {
+    Worker shared = factory.newWorker(sharedQueue, options);
     shared.registerWorkflowImplementationTypes(ExecuteWorkflowImpl.class, TaskWorkflowImpl.class);
     if (mode == WorkerMode.FULL) {
       shared.registerActivitiesImplementations(activities);
-      Worker own = factory.newWorker(hostQueue);
+      Worker own = factory.newWorker(hostQueue, options);
       own.registerActivitiesImplementations(activities);
     }
-    factory.start();
   }
 
   /** Blocks until the worker is shut down, for {@code braid worker}. */

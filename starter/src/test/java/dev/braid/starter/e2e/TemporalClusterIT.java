@@ -67,10 +67,15 @@ class TemporalClusterIT extends EndToEndTest {
     long before = System.nanoTime();
     BraidProcess.Result refused = BraidProcess.run(repo, profileEnv, "execute", "--detach");
     assertEquals(1, refused.exitCode(), refused.toString());
+    // The repository has no origin: its identity, and so its queue, is its path.
     assertTrue(
         refused
             .err()
-            .contains("no braid worker is polling braid (workflows) on " + cluster.address()),
+            .contains(
+                "no braid worker is polling braid:"
+                    + repo
+                    + " (workflows) on "
+                    + cluster.address()),
         refused.toString());
     assertTrue(refused.err().contains("start `braid worker`"), refused.toString());
     assertFast(before, refused);
