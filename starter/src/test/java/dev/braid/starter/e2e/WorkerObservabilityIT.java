@@ -69,7 +69,7 @@ class WorkerObservabilityIT extends EndToEndTest {
             "{\"files\": {\"one.txt\": \"1\\n\"}, \"usage\": {\"total_cost_usd\": 0.0123,"
                 + " \"input_tokens\": 1200, \"output_tokens\": 340}}");
     Path out = tmp.resolve("worker.out");
-    startWorker("worker", out, "--metrics-port", "0");
+    startWorker("worker", out, "--metrics-port", "0", "--max-agents", "3");
     Matcher url = METRICS_URL.matcher(Files.readString(out));
     assertTrue(url.find(), Files.readString(out));
     assertTrue(
@@ -84,6 +84,15 @@ class WorkerObservabilityIT extends EndToEndTest {
     assertTrue(
         metrics.lines().anyMatch(l -> l.startsWith("temporal_") && l.contains("Attempt")),
         "the SDK's own metrics" + evidence);
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("temporal_worker_task_slots_available{")
+                        && l.contains("task_queue=\"braid@obs-a\",worker_type=\"ActivityWorker\"")
+                        && l.endsWith(" 3.0")),
+        "--max-agents 3 bounds the host queue's activity slots" + evidence);
     assertTrue(
         metrics.contains("braid_attempts_total{outcome=\"passed\",tier=\"fast\"} 1.0"),
         "one attempt, on tier fast, passed" + evidence);
