@@ -36,7 +36,7 @@ class MetricsInterceptorTest {
                 .build());
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(ProbeImpl.class);
-    worker.registerActivitiesImplementations(new FakeAgent(), new FakeGit(), new FakePlanFiles());
+    worker.registerActivitiesImplementations(new ProbeActivitiesImpl());
     env.start();
 
     String result =

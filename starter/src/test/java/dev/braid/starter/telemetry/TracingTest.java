@@ -77,7 +77,7 @@ class TracingTest {
                     .build())) {
       Worker worker = env.newWorker("tracing-test");
       worker.registerWorkflowImplementationTypes(ProbeImpl.class);
-      worker.registerActivitiesImplementations(new FakeAgent(), new FakeGit(), new FakePlanFiles());
+      worker.registerActivitiesImplementations(new ProbeActivitiesImpl());
       env.start();
       env.getWorkflowClient()
           .newWorkflowStub(
