@@ -29,9 +29,6 @@ public final class Telemetry implements AutoCloseable {
   private static final com.uber.m3.util.Duration REPORT_EVERY =
       com.uber.m3.util.Duration.ofSeconds(1);
 
-  /** Neither metrics nor tracing. */
-  public static final Telemetry NONE = new Telemetry(null, null, null, null);
-
   private final MetricsEndpoint endpoint;
   private final Scope scope;
   private final BraidMetrics metrics;
