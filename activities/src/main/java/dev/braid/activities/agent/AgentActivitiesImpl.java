@@ -45,6 +45,7 @@ public final class AgentActivitiesImpl implements AgentActivities {
 
   private final ProcessRunner runner;
   private final Supplier<AttemptContext> contexts;
+  private final AgentUsageListener usage;
 
   /** The production activity, reading its context from the running Temporal activity. */
   public AgentActivitiesImpl() {
@@ -61,8 +62,27 @@ public final class AgentActivitiesImpl implements AgentActivities {
    * @param contexts gives the context of the attempt being run, called on the attempt's thread
    */
   public AgentActivitiesImpl(ProcessRunner runner, Supplier<AttemptContext> contexts) {
+    this(runner, contexts, AgentUsageListener.NONE);
+  }
+
+  /**
+   * Runs agents and checks with the given runner, telling {@code usage} what each agent run
+   * reported (the worker's metrics).
+   */
+  public AgentActivitiesImpl(ProcessRunner runner, AgentUsageListener usage) {
+    this(runner, TemporalAttemptContext::current, usage);
+  }
+
+  /**
+   * @param runner runs the agent, the checks and git
+   * @param contexts gives the context of the attempt being run, called on the attempt's thread
+   * @param usage hears what each agent run reported it consumed
+   */
+  public AgentActivitiesImpl(
+      ProcessRunner runner, Supplier<AttemptContext> contexts, AgentUsageListener usage) {
     this.runner = runner;
     this.contexts = contexts;
+    this.usage = usage;
   }
 
   @Override
@@ -87,7 +107,7 @@ public final class AgentActivitiesImpl implements AgentActivities {
             n);
         return done.get();
       }
-      return new AttemptRun(runner, r, n, worktree, context, git, state).run();
+      return new AttemptRun(runner, r, n, worktree, context, git, state, usage).run();
     } catch (IOException e) {
       throw Activity.wrap(e);
     }

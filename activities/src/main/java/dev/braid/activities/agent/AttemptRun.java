@@ -38,6 +38,7 @@ final class AttemptRun {
   private final AttemptContext context;
   private final GitCli git;
   private final AttemptState state;
+  private final AgentUsageListener listener;
   private final String label;
   private final Duration timeout;
   private final String timeoutText;
@@ -49,7 +50,8 @@ final class AttemptRun {
       Path worktree,
       AttemptContext context,
       GitCli git,
-      AttemptState state) {
+      AttemptState state,
+      AgentUsageListener listener) {
     this.runner = runner;
     this.r = r;
     this.n = n;
@@ -57,6 +59,7 @@ final class AttemptRun {
     this.context = context;
     this.git = git;
     this.state = state;
+    this.listener = listener;
     this.label = "attempt " + n + " (" + r.tier().name() + ")";
     this.timeout = Duration.ofSeconds(r.tier().timeoutSeconds());
     this.timeoutText = HumanDuration.format(timeout);
@@ -203,6 +206,7 @@ final class AttemptRun {
     }
     Usage usage = LimitedTries.total(earlier, ran.report().usage(), resumed, agent.reader());
     state.recordUsage(n, usage);
+    listener.agentUsed(r.tier().name(), thisTry(earlier, usage));
     if (ran.report().rateLimit() != null) {
       state.recordLimited(n, new LimitedTries(r.runId(), r.logRun(), usage));
       throw rateLimited(ran.report().rateLimit(), usage, out);
@@ -224,6 +228,29 @@ final class AttemptRun {
         (outcome.timedOut() ? "agent " : "") + ending + "; log: " + out.file(),
         outcome.timedOut() ? AttemptFailure.AGENT_TIMED_OUT : AttemptFailure.AGENT_FAILED,
         usage);
+  }
+
+  /**
+   * What the last try used on its own: the attempt's usage less what the tries before a rate-limit
+   * wait used, which were heard when they ran. A field is unknown when either side lacks it.
+   */
+  private static Usage thisTry(Optional<LimitedTries> earlier, Usage attempt) {
+    if (earlier.isEmpty()) {
+      return attempt;
+    }
+    Usage before = earlier.get().usage();
+    return new Usage(
+        attempt.costUsd() == null || before.costUsd() == null
+            ? null
+            : attempt.costUsd() - before.costUsd(),
+        attempt.inputTokens() == null || before.inputTokens() == null
+            ? null
+            : attempt.inputTokens() - before.inputTokens(),
+        attempt.outputTokens() == null || before.outputTokens() == null
+            ? null
+            : attempt.outputTokens() - before.outputTokens(),
+        attempt.turns() == null || before.turns() == null ? null : attempt.turns() - before.turns(),
+        attempt.sessionId());
   }
 
   /**

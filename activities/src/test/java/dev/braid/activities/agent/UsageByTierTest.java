@@ -74,6 +74,22 @@ class UsageByTierTest {
   }
 
   @Test
+  void theListenerHearsEachAgentRunOnItsOwnWhetherTheAttemptFailedOrPassed() throws Exception {
+    List<String> heard = new java.util.ArrayList<>();
+    AgentUsageListener listener = (tier, usage) -> heard.add(tier + " " + usage.costUsd());
+    Path failing = agent("failing", 0.25, 1);
+    assertThrows(
+        ApplicationFailure.class,
+        () ->
+            new AgentActivitiesImpl(new ProcessRunner(), () -> new FakeAttemptContext(1), listener)
+                .attempt(request("fast", failing, 0)));
+    new AgentActivitiesImpl(new ProcessRunner(), () -> new FakeAttemptContext(1), listener)
+        .attempt(request("strong", agent("passing", 1.5, 0), 1));
+    // The passing attempt's result sums both runs (1.75); the listener heard each once.
+    assertEquals(List.of("fast 0.25", "strong 1.5"), heard);
+  }
+
+  @Test
   void anAttemptWhoseTierWasNeverRecordedLeavesTheSplitUnknown() throws Exception {
     // Attempt 1 ran before tiers were recorded: only its usage is there.
     Files.createDirectories(fx.stateDir());

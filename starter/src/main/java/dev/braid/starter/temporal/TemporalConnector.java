@@ -26,9 +26,19 @@ public class TemporalConnector {
 
   private final TemporalFlags flags;
   private final List<WorkflowServiceStubs> opened = new ArrayList<>();
+  private volatile ClientInstrumentation instrumentation = ClientInstrumentation.NONE;
 
   public TemporalConnector(TemporalFlags flags) {
     this.flags = flags;
+  }
+
+  /**
+   * Adds metrics and tracing to the connections made from now on ({@code braid worker}).
+   *
+   * @param instrumentation the SDK's metrics scope and the client's interceptors
+   */
+  public void instrument(ClientInstrumentation instrumentation) {
+    this.instrumentation = instrumentation;
   }
 
   /** Where Temporal is for this command: its flags, the environment, the profile file. */
@@ -72,23 +82,31 @@ public class TemporalConnector {
       WorkflowServiceStubs stubs =
           track(
               WorkflowServiceStubs.newServiceStubs(
-                  WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build()));
+                  instrumentation.apply(
+                      WorkflowServiceStubsOptions.newBuilder()
+                          .setTarget(server.address())
+                          .build())));
       WorkflowClient client =
           WorkflowClient.newInstance(
-              stubs, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+              stubs,
+              WorkflowClientOptions.newBuilder()
+                  .setNamespace(settings.namespace())
+                  .setInterceptors(instrumentation.clientInterceptors())
+                  .build());
       return new Connection(
           stubs, client, server.address(), settings.namespace(), server.uiUrl(), true, settings);
     }
     WorkflowServiceStubs stubs =
         track(
             WorkflowServiceStubs.newServiceStubs(
-                settings.profile().toWorkflowServiceStubsOptions()));
+                instrumentation.apply(settings.profile().toWorkflowServiceStubsOptions())));
     ConnectionProbe.check(stubs, settings);
     WorkflowClient client =
         WorkflowClient.newInstance(
             stubs,
             settings.profile().toWorkflowClientOptions().toBuilder()
                 .setNamespace(settings.namespace())
+                .setInterceptors(instrumentation.clientInterceptors())
                 .build());
     return new Connection(
         stubs,

@@ -14,23 +14,36 @@ import dev.braid.activities.secrets.EnvironmentGrants;
 import dev.braid.workflow.BraidNames;
 import dev.braid.workflow.ExecuteWorkflowImpl;
 import dev.braid.workflow.TaskWorkflowImpl;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs braid's worker: the workflows and every activity on the shared task queue, and the
  * activities again on this host's own queue, so that a task's work stays where its worktree is.
- * Spring stops it when the process ends, letting running activities finish their heartbeat.
+ * Spring stops it when the process ends ({@link #stop}); it is stopped before the connection it
+ * uses is closed, so draining activities can still report their results.
  */
 @Component
+@DependsOn("temporalConnector")
 public class WorkerHost {
+  private static final Logger log = LoggerFactory.getLogger(WorkerHost.class);
+
+  /** How long interrupted activities get to end, after the drain or at once. */
+  private static final long INTERRUPT_WAIT_SECONDS = 10;
+
   private WorkerFactory factory;
+  private WorkerSetup setup = WorkerSetup.IN_PROCESS;
 
   /** Starts polling with workflows and activities; returns at once. */
   public void start(Connection connection) {
@@ -55,13 +68,40 @@ public class WorkerHost {
       WorkerMode mode,
       EnvironmentGrants grants,
       java.util.List<String> notify) {
-    start(connection, mode, grants, notify, BraidNames.TASK_QUEUE);
+    start(connection, mode, grants, notify, WorkerSetup.IN_PROCESS, BraidNames.TASK_QUEUE);
+  }
+
+  /** Starts polling the repository's queue, for the worker inside a command; returns at once. */
+  public void start(
+      Connection connection,
+      WorkerMode mode,
+      EnvironmentGrants grants,
+      java.util.List<String> notify,
+      String sharedQueue) {
+    start(connection, mode, grants, notify, WorkerSetup.IN_PROCESS, sharedQueue);
+  }
+
+  /** Starts polling the legacy shared queue with {@code setup}; returns at once. */
+  public void start(
+      Connection connection,
+      WorkerMode mode,
+      EnvironmentGrants grants,
+      java.util.List<String> notify,
+      WorkerSetup setup) {
+    start(connection, mode, grants, notify, setup, BraidNames.TASK_QUEUE);
   }
 
   /**
    * Starts polling the repository's queue (see {@link BraidNames#repositoryQueue}) and this host's
-   * queue of it; returns at once. The legacy shared queue and its host queue are polled too, by one
-   * poller each, so that runs started before repositories had their own queue still finish.
+   * queue of it, with the limits, drain and reporting of {@code setup}; returns at once. The legacy
+   * shared queue and its host queue are polled too, by few pollers, so that runs started before
+   * repositories had their own queue still finish.
+   *
+   * <p>{@code setup.maxAgents()} bounds the activities this worker runs at once on its host's own
+   * queue: that is where every agent attempt runs (a task's later activities are bound to the host
+   * that prepared its worktree), beside the quick activities of those tasks (status writes, push,
+   * sync), which then wait for a free slot too. The shared queue is not bounded, so preparing
+   * worktrees and merge steps go on.
    *
    * @param sharedQueue the repository's queue
    */
@@ -70,30 +110,36 @@ public class WorkerHost {
       WorkerMode mode,
       EnvironmentGrants grants,
       java.util.List<String> notify,
+      WorkerSetup setup,
       String sharedQueue) {
     if (factory != null || mode == WorkerMode.NONE) {
       return;
     }
+    this.setup = setup;
     String hostQueue = BraidNames.hostTaskQueue(sharedQueue, hostName());
     ProcessRunner runner = new ProcessRunner(ChildEnvironment.ofWorker(grants));
     Object[] activities = {
       new PlanActivitiesImpl(),
       new WorktreeActivitiesImpl(hostQueue, runner),
-      new AgentActivitiesImpl(runner),
+      new AgentActivitiesImpl(runner, setup.agentUsage()),
       new GitActivitiesImpl(runner),
       new NotifyActivitiesImpl(runner, notify),
       new PullRequestActivitiesImpl(),
       new GitHubFlowActivitiesImpl(runner),
       new CleanupActivitiesImpl()
     };
-    factory = WorkerFactory.newInstance(connection.client());
-    poll(sharedQueue, hostQueue, mode, activities, WorkerOptions.getDefaultInstance());
+    factory =
+        WorkerFactory.newInstance(
+            connection.client(),
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(setup.interceptors().toArray(WorkerInterceptor[]::new))
+                .build());
+    poll(sharedQueue, hostQueue, mode, activities, WorkerOptions.newBuilder());
     if (!sharedQueue.equals(BraidNames.TASK_QUEUE)) {
-      WorkerOptions few =
+      WorkerOptions.Builder few =
           WorkerOptions.newBuilder()
               .setMaxConcurrentWorkflowTaskPollers(2)
-              .setMaxConcurrentActivityTaskPollers(1)
-              .build();
+              .setMaxConcurrentActivityTaskPollers(1);
       poll(BraidNames.TASK_QUEUE, BraidNames.hostTaskQueue(hostName()), mode, activities, few);
     }
     factory.start();
@@ -104,13 +150,15 @@ public class WorkerHost {
       String hostQueue,
       WorkerMode mode,
       Object[] activities,
-      WorkerOptions options) {
-    Worker shared = factory.newWorker(sharedQueue, options);
+      WorkerOptions.Builder options) {
+    Worker shared = factory.newWorker(sharedQueue, options.build());
     shared.registerWorkflowImplementationTypes(ExecuteWorkflowImpl.class, TaskWorkflowImpl.class);
     if (mode == WorkerMode.FULL) {
       shared.registerActivitiesImplementations(activities);
-      Worker own = factory.newWorker(hostQueue, options);
-      own.registerActivitiesImplementations(activities);
+      if (setup.maxAgents() > 0) {
+        options.setMaxConcurrentActivityExecutionSize(setup.maxAgents());
+      }
+      factory.newWorker(hostQueue, options.build()).registerActivitiesImplementations(activities);
     }
   }
 
@@ -140,15 +188,40 @@ public class WorkerHost {
   }
 
   /**
-   * Stops at once. Running activities are interrupted, which kills their agents' process trees;
-   * Temporal retries them on the next worker, and the worktree keeps what the agent had written.
+   * Stops. With a drain period ({@code braid worker}, on SIGTERM) it first stops polling and lets
+   * running activities finish for up to that long; then, or at once without one (a worker inside a
+   * CLI command), running activities are interrupted, which kills their agents' process trees.
+   * Temporal retries an interrupted attempt on the next worker, and the worktree keeps what the
+   * agent had written. The metrics endpoint and the span exporter close last.
    */
   @PreDestroy
   public synchronized void stop() {
-    if (factory != null) {
-      factory.shutdownNow();
-      factory.awaitTermination(10, TimeUnit.SECONDS);
-      factory = null;
+    if (factory == null) {
+      return;
     }
+    long drainSeconds = setup.drain().toSeconds();
+    if (drainSeconds > 0) {
+      log.info(
+          "stopping: no new work is taken; running activities have {} s to finish", drainSeconds);
+      factory.shutdown();
+      factory.awaitTermination(drainSeconds, TimeUnit.SECONDS);
+      if (factory.isTerminated()) {
+        log.info("stopped: every running activity finished");
+      } else {
+        log.warn(
+            "the drain of {} s is over: interrupting the activities still running (Temporal"
+                + " retries them on another worker)",
+            drainSeconds);
+      }
+    }
+    factory.shutdownNow();
+    factory.awaitTermination(INTERRUPT_WAIT_SECONDS, TimeUnit.SECONDS);
+    factory = null;
+    try {
+      setup.onStopped().close();
+    } catch (Exception e) {
+      log.warn("closing the worker's metrics and tracing failed: {}", e.toString());
+    }
+    setup = WorkerSetup.IN_PROCESS;
   }
 }
