@@ -23,6 +23,7 @@ import java.util.List;
  * @param rateLimit how a task waits out an agent's rate limit when the agent names no reset time
  * @param budget what the run's agents may spend, per task and in all
  * @param overlap what braid does about tasks that may run together and declare the same files
+ * @param github what braid does on GitHub besides pull requests
  */
 public record BraidConfig(
     List<AgentTier> tiers,
@@ -38,7 +39,8 @@ public record BraidConfig(
     List<String> copyFiles,
     RateLimitSettings rateLimit,
     BudgetSettings budget,
-    OverlapPolicy overlap) {
+    OverlapPolicy overlap,
+    GitHubSettings github) {
 
   /**
    * How long a task's host may be silent by default: long enough for a worker restart or a laptop
@@ -61,6 +63,41 @@ public record BraidConfig(
     rateLimit = rateLimit == null ? RateLimitSettings.DEFAULTS : rateLimit;
     budget = budget == null ? BudgetSettings.NONE : budget;
     overlap = overlap == null ? OverlapPolicy.DEFAULT : overlap;
+    github = github == null ? GitHubSettings.NONE : github;
+  }
+
+  /** The settings before {@code github} existed, which is then at its default. */
+  public BraidConfig(
+      List<AgentTier> tiers,
+      List<List<String>> setup,
+      List<List<String>> checks,
+      int maxParallel,
+      MergeSettings merge,
+      OnRetry onRetry,
+      List<String> notifyCommand,
+      AgentTier resolver,
+      boolean cleanup,
+      long hostWaitSeconds,
+      List<String> copyFiles,
+      RateLimitSettings rateLimit,
+      BudgetSettings budget,
+      OverlapPolicy overlap) {
+    this(
+        tiers,
+        setup,
+        checks,
+        maxParallel,
+        merge,
+        onRetry,
+        notifyCommand,
+        resolver,
+        cleanup,
+        hostWaitSeconds,
+        copyFiles,
+        rateLimit,
+        budget,
+        overlap,
+        GitHubSettings.NONE);
   }
 
   /** The settings before {@code overlap} existed, which is then at its default. */

@@ -38,7 +38,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
    */
   static final String MERGE_QUEUE_CHANGE = "merge-queue";
 
-  /** The change that lets a long run continue as new (see {@link #HISTORY_EVENTS}). */
+  /** The change that lets a long run continue as new (see {@link HistoryLimit}). */
   static final String CONTINUE_AS_NEW_CHANGE = "continue-as-new";
 
   /**
@@ -50,12 +50,6 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
 
   /** The failure type of a run that ended without bringing every task to the target. */
   public static final String RUN_FAILED = "RunFailed";
-
-  /**
-   * A run continues as new once its history has this many events, well under Temporal's suggestion
-   * of 4,096 (and its hard limit of 51,200), or sooner when the server suggests it.
-   */
-  static final long HISTORY_EVENTS = 2_000;
 
   private RunPublisher publisher = new RunPublisher(false);
   private RunBoard board;
@@ -74,6 +68,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private boolean truthful;
   private RunBudget budget;
   private RunDecisions decisions;
+  private RunIssues issues;
 
   @Override
   public RunStatus execute(RunRequest request) {
@@ -103,6 +98,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     desk = new UnblockDesk(board, request.config().tiers(), truthful);
     budget = new RunBudget(request.config().budget());
     launcher = new TaskLauncher(logs, request, plan, board, truthful);
+    issues = RunIssues.open(runId, request, plan, board);
     integration = integrationFor(logs, carry, overlaps);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
     decisions = new RunDecisions(desk, launcher, board, budget);
@@ -118,7 +114,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
       decisions.carryOut();
       launcher.spreadRateLimit();
       integration.startNext();
-      boolean draining = historyTooLong();
+      boolean draining = HistoryLimit.reached(queue != null, board);
       if (draining && board.count(TaskPhase.RUNNING) == 0 && !integration.active()) {
         continueAsNew(request);
       }
@@ -135,6 +131,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
       // When nothing can move until a human decides, the run waits, holding no process.
       phase = stuck && blocked ? RunPhase.BLOCKED : RunPhase.RUNNING;
       board.explainSoftWaits();
+      issues.observe(board);
       // Publish before leaving the loop, as runs recorded by earlier versions did (ReplayTest).
       publish();
       if (stuck && !blocked) {
@@ -172,6 +169,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
             board,
             git,
             truthful ? desk : null,
+            issues,
             () -> {
               phase = RunPhase.BLOCKED;
               publish();
@@ -180,6 +178,8 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   }
 
   private RunStatus end() {
+    issues.observe(board);
+    issues.settle();
     finishedAt = Workflow.currentTimeMillis();
     boolean allCompleted = board.count(TaskPhase.COMPLETED) == plan.tasks().size();
     boolean mergeClean = merge == null || (merge.checksPassed() && merge.conflicted().isEmpty());
@@ -247,21 +247,6 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         launcher.rateLimitedUntil(why.untilMillis());
       }
     }
-  }
-
-  /**
-   * Whether the history is long enough to continue as new. A run drains first (it starts no new
-   * task, and lets running tasks and the merge queue finish), because its children and merges are
-   * tied to this execution; a run with a blocked task never drains, since a blocked task waits
-   * without adding events.
-   */
-  private boolean historyTooLong() {
-    if (queue == null || board.count(TaskPhase.BLOCKED) > 0) {
-      return false;
-    }
-    var info = Workflow.getInfo();
-    boolean tooLong = info.isContinueAsNewSuggested() || info.getHistoryLength() > HISTORY_EVENTS;
-    return tooLong && Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private void continueAsNew(RunRequest request) {

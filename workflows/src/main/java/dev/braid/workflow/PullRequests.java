@@ -4,7 +4,6 @@ import dev.braid.activity.GitActivities;
 import dev.braid.activity.PublishBranchRequest;
 import dev.braid.activity.PullRequestActivities;
 import dev.braid.activity.PullRequestRequest;
-import dev.braid.activity.PullRequestResult;
 import dev.braid.config.MergeSettings;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
@@ -30,11 +29,13 @@ final class PullRequests {
   private final RunBoard board;
   private final GitActivities git;
   private final UnblockDesk desk;
+  private final RunIssues issues;
   private final Runnable waiting;
 
   /**
    * @param desk where decisions arrive, or null in runs recorded before blockers existed, whose
    *     failed pull request only marked the task blocked
+   * @param issues the tasks' issues, which their pull requests close
    * @param waiting called when the run waits for a decision, to say so
    */
   PullRequests(
@@ -44,6 +45,7 @@ final class PullRequests {
       RunBoard board,
       GitActivities git,
       UnblockDesk desk,
+      RunIssues issues,
       Runnable waiting) {
     this.runId = logs.runId();
     this.logs = logs;
@@ -52,6 +54,7 @@ final class PullRequests {
     this.board = board;
     this.git = git;
     this.desk = desk;
+    this.issues = issues;
     this.waiting = waiting;
   }
 
@@ -100,8 +103,10 @@ final class PullRequests {
 
   private boolean openOne(PullRequestActivities github, PlanTask task, PullRequestRequest pr) {
     try {
-      PullRequestResult opened = github.openOrUpdate(pr);
-      board.pullRequest(task.id(), opened.url());
+      Integer issue = issues.number(task.id());
+      String url =
+          issue == null ? github.openOrUpdate(pr).url() : issues.openClosing(pr, issue).url();
+      board.pullRequest(task.id(), url);
       if (board.phase(task.id()) != TaskPhase.COMPLETED) {
         // Opened on a human's retry: the task, merged already, is completed again.
         board.end(task.id(), TaskPhase.COMPLETED, null, Workflow.currentTimeMillis());

@@ -113,6 +113,7 @@ final class Fakes {
       new Git(),
       new Notifier(),
       new GitHub(),
+      gitHubFlow,
       new Cleaner()
     };
   }
@@ -299,6 +300,9 @@ final class Fakes {
   }
 
   final List<CleanupRequest> cleanups = new CopyOnWriteArrayList<>();
+
+  /** Issues, comments and the pull requests that close issues. */
+  final FakeGitHubFlow gitHubFlow = new FakeGitHubFlow();
 
   final class Cleaner implements CleanupActivities {
     @Override

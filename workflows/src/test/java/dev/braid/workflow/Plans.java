@@ -3,6 +3,7 @@ package dev.braid.workflow;
 import dev.braid.config.AgentTier;
 import dev.braid.config.BraidConfig;
 import dev.braid.config.BudgetSettings;
+import dev.braid.config.GitHubSettings;
 import dev.braid.config.MergeMode;
 import dev.braid.config.MergeSettings;
 import dev.braid.config.OnRetry;
@@ -104,6 +105,27 @@ final class Plans {
         c.rateLimit(),
         budget,
         c.overlap());
+  }
+
+  /** A config in merge mode pr with an issue per task. */
+  static BraidConfig withIssues(BraidConfig c) {
+    BraidConfig pr = mergeMode(c, MergeMode.PR);
+    return new BraidConfig(
+        pr.tiers(),
+        pr.setup(),
+        pr.checks(),
+        pr.maxParallel(),
+        pr.merge(),
+        pr.onRetry(),
+        pr.notifyCommand(),
+        pr.resolver(),
+        pr.cleanup(),
+        pr.hostWaitSeconds(),
+        pr.copyFiles(),
+        pr.rateLimit(),
+        pr.budget(),
+        pr.overlap(),
+        new GitHubSettings(true));
   }
 
   /** A config with this overlap policy. */

@@ -33,7 +33,8 @@ public final class ConfigLoader {
           "copyFiles",
           "hostWait",
           "budget",
-          "overlap");
+          "overlap",
+          "github");
 
   /**
    * Each running task is a pending child workflow of the run, and Temporal allows 2,000; half of it
@@ -92,6 +93,7 @@ public final class ConfigLoader {
             ? BraidConfig.DEFAULT_HOST_WAIT_SECONDS
             : CommandSections.duration(name, "hostWait", root.get("hostWait"), problems);
     OverlapPolicy overlap = overlap(name, root.get("overlap"), problems);
+    var github = GitHubSection.read(name, root.get("github"), merge, problems);
     if (maxParallel > MAX_PARALLEL) {
       problems.add(name + ": maxParallel: must be at most " + MAX_PARALLEL + TOO_PARALLEL);
     }
@@ -131,7 +133,8 @@ public final class ConfigLoader {
         copyFiles,
         rateLimit,
         budget,
-        overlap);
+        overlap,
+        github);
   }
 
   private static OverlapPolicy overlap(String name, Object value, List<String> problems) {
