@@ -1,6 +1,7 @@
 package dev.braid.starter.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void githubIssuesNeedPullRequestsAndIsTrueOrFalse() throws Exception {
+    Path on = write("merge: {mode: pr}\ngithub: {issues: true}\n");
+    assertTrue(ConfigLoader.load(on, true, "main", ConfigOverrides.none()).github().issues());
+    assertFalse(
+        ConfigLoader.load(dir.resolve("none.yaml"), false, "main", ConfigOverrides.none())
+            .github()
+            .issues());
+    Path direct = write("github: {issues: yes please, watch: true}\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(direct, true, "main", ConfigOverrides.none()));
+    assertEquals(
+        List.of(
+            "braid.yaml: github.watch: unknown key (known: issues)",
+            "braid.yaml: github.issues: must be true or false, not 'yes please'"),
+        e.problems());
+    Path notPr = write("github: {issues: true}\n");
+    e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(notPr, true, "main", ConfigOverrides.none()));
+    assertTrue(e.problems().get(0).startsWith("braid.yaml: github.issues: needs merge.mode: pr"));
+  }
+
+  @Test
   void namedFileMustExist() {
     ConfigException e =
         assertThrows(
@@ -156,7 +183,7 @@ class ConfigLoaderTest {
 
     assertEquals(
         List.of(
-            "braid.yaml: colour: unknown key (known: agent, budget, checks, cleanup, copyFiles, env, hostWait, maxParallel, merge, notify, overlap, secrets, setup)",
+            "braid.yaml: colour: unknown key (known: agent, budget, checks, cleanup, copyFiles, env, github, hostWait, maxParallel, merge, notify, overlap, secrets, setup)",
             "braid.yaml: agent.tiers[0].color: unknown key (known: attempts, backoff, command, env, model, name, preset, timeout)",
             "braid.yaml: agent.tiers[0].command: must be a non-empty list of strings (an argv, never a shell string)",
             "braid.yaml: agent.tiers[0].attempts: must be a whole number of at least 1, not '0'",

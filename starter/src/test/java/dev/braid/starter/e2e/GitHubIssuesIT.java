@@ -61,12 +61,11 @@ class GitHubIssuesIT extends EndToEndTest {
       BraidProcess.Result first = BraidProcess.run(repo, env, "execute", "--json");
 
       assertEquals(0, first.exitCode(), first.toString());
+      // An issue's title is its task file's first heading.
+      Map<String, String> taskOf = Map.of("Write the schema", "schema", "Serve the schema", "api");
       Map<String, Integer> issueOf = new HashMap<>();
       for (ObjectNode issue : github.issues()) {
-        String title = issue.get("title").asText();
-        issueOf.put(
-            title.contains("schema") && !title.contains("Serve") ? "schema" : "api",
-            issue.get("number").asInt());
+        issueOf.put(taskOf.get(issue.get("title").asText()), issue.get("number").asInt());
       }
       assertEquals(2, github.issues().size(), "one issue per task: " + github.issues());
       JsonNode run = JSON.readTree(first.out());
