@@ -58,10 +58,11 @@ public class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--repo",
       paramLabel = "DIR",
+      defaultValue = "${env:BRAID_REPO}",
       description =
-          "The checkout this worker serves (default: the current directory's repository): it"
-              + " gets the runs of the repository whose origin it holds, and on the embedded"
-              + " server, that repository's server.")
+          "The checkout this worker serves (default: BRAID_REPO, else the current directory's"
+              + " repository): it gets the runs of the repository whose origin it holds, and on"
+              + " the embedded server, that repository's server.")
   Path repo;
 
   @Option(

@@ -79,15 +79,28 @@ public final class SearchAttributeRegistrar {
               + connection.namespace()
               + " ("
               + code
-              + "); ask an operator to run: "
-              + "temporal operator search-attribute create --namespace "
-              + connection.namespace()
-              + " --name BraidPlan --type Keyword --name BraidState --type Keyword"
-              + " --name BraidTasksDone --type Int --name BraidTasksBlocked --type Int"
-              + " --name BraidTaskState --type Keyword --name BraidRepo --type Keyword",
+              + "); ask an operator to run, one attribute per call (the CLI registers only the"
+              + " first of several --name): "
+              + createCommands(connection.namespace()),
           e);
     } finally {
       operator.shutdown();
     }
+  }
+
+  /** The CLI calls that create every attribute braid uses, joined with {@code &&}. */
+  static String createCommands(String namespace) {
+    Map<String, String> all = new java.util.TreeMap<>(DevServer.SEARCH_ATTRIBUTES);
+    all.putAll(StarterSearchAttributes.ALL);
+    return all.entrySet().stream()
+        .map(
+            a ->
+                "temporal operator search-attribute create --namespace "
+                    + namespace
+                    + " --name "
+                    + a.getKey()
+                    + " --type "
+                    + a.getValue())
+        .collect(java.util.stream.Collectors.joining(" && "));
   }
 }
