@@ -21,7 +21,11 @@ final class Pusher {
       return false;
     }
     String ref = "refs/heads/" + branch;
-    ProcessOutcome outcome = git.tryRun("push", "--quiet", remote, ref + ":" + ref);
+    // From the main checkout: a remote whose URL is a relative path (git remote add origin
+    // ../origin.git) means that path from there, not from a worktree's folder. Every worktree
+    // shares the main checkout's branches, so the same ref is pushed.
+    GitCli from = git.in(mainCheckout(git));
+    ProcessOutcome outcome = from.tryRun("push", "--quiet", remote, ref + ":" + ref);
     if (outcome.succeeded()) {
       return true;
     }
@@ -36,8 +40,28 @@ final class Pusher {
               remote, branch, branch, said),
           GitFailures.PUSH_REJECTED);
     }
+    if (said.contains("does not appear to be a git repository")) {
+      // A remote that names no repository stays so on every retry: say it once, and let the
+      // human fix the remote and retry the task.
+      throw ApplicationFailure.newNonRetryableFailure(
+          String.format(
+              "%s is not a repository git can reach from %s: fix the remote (git remote -v),"
+                  + " then retry.%n%s",
+              remote, from.dir(), said),
+          GitFailures.PUSH_REJECTED);
+    }
     throw new GitException(
-        "git push " + remote + " " + branch + " failed in " + git.dir() + ": " + said,
+        "git push " + remote + " " + branch + " failed in " + from.dir() + ": " + said,
         outcome.exitCode());
+  }
+
+  /** The folder of the main checkout, whose {@code .git} is the common one; else the same dir. */
+  private static java.nio.file.Path mainCheckout(GitCli git) {
+    java.nio.file.Path common = git.commonDir();
+    return common.getFileName() != null
+            && common.getFileName().toString().equals(".git")
+            && common.getParent() != null
+        ? common.getParent()
+        : git.dir();
   }
 }

@@ -70,4 +70,32 @@ class GitActivitiesPushTest {
     assertTrue(failure.isNonRetryable());
     assertEquals(theirs, repo.originRev("feature/t1"), "the remote branch was not overwritten");
   }
+
+  @Test
+  void aRemoteGivenAsARelativePathIsTheSameRepositoryFromAWorktree() {
+    // As after `git remote add origin ../origin.git` in the main checkout: from the worktree's
+    // folder that path names nothing.
+    String relative = repo.repo.relativize(repo.origin).toString();
+    repo.git("remote", "set-url", "origin", relative);
+    PreparedWorktree task = repo.prepare("t1");
+    String head = repo.commit(Path.of(task.path()), "a.txt", "a\n", "Work");
+
+    assertTrue(repo.gitActivities().push(new PushRequest(task.path(), "feature/t1", "origin")));
+    assertEquals(head, repo.originRev("feature/t1"));
+  }
+
+  @Test
+  void aRemoteThatNamesNoRepositoryFailsOnceWithTheFixNotOnEveryRetry() {
+    repo.git("remote", "set-url", "origin", dir.resolve("nowhere.git").toString());
+    PreparedWorktree task = repo.prepare("t1");
+    repo.commit(Path.of(task.path()), "a.txt", "a\n", "Work");
+
+    ApplicationFailure failure =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> repo.gitActivities().push(new PushRequest(task.path(), "feature/t1", "origin")));
+
+    assertTrue(failure.isNonRetryable());
+    assertTrue(failure.getOriginalMessage().contains("fix the remote"), failure.getMessage());
+  }
 }
