@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.activities.cleanup.RunCleaner;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
+import dev.braid.activity.CleanupRequest;
+import dev.braid.activity.CleanupResult;
 import dev.braid.activity.IntegrationStart;
 import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
@@ -254,6 +257,28 @@ class HubIntegrationTest {
     assertTrue(fin.pushed());
     assertEquals(step.targetHead(), fin.targetHead());
     assertEquals(step.targetHead(), repo.originRev("main"));
+  }
+
+  @Test
+  void cleanupAfterTheFinalMergeDeletesTheRemotesIntegrationBranchOnceAndForAll() {
+    start(hostA);
+    pushedTask(hostA, "a", "a.txt");
+    git().integrate(step(hostA, List.of("feature/a"), List.of()));
+    git().merge(step(hostB, List.of("feature/a"), List.of()));
+    RunCleaner cleaner = new RunCleaner(new ProcessRunner(), Heartbeat.NONE);
+    CleanupRequest request =
+        new CleanupRequest(
+            hostB.toString(), RUN, null, "main", "origin", List.of("a"), false, "2026-01-01");
+
+    CleanupResult first = cleaner.clean(request);
+    CleanupResult again = cleaner.clean(request);
+
+    assertTrue(first.deletedBranches().contains(INTEGRATION), first.toString());
+    assertTrue(first.deletedBranches().contains("origin/" + INTEGRATION), first.toString());
+    assertEquals("", repo.originRev(INTEGRATION));
+    assertEquals("", rev(hostB, INTEGRATION));
+    assertEquals(List.of(), again.deletedBranches());
+    assertEquals(List.of(), again.keptBranches());
   }
 
   @Test
