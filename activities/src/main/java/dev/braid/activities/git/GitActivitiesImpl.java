@@ -131,16 +131,18 @@ public final class GitActivitiesImpl implements GitActivities {
   }
 
   /**
-   * Merges the base into the task branch in its worktree; conflicts are left for a resolver.
+   * Merges the base into the task branch in its worktree; conflicts are left for a resolver. A
+   * run's integration branch is fetched from the remote first when this checkout lacks it or has an
+   * older head, since the merge queue may have advanced it on another host.
    *
-   * <p>Idempotent: a base already contained changes nothing, and a merge in progress is reported as
-   * it is.
+   * <p>Idempotent: a base already contained changes nothing, a merge in progress is reported as it
+   * is, and the local integration branch is only ever created, never moved.
    */
   @Override
   public SyncResult syncWithBase(SyncRequest request) {
     GitCli git =
         new GitCli(Path.of(request.worktree()), runner, new ActivityProgress(heartbeats.get()));
-    return new TaskSync(git).sync(request.baseBranch());
+    return new TaskSync(git).sync(request.baseBranch(), request.remote());
   }
 
   /**

@@ -17,6 +17,8 @@ import dev.braid.activity.MergeResult;
 import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
 import dev.braid.activity.PushRequest;
+import dev.braid.activity.SyncRequest;
+import dev.braid.activity.SyncResult;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +148,21 @@ class HubIntegrationTest {
     assertEquals(merged.targetHead(), b.baseCommit());
     assertEquals("a\n", TestRepo.read(Path.of(b.path()).resolve("a.txt")));
     assertEquals(merged.targetHead(), rev(hostB, INTEGRATION), "created at the remote's head");
+  }
+
+  @Test
+  void aTaskOnHostASyncsWithWhatHostBMerged() {
+    start(hostA);
+    PreparedWorktree c = prepare(hostA, "c");
+    pushedTask(hostA, "a", "a.txt");
+    MergeResult merged = git().integrate(step(hostB, List.of("feature/a"), List.of()));
+
+    SyncResult synced = git().syncWithBase(new SyncRequest(c.path(), INTEGRATION, "origin"));
+
+    assertEquals(List.of(), synced.conflictingFiles());
+    assertTrue(new GitCli(hostA).isAncestor(merged.targetHead(), synced.head()));
+    assertEquals("a\n", TestRepo.read(Path.of(c.path()).resolve("a.txt")));
+    assertEquals(repo.rev("main"), rev(hostA, INTEGRATION), "the local branch was not moved");
   }
 
   @Test
