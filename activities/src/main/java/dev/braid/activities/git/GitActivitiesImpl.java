@@ -89,7 +89,8 @@ public final class GitActivitiesImpl implements GitActivities {
    * Creates {@code braid/<runId>} at the target's head and pushes it to the remote, the hub every
    * host fetches it from. A remote that has the branch already (a retry, or a run continued on
    * another host) is adopted: the local branch is created or moved at the remote's commit, unless
-   * it is ahead of it, and then it is pushed. Never forces.
+   * it is ahead of it; then the next merge step decides, and pushes it only if its head passed the
+   * checks. Never forces.
    *
    * <p>Idempotent: an existing integration branch is kept as it is, since it may already hold
    * merged work; the remote's is never reset; pushing what the remote has changes nothing. Without
@@ -113,7 +114,11 @@ public final class GitActivitiesImpl implements GitActivities {
       // The remote's holds merged work this checkout lacks: adopt it, never reset it.
       git.run("update-ref", "-m", "braid: adopt " + branch, ref, onRemote.get(), local.get());
     }
-    hub.push();
+    if (onRemote.isEmpty()) {
+      hub.push();
+    }
+    // A local branch ahead of the remote's is left for the next merge step, which pushes it only
+    // if its head passed the checks here (a step that died before its push).
     return branch;
   }
 

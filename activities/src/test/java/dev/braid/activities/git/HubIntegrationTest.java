@@ -117,6 +117,23 @@ class HubIntegrationTest {
   }
 
   @Test
+  void startIntegrationNeverPushesALocalHeadAheadOfTheRemotes() {
+    start(hostA);
+    // A step that merged and died before its checks: its head was never checked.
+    repo.taskWithFile("a", "a.txt", "a\n");
+    Path side = dir.resolve("side");
+    TestRepo.gitIn(hostA, "worktree", "add", "--quiet", side.toString(), INTEGRATION);
+    TestRepo.gitIn(side, "merge", "--no-ff", "--no-edit", "--quiet", "feature/a");
+    TestRepo.gitIn(hostA, "worktree", "remove", side.toString());
+    String unchecked = rev(hostA, INTEGRATION);
+
+    start(hostA);
+
+    assertEquals(unchecked, rev(hostA, INTEGRATION), "kept for the next step to judge");
+    assertEquals(repo.rev("main"), repo.originRev(INTEGRATION), "and not pushed");
+  }
+
+  @Test
   void aStepOnHostBMergesWhatHostAPushedAndPushesTheResult() throws Exception {
     start(hostA);
     String a = pushedTask(hostA, "a", "a.txt");
