@@ -137,8 +137,8 @@ public final class GitActivitiesImpl implements GitActivities {
 
   /**
    * Merges the base into the task branch in its worktree; conflicts are left for a resolver. A
-   * run's integration branch is fetched from the remote first when this checkout lacks it or has an
-   * older head, since the merge queue may have advanced it on another host.
+   * run's integration branch is fetched from the remote first and the remote's head is merged,
+   * since the merge queue may have advanced it on another host.
    *
    * <p>Idempotent: a base already contained changes nothing, a merge in progress is reported as it
    * is, and the local integration branch is only ever created, never moved.

@@ -16,10 +16,11 @@ final class IntegrationBase {
 
   /**
    * Fetches {@code base} when it is an integration branch and the remote has it, and says where a
-   * new task branch starts: the local branch when it is missing here (then it is created at the
-   * remote's commit) or not behind the remote; the remote's commit when the local one is behind.
-   * The local branch, which a merge step on this host may have checked out, is never moved. Other
-   * bases, and repositories without the remote, are used as they are.
+   * new task branch starts: the remote's head, which only merge steps whose checks passed have
+   * pushed. When this checkout lacks the branch it is created there at that head; when it has it
+   * elsewhere (behind, or holding merges a step here never pushed), the task starts from the
+   * remote's commit. The local branch, which a merge step on this host may have checked out, is
+   * never moved. Other bases, and repositories without the remote, are used as they are.
    *
    * <p>Idempotent: fetching again changes nothing, and the local branch is only ever created.
    *
@@ -55,8 +56,10 @@ final class IntegrationBase {
           ? base
           : onRemote.get();
     }
-    if (!local.get().equals(onRemote.get()) && main.isAncestor(local.get(), onRemote.get())) {
-      log.info("{} here is behind {}'s; the task starts from {}", base, remote, onRemote.get());
+    if (!local.get().equals(onRemote.get())) {
+      // Behind the remote's, or holding merges a step here never pushed (so maybe never checked):
+      // the remote's is what the queue merged and checked.
+      log.info("{} here differs from {}'s; the task starts from {}", base, remote, onRemote.get());
       return onRemote.get();
     }
     return base;

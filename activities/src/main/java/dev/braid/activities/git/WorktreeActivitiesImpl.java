@@ -56,10 +56,10 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
    * deleted. The setup runs until it has succeeded once in the worktree. A branch this checkout
    * lacks but the remote has (the task ran on a host that is gone) is fetched first, so the task
    * goes on from its pushed work rather than from the base. A run's integration branch is fetched
-   * from the remote, where the merge queue pushes it, when this checkout lacks it or has an older
-   * head of it, so a new task starts from the merged work whichever host merged it; the local
-   * branch is only ever created, never moved. The {@code copyFiles} (such as {@code .env}) are
-   * copied in before the setup, once, and excluded from commits.
+   * from the remote, where the merge queue pushes it, and a new task starts from the remote's head,
+   * so it holds the checked work whichever host merged it; the local branch is only ever created,
+   * never moved. The {@code copyFiles} (such as {@code .env}) are copied in before the setup, once,
+   * and excluded from commits.
    *
    * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when a
    *     directory is in the way or the branch is checked out elsewhere; retryable {@link

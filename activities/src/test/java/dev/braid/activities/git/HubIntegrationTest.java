@@ -168,6 +168,27 @@ class HubIntegrationTest {
   }
 
   @Test
+  void prepareStartsFromTheRemotesHeadNotFromUncheckedMergesOfThisCheckout() {
+    start(hostA);
+    // Host A merged x and died before checking it, while host B merged a and pushed.
+    pushedTask(hostA, "a", "a.txt");
+    repo.taskWithFile("x", "x.txt", "x\n");
+    Path side = dir.resolve("side");
+    TestRepo.gitIn(hostA, "worktree", "add", "--quiet", side.toString(), INTEGRATION);
+    TestRepo.gitIn(side, "merge", "--no-ff", "--no-edit", "--quiet", "feature/x");
+    TestRepo.gitIn(hostA, "worktree", "remove", side.toString());
+    String unchecked = rev(hostA, INTEGRATION);
+    MergeResult merged = git().integrate(step(hostB, List.of("feature/a"), List.of()));
+
+    PreparedWorktree c = prepare(hostA, "c");
+
+    assertEquals(merged.targetHead(), c.baseCommit());
+    assertTrue(Files.exists(Path.of(c.path()).resolve("a.txt")));
+    assertFalse(Files.exists(Path.of(c.path()).resolve("x.txt")), "nothing unchecked");
+    assertEquals(unchecked, rev(hostA, INTEGRATION), "the local branch was not moved");
+  }
+
+  @Test
   void aTaskOnHostASyncsWithWhatHostBMerged() {
     start(hostA);
     PreparedWorktree c = prepare(hostA, "c");
