@@ -6,5 +6,14 @@ package dev.braid.activity;
  *
  * @param worktree the task's worktree, absolute
  * @param baseBranch the branch to merge into the task branch, such as the integration branch
+ * @param remote the remote an integration branch is fetched from when this checkout lacks it or has
+ *     an older head of it (the merge queue pushed it from another host), or null to look only
+ *     locally
  */
-public record SyncRequest(String worktree, String baseBranch) {}
+public record SyncRequest(String worktree, String baseBranch, String remote) {
+
+  /** A request that looks only locally, as recorded by runs from before the remote was passed. */
+  public SyncRequest(String worktree, String baseBranch) {
+    this(worktree, baseBranch, null);
+  }
+}

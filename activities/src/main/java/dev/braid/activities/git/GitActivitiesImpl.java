@@ -15,6 +15,7 @@ import dev.braid.workflow.BraidNames;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Publishes task branches and merges them into the target, through the git CLI. */
@@ -85,19 +86,39 @@ public final class GitActivitiesImpl implements GitActivities {
   }
 
   /**
-   * Creates {@code braid/<runId>} at the target's head.
+   * Creates {@code braid/<runId>} at the target's head and pushes it to the remote, the hub every
+   * host fetches it from. A remote that has the branch already (a retry, or a run continued on
+   * another host) is adopted: the local branch is created or moved at the remote's commit, unless
+   * it is ahead of it; then the next merge step decides, and pushes it only if its head passed the
+   * checks. Never forces.
    *
    * <p>Idempotent: an existing integration branch is kept as it is, since it may already hold
-   * merged work.
+   * merged work; the remote's is never reset; pushing what the remote has changes nothing. Without
+   * the remote the branch stays local, as before.
+   *
+   * @throws ApplicationFailure retryable {@link GitFailures#INTEGRATION_MOVED} when the remote's
+   *     branch moved while this ran; the retry fetches it again
    */
   @Override
   public String startIntegration(IntegrationStart request) {
     GitCli git =
         new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
     String branch = BraidNames.integrationBranch(request.runId());
-    if (git.resolve("refs/heads/" + branch).isEmpty()) {
-      git.run("branch", branch, "refs/heads/" + request.target());
+    String ref = "refs/heads/" + branch;
+    HubBranch hub = HubBranch.of(git, request.remote(), branch);
+    Optional<String> onRemote = hub.fetch();
+    Optional<String> local = git.resolve(ref);
+    if (local.isEmpty()) {
+      git.run("branch", branch, onRemote.orElse("refs/heads/" + request.target()));
+    } else if (onRemote.isPresent() && !git.isAncestor(onRemote.get(), local.get())) {
+      // The remote's holds merged work this checkout lacks: adopt it, never reset it.
+      git.run("update-ref", "-m", "braid: adopt " + branch, ref, onRemote.get(), local.get());
     }
+    if (onRemote.isEmpty()) {
+      hub.push();
+    }
+    // A local branch ahead of the remote's is left for the next merge step, which pushes it only
+    // if its head passed the checks here (a step that died before its push).
     return branch;
   }
 
@@ -115,16 +136,18 @@ public final class GitActivitiesImpl implements GitActivities {
   }
 
   /**
-   * Merges the base into the task branch in its worktree; conflicts are left for a resolver.
+   * Merges the base into the task branch in its worktree; conflicts are left for a resolver. A
+   * run's integration branch is fetched from the remote first and the remote's head is merged,
+   * since the merge queue may have advanced it on another host.
    *
-   * <p>Idempotent: a base already contained changes nothing, and a merge in progress is reported as
-   * it is.
+   * <p>Idempotent: a base already contained changes nothing, a merge in progress is reported as it
+   * is, and the local integration branch is only ever created, never moved.
    */
   @Override
   public SyncResult syncWithBase(SyncRequest request) {
     GitCli git =
         new GitCli(Path.of(request.worktree()), runner, new ActivityProgress(heartbeats.get()));
-    return new TaskSync(git).sync(request.baseBranch());
+    return new TaskSync(git).sync(request.baseBranch(), request.remote());
   }
 
   /**

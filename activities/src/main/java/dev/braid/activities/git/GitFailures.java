@@ -23,6 +23,12 @@ public final class GitFailures {
    */
   public static final String TARGET_MOVED = "TargetMoved";
 
+  /**
+   * The remote refused the push of a run's integration branch because another try of a merge step
+   * moved it first. Retryable: the next try fetches the remote's branch and merges on top of it.
+   */
+  public static final String INTEGRATION_MOVED = "IntegrationMoved";
+
   /** The remote refused a push because its branch has commits braid does not. Not retryable. */
   public static final String PUSH_REJECTED = "PushRejected";
 

@@ -8,6 +8,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,13 +73,19 @@ final class IntegrationMerge {
           "The merge target " + target + " does not exist in " + repo, GitFailures.BRANCH_MISSING);
     }
     ExcludeFile.ensure(main.commonDir(), ExcludeFile.BRAID_ENTRIES);
-    worktrees.ensure(path, BraidNames.integrationBranch(request.runId()), targetRef);
+    HubBranch hub =
+        HubBranch.of(main, request.remote(), BraidNames.integrationBranch(request.runId()));
+    Optional<String> onRemote = hub.fetch();
+    worktrees.ensure(
+        path, BraidNames.integrationBranch(request.runId()), onRemote.orElse(targetRef));
     GitCli integration = main.in(path);
     IntegrationWorktree.recover(integration);
+    VerifiedHeads verified = new VerifiedHeads(main.commonDir(), request.setup(), request.checks());
+    onRemote.ifPresent(commit -> IntegrationWorktree.adopt(integration, commit, verified));
     if (!moveTarget) {
       // The queue's integration branch holds merged work; it takes in a moved target, never resets.
       IntegrationWorktree.absorb(integration, main.resolve(targetRef).orElseThrow(), target);
-      return mergeCheckAndKeep(integration);
+      return mergeCheckAndKeep(integration, verified, hub);
     }
     IntegrationWorktree.catchUp(integration, main.resolve(targetRef).orElseThrow());
 
@@ -109,19 +116,22 @@ final class IntegrationMerge {
   /**
    * The merge queue's step. The checks run on any head not verified before, so a step retried after
    * a crash between its merge and its checks still checks; a failing result is backed out, so the
-   * integration branch only ever holds work whose checks passed.
+   * integration branch only ever holds work whose checks passed. A passing result is pushed to the
+   * remote (when there is one), where the next step, on whichever host, starts from it.
    */
-  private MergeResult mergeCheckAndKeep(GitCli integration) {
+  private MergeResult mergeCheckAndKeep(GitCli integration, VerifiedHeads verified, HubBranch hub) {
     String before = integration.head();
     BranchMerger.Merged merged =
         new BranchMerger(main, integration, request.remote(), progress)
             .mergeAll(request.branches());
     String head = integration.head();
-    VerifiedHeads verified = new VerifiedHeads(main.commonDir(), request.setup(), request.checks());
     CommandSequence.Outcome checks =
         verified.contains(head) ? new CommandSequence.Outcome(true, "", "") : runChecks();
     if (checks.succeeded()) {
       verified.add(head);
+      progress.step();
+      // Recorded as verified first, so a retry after a refused or lost push does not check again.
+      hub.push();
       return new MergeResult(merged.merged(), merged.conflicted(), true, "", head, false);
     }
     log.warn("Checks failed on the merged result; {} goes back to {}", path, before);

@@ -78,6 +78,35 @@ final class IntegrationWorktree {
     }
   }
 
+  /**
+   * Brings the integration branch to the remote's commit, the hub's: every host's step starts from
+   * what the last passing step pushed. A branch behind it fast-forwards. A branch ahead of it whose
+   * head passed the checks here (an earlier try merged and checked, and died before its push) is
+   * kept, and the step pushes it. Anything else this checkout has beyond the remote (a merge never
+   * checked, or one another try redid and pushed) goes: it only ever merged task branches, which
+   * still hold all their work, so the step merges them again as needed. Idempotent.
+   */
+  static void adopt(GitCli integration, String remoteCommit, VerifiedHeads verified) {
+    String head = integration.head();
+    if (head.equals(remoteCommit)) {
+      return;
+    }
+    if (integration.isAncestor(head, remoteCommit)) {
+      integration.run("merge", "--ff-only", "--quiet", remoteCommit);
+      return;
+    }
+    if (integration.isAncestor(remoteCommit, head) && verified.contains(head)) {
+      log.info("{} holds checked merges the remote lacks; they are pushed", integration.dir());
+      return;
+    }
+    log.warn(
+        "{} holds merges the remote's integration branch ({}) lacks and that were never checked;"
+            + " starting again from the remote's",
+        integration.dir(),
+        remoteCommit);
+    integration.run("reset", "--hard", "--quiet", remoteCommit);
+  }
+
   /** Aborts the merge in progress, falling back on {@code reset --merge} when abort refuses. */
   static void abortMerge(GitCli git) {
     if (!git.tryRun("merge", "--abort").succeeded()) {

@@ -18,16 +18,21 @@ final class TaskSync {
   }
 
   /**
-   * Idempotent: a base already contained changes nothing, and a merge already in progress (left by
-   * an earlier try) is reported with its conflicts rather than started again.
+   * Merges the base into the task branch. An integration branch is first fetched from {@code
+   * remote} (see {@link IntegrationBase}), so the task takes in what the merge queue merged on any
+   * host.
+   *
+   * <p>Idempotent: a base already contained changes nothing, and a merge already in progress (left
+   * by an earlier try) is reported with its conflicts rather than started again.
    */
-  SyncResult sync(String baseBranch) {
+  SyncResult sync(String baseBranch, String remote) {
     if (worktree.resolve("MERGE_HEAD").isPresent()) {
       return new SyncResult(worktree.resolve("ORIG_HEAD").orElse(worktree.head()), conflicts());
     }
+    String start = IntegrationBase.startPoint(worktree, remote, baseBranch);
     String base =
         worktree
-            .resolve("refs/heads/" + baseBranch)
+            .resolve(start.equals(baseBranch) ? "refs/heads/" + baseBranch : start)
             .orElseThrow(
                 () ->
                     new GitException(

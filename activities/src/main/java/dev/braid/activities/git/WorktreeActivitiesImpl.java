@@ -55,8 +55,11 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
    * commits; only a missing branch is created, from the base branch. No branch is ever reset or
    * deleted. The setup runs until it has succeeded once in the worktree. A branch this checkout
    * lacks but the remote has (the task ran on a host that is gone) is fetched first, so the task
-   * goes on from its pushed work rather than from the base. The {@code copyFiles} (such as {@code
-   * .env}) are copied in before the setup, once, and excluded from commits.
+   * goes on from its pushed work rather than from the base. A run's integration branch is fetched
+   * from the remote, where the merge queue pushes it, and a new task starts from the remote's head,
+   * so it holds the checked work whichever host merged it; the local branch is only ever created,
+   * never moved. The {@code copyFiles} (such as {@code .env}) are copied in before the setup, once,
+   * and excluded from commits.
    *
    * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when a
    *     directory is in the way or the branch is checked out elsewhere; retryable {@link
@@ -79,12 +82,13 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
     String branch = BraidNames.taskBranch(request.taskId());
     Path path = GitPaths.taskWorktree(repo, request.taskId());
     PushedBranch.fetchIfMissing(main, request.remote(), branch);
-    new Worktrees(main, progress::step).ensure(path, branch, request.baseBranch());
+    String start = IntegrationBase.startPoint(main, request.remote(), request.baseBranch());
+    new Worktrees(main, progress::step).ensure(path, branch, start);
     progress.step();
 
     EnvFiles.copy(main, path, request.copyFiles());
     Path gitDir = main.in(path).gitDir();
-    String baseCommit = BaseCommit.of(main, branch, request.baseBranch());
+    String baseCommit = BaseCommit.of(main, branch, start);
     PreparedWorktree prepared =
         new PreparedWorktree(hostTaskQueue, path.toString(), branch, baseCommit);
     try {
