@@ -156,7 +156,12 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
       return new MergeAtEnd(runId, request, plan, board, git);
     }
     git.startIntegration(
-        new IntegrationStart(request.repo(), runId, request.config().merge().target()));
+        new IntegrationStart(
+            request.repo(),
+            runId,
+            request.config().merge().target(),
+            // The remote is the hub: a step or a task on another host starts from its copy.
+            request.config().merge().remote()));
     queue = new MergeQueue(logs, request, board, launcher::restart, truthful, overlaps);
     if (carry != null) {
       queue.restore(carry.integrated());

@@ -44,7 +44,10 @@ final class SyncStep {
   }
 
   Outcome run(int firstTier, String guidance, AgentTier resolver) {
-    SyncResult sync = host.git.syncWithBase(new SyncRequest(host.worktree.path(), request.base()));
+    SyncResult sync =
+        host.git.syncWithBase(
+            new SyncRequest(
+                host.worktree.path(), request.base(), request.config().merge().remote()));
     if (sync.conflicted()) {
       return resolve(sync.conflictingFiles(), guidance, resolver);
     }
