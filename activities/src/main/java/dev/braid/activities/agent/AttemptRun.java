@@ -10,7 +10,6 @@ import dev.braid.activity.AttemptResult;
 import dev.braid.activity.Usage;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +74,8 @@ final class AttemptRun {
       Files.deleteIfExists(state.guidance());
     }
     String prompt =
-        PromptRenderer.render(taskText(), r.taskId(), worktree, r.checks(), feedback, r.guidance());
+        PromptRenderer.render(
+            AttemptTaskFile.of(r), r.taskId(), worktree, r.checks(), feedback, r.guidance());
     state.write(state.prompt(), prompt);
     Placeholders placeholders = new Placeholders(prompt, state.prompt(), r.taskId(), worktree);
     List<String> argv =
@@ -140,18 +140,7 @@ final class AttemptRun {
    * the conflict markers as the task's work, so the attempt fails instead, with the files named.
    */
   private void refuseUnresolvedConflicts(Usage usage) throws IOException {
-    String unmerged = git.run("diff", "--name-only", "--diff-filter=U");
-    if (unmerged.isBlank()) {
-      return;
-    }
-    // Git still calls a path unmerged until it is staged; what matters is whether markers remain.
-    List<String> marked = new java.util.ArrayList<>();
-    for (String path : unmerged.split("\n")) {
-      Path file = worktree.resolve(path);
-      if (Files.isRegularFile(file) && ConflictMarkers.present(Files.readString(file))) {
-        marked.add(path);
-      }
-    }
+    List<String> marked = ConflictMarkers.leftIn(git, worktree);
     if (marked.isEmpty()) {
       return;
     }
@@ -299,17 +288,6 @@ final class AttemptRun {
     String lost = AttemptMessages.lostFeedback(n - 1, !r.resetOnRetry());
     state.write(state.feedback(n), lost);
     return lost;
-  }
-
-  private String taskText() throws IOException {
-    try {
-      return Files.readString(Path.of(r.taskFile()));
-    } catch (NoSuchFileException e) {
-      throw Failures.nonRetryable(
-          "task file " + r.taskFile() + " of task " + r.taskId() + " does not exist",
-          AttemptFailure.PLAN_INVALID,
-          e);
-    }
   }
 
   private Heartbeat heartbeat(String phase) {
