@@ -19,9 +19,10 @@ bench_prepare() {
 # bench_repo DIR TASKS CHECK_YAML MAX_PARALLEL AGENT_JSON_OF_I
 #   Creates DIR/repo (plan of TASKS independent tasks t1..tN) and DIR/origin.git. AGENT_JSON_OF_I is
 #   a printf format with one %s, the task number, giving the scripted agent's JSON.
-bench_repo() {
-  local dir="$1" tasks="$2" checks="$3" parallel="$4" agent="$5"
-  local repo="$dir/repo" origin="$dir/origin.git"
+# bench_git REPO ORIGIN
+#   A bare ORIGIN and an empty main checkout REPO with the bench's identity and a plan folder.
+bench_git() {
+  local repo="$1" origin="$2"
   mkdir -p "$repo/.parallel/plans/tasks"
   git init -q --bare -b main "$origin"
   git -C "$repo" init -q -b main
@@ -29,6 +30,12 @@ bench_repo() {
   git -C "$repo" config user.email bench@braid.invalid
   git -C "$repo" config commit.gpgsign false
   printf '__pycache__/\n' > "$repo/.gitignore"
+}
+
+bench_repo() {
+  local dir="$1" tasks="$2" checks="$3" parallel="$4" agent="$5"
+  local repo="$dir/repo" origin="$dir/origin.git"
+  bench_git "$repo" "$origin"
   cat > "$repo/braid.yaml" <<YAML
 agent:
   tiers:

@@ -68,13 +68,7 @@ bench_prepare
 overlap_repo() {
   local dir="$1" shared="$2"
   local repo="$dir/repo" origin="$dir/origin.git"
-  mkdir -p "$repo/.parallel/plans/tasks"
-  git init -q --bare -b main "$origin"
-  git -C "$repo" init -q -b main
-  git -C "$repo" config user.name bench
-  git -C "$repo" config user.email bench@braid.invalid
-  git -C "$repo" config commit.gpgsign false
-  printf '__pycache__/\n' > "$repo/.gitignore"
+  bench_git "$repo" "$origin"
   cat > "$repo/braid.yaml" <<YAML
 agent:
   tiers:

@@ -66,72 +66,6 @@ public record BraidConfig(
     github = github == null ? GitHubSettings.NONE : github;
   }
 
-  /** The settings before {@code github} existed, which is then at its default. */
-  public BraidConfig(
-      List<AgentTier> tiers,
-      List<List<String>> setup,
-      List<List<String>> checks,
-      int maxParallel,
-      MergeSettings merge,
-      OnRetry onRetry,
-      List<String> notifyCommand,
-      AgentTier resolver,
-      boolean cleanup,
-      long hostWaitSeconds,
-      List<String> copyFiles,
-      RateLimitSettings rateLimit,
-      BudgetSettings budget,
-      OverlapPolicy overlap) {
-    this(
-        tiers,
-        setup,
-        checks,
-        maxParallel,
-        merge,
-        onRetry,
-        notifyCommand,
-        resolver,
-        cleanup,
-        hostWaitSeconds,
-        copyFiles,
-        rateLimit,
-        budget,
-        overlap,
-        GitHubSettings.NONE);
-  }
-
-  /** The settings before {@code overlap} existed, which is then at its default. */
-  public BraidConfig(
-      List<AgentTier> tiers,
-      List<List<String>> setup,
-      List<List<String>> checks,
-      int maxParallel,
-      MergeSettings merge,
-      OnRetry onRetry,
-      List<String> notifyCommand,
-      AgentTier resolver,
-      boolean cleanup,
-      long hostWaitSeconds,
-      List<String> copyFiles,
-      RateLimitSettings rateLimit,
-      BudgetSettings budget) {
-    this(
-        tiers,
-        setup,
-        checks,
-        maxParallel,
-        merge,
-        onRetry,
-        notifyCommand,
-        resolver,
-        cleanup,
-        hostWaitSeconds,
-        copyFiles,
-        rateLimit,
-        budget,
-        OverlapPolicy.DEFAULT);
-  }
-
   /** The settings that every run has had, with the later ones at their defaults. */
   public BraidConfig(
       List<AgentTier> tiers,
@@ -157,6 +91,7 @@ public record BraidConfig(
         DEFAULT_COPY_FILES,
         RateLimitSettings.DEFAULTS,
         BudgetSettings.NONE,
-        OverlapPolicy.DEFAULT);
+        OverlapPolicy.DEFAULT,
+        GitHubSettings.NONE);
   }
 }

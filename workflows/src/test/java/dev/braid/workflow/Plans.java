@@ -90,6 +90,18 @@ final class Plans {
       long hostWait,
       BudgetSettings budget,
       boolean cleanup) {
+    return copy(c, resolver, merge, hostWait, budget, cleanup, c.overlap(), c.github());
+  }
+
+  private static BraidConfig copy(
+      BraidConfig c,
+      AgentTier resolver,
+      MergeSettings merge,
+      long hostWait,
+      BudgetSettings budget,
+      boolean cleanup,
+      OverlapPolicy overlap,
+      GitHubSettings github) {
     return new BraidConfig(
         c.tiers(),
         c.setup(),
@@ -104,47 +116,35 @@ final class Plans {
         c.copyFiles(),
         c.rateLimit(),
         budget,
-        c.overlap());
+        overlap,
+        github);
   }
 
   /** A config in merge mode pr with an issue per task. */
   static BraidConfig withIssues(BraidConfig c) {
     BraidConfig pr = mergeMode(c, MergeMode.PR);
-    return new BraidConfig(
-        pr.tiers(),
-        pr.setup(),
-        pr.checks(),
-        pr.maxParallel(),
-        pr.merge(),
-        pr.onRetry(),
-        pr.notifyCommand(),
+    return copy(
+        pr,
         pr.resolver(),
-        pr.cleanup(),
+        pr.merge(),
         pr.hostWaitSeconds(),
-        pr.copyFiles(),
-        pr.rateLimit(),
         pr.budget(),
+        pr.cleanup(),
         pr.overlap(),
         new GitHubSettings(true));
   }
 
   /** A config with this overlap policy. */
   static BraidConfig overlap(BraidConfig c, OverlapPolicy policy) {
-    return new BraidConfig(
-        c.tiers(),
-        c.setup(),
-        c.checks(),
-        c.maxParallel(),
-        c.merge(),
-        c.onRetry(),
-        c.notifyCommand(),
+    return copy(
+        c,
         c.resolver(),
-        c.cleanup(),
+        c.merge(),
         c.hostWaitSeconds(),
-        c.copyFiles(),
-        c.rateLimit(),
         c.budget(),
-        policy);
+        c.cleanup(),
+        policy,
+        c.github());
   }
 
   static BraidConfig config(int maxParallel) {
