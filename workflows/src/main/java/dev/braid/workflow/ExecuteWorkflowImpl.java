@@ -102,6 +102,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     issues = RunIssues.open(runId, request, plan, board);
     integration = integrationFor(logs, carry, overlaps);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
+    launcher.startFrom(integration::startBranch);
     decisions = new RunDecisions(desk, launcher, board, budget);
     if (truthful && queue != null) {
       MissingWork.offer(git, request, board, integration);

@@ -123,7 +123,7 @@ final class TaskFlow {
                   new PrepareRequest(
                       request.repo(),
                       task.id(),
-                      request.base(),
+                      request.start(),
                       request.config().setup(),
                       request.config().copyFiles(),
                       request.config().merge().remote()));
