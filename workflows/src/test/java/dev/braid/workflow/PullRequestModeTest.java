@@ -13,6 +13,7 @@ import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.Priority;
 import dev.braid.plan.TaskState;
+import io.temporal.testing.WorkflowReplayer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class PullRequestModeTest {
   }
 
   @Test
-  void eachTaskGetsAPullRequestOnTheTargetOrStackedOnItsDependency() {
+  void eachTaskGetsAPullRequestOnTheTargetOrStackedOnItsDependency() throws Exception {
     PlanTask labelled =
         new PlanTask(
             "api",
@@ -76,6 +77,11 @@ class PullRequestModeTest {
     assertEquals("/repo/.parallel/plans/tasks/api.md", api.taskFile());
     assertNull(api.title(), "the worker reads the title from the task file, out of the history");
     assertEquals("https://github.test/o/r/pull/2", taskOf(run, "api").pullRequest());
+    // A worker that restarts rebuilds the run by replaying exactly this history, and the task's.
+    WorkflowReplayer.replayWorkflowExecution(
+        harness.client().fetchHistory("run-pr"), ExecuteWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        harness.client().fetchHistory("run-pr/api"), TaskWorkflowImpl.class);
   }
 
   @Test
