@@ -20,9 +20,9 @@ final class PullRequestBases {
   private PullRequestBases() {}
 
   /** The branch the task's worktree starts from. */
-  static String start(PlanTask task, String target, String integrationBranch) {
+  static String start(PlanTask task, String target, String integrationBranch, boolean watch) {
     List<String> dependencies = task.dependencies();
-    if (dependencies.isEmpty()) {
+    if (dependencies.isEmpty() || watch) {
       return target;
     }
     return dependencies.size() == 1
@@ -31,8 +31,8 @@ final class PullRequestBases {
   }
 
   /** The branch the task's pull request merges into. */
-  static String base(PlanTask task, String target) {
+  static String base(PlanTask task, String target, boolean watch) {
     List<String> dependencies = task.dependencies();
-    return dependencies.size() == 1 ? BraidNames.taskBranch(dependencies.get(0)) : target;
+    return dependencies.size() == 1 && !watch ? BraidNames.taskBranch(dependencies.get(0)) : target;
   }
 }

@@ -91,11 +91,14 @@ final class PullRequests {
    * end.
    */
   void openEarly(TaskOutcome done) {
-    if (!delivers) {
+    // Under github.watch the task's own workflow opened it, and waited for its merge.
+    if (!delivers || request.config().github().watch()) {
       return;
     }
     PlanTask task = plan.task(done.taskId()).orElseThrow();
-    PullRequestRequest pr = request(task, done, PullRequestBases.base(task, target()));
+    PullRequestRequest pr =
+        request(
+            task, done, PullRequestBases.base(task, target(), request.config().github().watch()));
     early.add(
         Async.procedure(
             () -> {
@@ -116,7 +119,10 @@ final class PullRequests {
       if (delivers && board.status(task.id()).pullRequest() != null) {
         continue;
       }
-      String base = delivers ? PullRequestBases.base(task, target()) : settings.target();
+      String base =
+          delivers
+              ? PullRequestBases.base(task, target(), request.config().github().watch())
+              : settings.target();
       if (!delivers && done.baseCommit() != null) {
         base = BraidNames.integrationBranch(runId) + "-base/" + task.id();
         git.publishBranch(

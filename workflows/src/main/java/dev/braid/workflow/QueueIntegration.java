@@ -42,7 +42,11 @@ final class QueueIntegration implements Integration {
   @Override
   public String startBranch(PlanTask task) {
     return pullRequests.delivers()
-        ? PullRequestBases.start(task, request.config().merge().target(), queue.branch())
+        ? PullRequestBases.start(
+            task,
+            request.config().merge().target(),
+            queue.branch(),
+            request.config().github().watch())
         : null;
   }
 

@@ -33,6 +33,7 @@ final class TaskLauncher {
   private String baseBranch;
   private Consumer<TaskOutcome> onCompleted;
   private Function<PlanTask, String> startBranch = task -> null;
+  private Function<String, Integer> issueOf = id -> null;
 
   /**
    * @param failuresBlock false for runs recorded before blockers existed, whose failed task
@@ -58,6 +59,11 @@ final class TaskLauncher {
   /** New worktrees start from the branch this names, when it names one, not the base branch. */
   void startFrom(Function<PlanTask, String> startBranch) {
     this.startBranch = startBranch;
+  }
+
+  /** Tasks learn their GitHub issue's number from this, for their own pull request. */
+  void issuesFrom(Function<String, Integer> issueOf) {
+    this.issueOf = issueOf;
   }
 
   /** Starts a task for the first time. */
@@ -131,7 +137,8 @@ final class TaskLauncher {
                 logs.logRun(),
                 plan.textOf(task.id()),
                 statusQueue(),
-                startBranch.apply(task)));
+                startBranch.apply(task),
+                issueOf.apply(task.id())));
     children.add(outcome);
     outcome.handle(
         (result, failure) -> {
@@ -139,6 +146,9 @@ final class TaskLauncher {
           if (failure != null) {
             failed(task, failure, now);
           } else if (result.phase() == TaskPhase.COMPLETED) {
+            if (result.pullRequest() != null) {
+              board.pullRequest(task.id(), result.pullRequest());
+            }
             onCompleted.accept(result);
           } else {
             board.finish(result, now);

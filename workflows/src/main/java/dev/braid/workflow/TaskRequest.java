@@ -36,7 +36,8 @@ public record TaskRequest(
     String logRun,
     String taskText,
     String statusQueue,
-    String startBranch) {
+    String startBranch,
+    Integer issue) {
 
   /** A request with no rate limit in force, as every request was before rate-limit waits. */
   public TaskRequest(
@@ -47,7 +48,7 @@ public record TaskRequest(
       BraidConfig config,
       String baseBranch,
       TaskRound round) {
-    this(runId, repo, planDir, task, config, baseBranch, round, 0, null, null, null, null);
+    this(runId, repo, planDir, task, config, baseBranch, round, 0, null, null, null, null, null);
   }
 
   /** The folder of this task's logs. */
