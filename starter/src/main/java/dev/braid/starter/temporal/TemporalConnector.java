@@ -26,6 +26,7 @@ public class TemporalConnector {
 
   private final TemporalFlags flags;
   private final List<WorkflowServiceStubs> opened = new ArrayList<>();
+  private ClientEventLoop eventLoop;
   private volatile ClientInstrumentation instrumentation = ClientInstrumentation.NONE;
 
   public TemporalConnector(TemporalFlags flags) {
@@ -82,10 +83,11 @@ public class TemporalConnector {
       WorkflowServiceStubs stubs =
           track(
               WorkflowServiceStubs.newServiceStubs(
-                  instrumentation.apply(
-                      WorkflowServiceStubsOptions.newBuilder()
-                          .setTarget(server.address())
-                          .build())));
+                  ownThreads(
+                      instrumentation.apply(
+                          WorkflowServiceStubsOptions.newBuilder()
+                              .setTarget(server.address())
+                              .build()))));
       WorkflowClient client =
           WorkflowClient.newInstance(
               stubs,
@@ -99,7 +101,8 @@ public class TemporalConnector {
     WorkflowServiceStubs stubs =
         track(
             WorkflowServiceStubs.newServiceStubs(
-                instrumentation.apply(settings.profile().toWorkflowServiceStubsOptions())));
+                ownThreads(
+                    instrumentation.apply(settings.profile().toWorkflowServiceStubsOptions()))));
     ConnectionProbe.check(stubs, settings);
     WorkflowClient client =
         WorkflowClient.newInstance(
@@ -140,6 +143,13 @@ public class TemporalConnector {
     return null;
   }
 
+  private synchronized WorkflowServiceStubsOptions ownThreads(WorkflowServiceStubsOptions options) {
+    if (eventLoop == null) {
+      eventLoop = new ClientEventLoop();
+    }
+    return eventLoop.apply(options);
+  }
+
   private synchronized WorkflowServiceStubs track(WorkflowServiceStubs stubs) {
     opened.add(stubs);
     return stubs;
@@ -148,6 +158,13 @@ public class TemporalConnector {
   @PreDestroy
   synchronized void close() {
     opened.forEach(WorkflowServiceStubs::shutdown);
+    for (WorkflowServiceStubs stubs : opened) {
+      stubs.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+    }
     opened.clear();
+    if (eventLoop != null) {
+      eventLoop.close();
+      eventLoop = null;
+    }
   }
 }
