@@ -1,5 +1,6 @@
 package dev.braid.activities.git;
 
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.GitActivities;
@@ -18,10 +19,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Publishes task branches and merges them into the target, through the git CLI. */
+/**
+ * Publishes task branches and merges them into the target, through the git CLI, in this worker's
+ * checkout of the repository whichever checkout started the run ({@link LocalCheckout}).
+ */
 public final class GitActivitiesImpl implements GitActivities {
   private final ProcessRunner runner;
   private final Supplier<Heartbeat> heartbeats;
+  private final LocalCheckout checkout;
 
   public GitActivitiesImpl() {
     this(new ProcessRunner(), ActivityHeartbeats::current);
@@ -37,8 +42,23 @@ public final class GitActivitiesImpl implements GitActivities {
    *     does nothing
    */
   public GitActivitiesImpl(ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
+    this(runner, heartbeats, LocalCheckout.UNKNOWN);
+  }
+
+  /** Runs git with the given runner in {@code checkout}, whichever checkout started the run. */
+  public GitActivitiesImpl(ProcessRunner runner, LocalCheckout checkout) {
+    this(runner, ActivityHeartbeats::current, checkout);
+  }
+
+  /**
+   * @param checkout this worker's checkout, where merges, the integration branch and published
+   *     branches are made for a run started from a checkout elsewhere
+   */
+  public GitActivitiesImpl(
+      ProcessRunner runner, Supplier<Heartbeat> heartbeats, LocalCheckout checkout) {
     this.runner = runner;
     this.heartbeats = heartbeats;
+    this.checkout = checkout;
   }
 
   /**
@@ -82,7 +102,7 @@ public final class GitActivitiesImpl implements GitActivities {
   @Override
   public MergeResult merge(MergeRequest request) {
     ActivityProgress progress = new ActivityProgress(heartbeats.get());
-    return new IntegrationMerge(request, runner, progress, true).run();
+    return new IntegrationMerge(checkout.local(request), runner, progress, true).run();
   }
 
   /**
@@ -100,7 +120,8 @@ public final class GitActivitiesImpl implements GitActivities {
    *     branch moved while this ran; the retry fetches it again
    */
   @Override
-  public String startIntegration(IntegrationStart request) {
+  public String startIntegration(IntegrationStart given) {
+    IntegrationStart request = checkout.local(given);
     GitCli git =
         new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
     String branch = BraidNames.integrationBranch(request.runId());
@@ -132,7 +153,7 @@ public final class GitActivitiesImpl implements GitActivities {
   @Override
   public MergeResult integrate(MergeRequest request) {
     ActivityProgress progress = new ActivityProgress(heartbeats.get());
-    return new IntegrationMerge(request, runner, progress, false).run();
+    return new IntegrationMerge(checkout.local(request), runner, progress, false).run();
   }
 
   /**
@@ -157,7 +178,8 @@ public final class GitActivitiesImpl implements GitActivities {
    * base), and pushing a branch the remote already has changes nothing.
    */
   @Override
-  public void publishBranch(PublishBranchRequest request) {
+  public void publishBranch(PublishBranchRequest given) {
+    PublishBranchRequest request = checkout.local(given);
     GitCli git =
         new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
     if (git.resolve("refs/heads/" + request.branch()).isEmpty()) {
@@ -180,7 +202,8 @@ public final class GitActivitiesImpl implements GitActivities {
    * <p>Idempotent: reads only.
    */
   @Override
-  public List<String> unmerged(UnmergedRequest request) {
+  public List<String> unmerged(UnmergedRequest given) {
+    UnmergedRequest request = checkout.local(given);
     GitCli git =
         new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
     String target = git.resolve("refs/heads/" + request.target()).orElse(null);

@@ -139,7 +139,8 @@ public class WorkerCommand implements Callable<Integer> {
         WorkerGrants.of(config, false),
         WorkerGrants.notifyCommand(config, false),
         setup,
-        queue);
+        queue,
+        root);
     String hostQueue = BraidNames.hostTaskQueue(queue, WorkerHost.hostName());
     var out = spec.commandLine().getOut();
     out.printf(
