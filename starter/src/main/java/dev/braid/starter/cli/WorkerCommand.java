@@ -120,7 +120,8 @@ public class WorkerCommand implements Callable<Integer> {
             Duration.ofSeconds(drainSeconds),
             telemetry.workerInterceptors(),
             telemetry.agentUsage(),
-            telemetry);
+            telemetry,
+            true);
     Connection connection;
     try {
       connector.instrument(telemetry.client());

@@ -160,12 +160,18 @@ public class WorkerHost {
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(setup.interceptors().toArray(WorkerInterceptor[]::new))
                 .build());
-    poll(sharedQueue, hostQueue, mode, activities, WorkerOptions.newBuilder());
+    poll(
+        sharedQueue,
+        hostQueue,
+        mode,
+        activities,
+        WorkerOptions.newBuilder().setDisableEagerExecution(setup.shared()));
     if (!sharedQueue.equals(BraidNames.TASK_QUEUE)) {
       WorkerOptions.Builder few =
           WorkerOptions.newBuilder()
               .setMaxConcurrentWorkflowTaskPollers(2)
-              .setMaxConcurrentActivityTaskPollers(1);
+              .setMaxConcurrentActivityTaskPollers(1)
+              .setDisableEagerExecution(setup.shared());
       poll(BraidNames.TASK_QUEUE, BraidNames.hostTaskQueue(hostName()), mode, activities, few);
     }
     factory.start();
