@@ -26,6 +26,8 @@ import java.util.List;
  *     runs from before logs were kept per Temporal run
  * @param resumeSession the agent's session to resume, when the previous try of this same attempt
  *     was stopped by a rate limit and the agent reported its session; null to start afresh
+ * @param taskText the task file's text, carried in the run's input; null when the attempt reads
+ *     {@code taskFile} from its host's checkout
  */
 public record AttemptRequest(
     String runId,
@@ -41,10 +43,45 @@ public record AttemptRequest(
     boolean resetOnRetry,
     Double budgetUsd,
     String logRun,
-    String resumeSession) {
+    String resumeSession,
+    String taskText) {
 
   public AttemptRequest {
     checks = checks.stream().map(List::copyOf).toList();
+  }
+
+  /** A request whose attempt reads its task file, as every request did before plans travelled. */
+  public AttemptRequest(
+      String runId,
+      String taskId,
+      String repo,
+      String worktree,
+      String taskFile,
+      AgentTier tier,
+      int attemptsBefore,
+      List<List<String>> checks,
+      String guidance,
+      String baseCommit,
+      boolean resetOnRetry,
+      Double budgetUsd,
+      String logRun,
+      String resumeSession) {
+    this(
+        runId,
+        taskId,
+        repo,
+        worktree,
+        taskFile,
+        tier,
+        attemptsBefore,
+        checks,
+        guidance,
+        baseCommit,
+        resetOnRetry,
+        budgetUsd,
+        logRun,
+        resumeSession,
+        null);
   }
 
   /** A request with no budget, as every request was before budgets. */
@@ -72,6 +109,7 @@ public record AttemptRequest(
         guidance,
         baseCommit,
         resetOnRetry,
+        null,
         null,
         null,
         null);

@@ -59,6 +59,29 @@ public final class BraidActivityOptions {
   }
 
   /**
+   * How long a status write waits for the host that started the run. Its checkout holds the task
+   * files, but on a fleet that host may run no worker at all (a laptop that started the run and
+   * left): the mirror is then given up for the task, which never waits for it again. A run's
+   * shorter {@code hostWait} shortens it too.
+   */
+  static final Duration START_HOST_WAIT = Duration.ofSeconds(30);
+
+  /** A status write on the starting host's queue: quick, and given up when nobody polls there. */
+  public static ActivityOptions startHostFiles(String startHostQueue, long hostWaitSeconds) {
+    long waitSeconds = Math.max(1, Math.min(hostWaitSeconds, START_HOST_WAIT.toSeconds()));
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(startHostQueue)
+        .setScheduleToStartTimeout(Duration.ofSeconds(waitSeconds))
+        .setStartToCloseTimeout(Duration.ofMinutes(1))
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setMaximumAttempts(3)
+                .setDoNotRetry(AttemptFailure.PLAN_INVALID)
+                .build())
+        .build();
+  }
+
+  /**
    * Creating a worktree is quick, but setup commands such as {@code npm ci} can take many minutes;
    * the heartbeat, not the overall timeout, is what notices a dead worker.
    */

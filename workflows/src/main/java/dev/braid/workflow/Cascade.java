@@ -228,7 +228,8 @@ final class Cascade {
         resetOnRetry,
         budgetUsd,
         request.logRun(),
-        resumeSession);
+        resumeSession,
+        request.taskText());
   }
 
   /**

@@ -88,16 +88,17 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     startedAt = carry == null ? Workflow.currentTimeMillis() : carry.startedAtMillis();
     String runId = Workflow.getInfo().getWorkflowId();
     RunLogs logs = RunLogs.current(request.repo());
-    plan = planFiles.loadPlan(request.planDir());
+    RunPlan runPlan = RunPlan.load(planFiles, request);
+    plan = runPlan.plan();
     planName = plan.name();
     board = carry == null ? new RunBoard(plan) : new RunBoard(plan, carry.tasks());
-    RunOverlaps overlaps = RunOverlaps.load(planFiles, request, plan);
+    RunOverlaps overlaps = RunOverlaps.load(planFiles, request, runPlan);
     board.keepApart(new SoftWaits(overlaps.edges()));
     truthful = Workflow.getVersion(RUN_TRUTH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     publisher = new RunPublisher(truthful);
     desk = new UnblockDesk(board, request.config().tiers(), truthful);
     budget = new RunBudget(request.config().budget());
-    launcher = new TaskLauncher(logs, request, plan, board, truthful);
+    launcher = new TaskLauncher(logs, request, runPlan, board, truthful);
     issues = RunIssues.open(runId, request, plan, board);
     integration = integrationFor(logs, carry, overlaps);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
@@ -257,8 +258,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private void continueAsNew(RunRequest request) {
     RunCarry carry = new RunCarry(startedAt, board.statuses(), queue.integratedTasks());
     log.info("history has {} events; continuing as new", Workflow.getInfo().getHistoryLength());
-    Workflow.continueAsNew(
-        new RunRequest(request.repo(), request.planDir(), request.config(), carry));
+    Workflow.continueAsNew(request.carrying(carry));
   }
 
   private void compensate(RunRequest request) {

@@ -32,7 +32,7 @@ record RunOverlaps(List<FileOverlap> overlaps, List<SoftEdge> edges) {
   }
 
   /** Reads the overlaps of the run's plan, as its policy asks. */
-  static RunOverlaps load(PlanActivities planFiles, RunRequest request, Plan plan) {
+  static RunOverlaps load(PlanActivities planFiles, RunRequest request, RunPlan runPlan) {
     if (Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
       return NONE;
     }
@@ -40,7 +40,11 @@ record RunOverlaps(List<FileOverlap> overlaps, List<SoftEdge> edges) {
     if (policy == OverlapPolicy.IGNORE) {
       return NONE;
     }
-    List<FileOverlap> overlaps = planFiles.declaredOverlaps(request.planDir());
+    Plan plan = runPlan.plan();
+    List<FileOverlap> overlaps =
+        runPlan.snapshot() != null
+            ? runPlan.snapshot().overlaps()
+            : planFiles.declaredOverlaps(request.planDir());
     return new RunOverlaps(
         overlaps, policy == OverlapPolicy.SERIALIZE ? SoftEdges.of(plan, overlaps) : List.of());
   }

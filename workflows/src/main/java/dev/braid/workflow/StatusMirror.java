@@ -19,6 +19,10 @@ import org.slf4j.Logger;
  * waits for it first, so the file's statuses never arrive out of order; every other status is
  * written before the task goes on, since what follows it (the end of the task's workflow, or a
  * human reading the file) must find it written.
+ *
+ * <p>Runs that name the host that started them write there, into the checkout whose files the human
+ * sees; hosts of a fleet each have their own. When that host runs no worker, the first write that
+ * finds no one gives the mirror up for the task: the state of record is in Temporal.
  */
 final class StatusMirror {
   private static final Logger log = Workflow.getLogger(StatusMirror.class);
@@ -26,19 +30,45 @@ final class StatusMirror {
   /** The change that stopped a task from waiting for its {@code in_progress} write. */
   static final String ALONGSIDE_CHANGE = "status-alongside-work";
 
+  /** The change that moved the writes to the host that started the run. */
+  static final String START_HOST_CHANGE = "status-on-start-host";
+
   private final TaskRequest request;
   private final boolean alongside;
+  private final PlanActivities startHost;
+  private boolean startHostGone;
   private Promise<Void> pending;
   private CancellationScope pendingScope;
 
   StatusMirror(TaskRequest request) {
     this.request = request;
     this.alongside = Workflow.getVersion(ALONGSIDE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    this.startHost = startHostFiles(request);
   }
 
-  /** Writes the status through the plan activities of the host that holds the task now. */
-  void write(PlanActivities planFiles, TaskState state) {
+  /** The starting host's plan activities, or null when the task's own host writes. */
+  private static PlanActivities startHostFiles(TaskRequest request) {
+    // Only a request that names the queue asks: tasks of older runs replay as they were.
+    if (request.statusQueue() == null
+        || Workflow.getVersion(START_HOST_CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return null;
+    }
+    return Workflow.newActivityStub(
+        PlanActivities.class,
+        BraidActivityOptions.startHostFiles(
+            request.statusQueue(), request.config().hostWaitSeconds()));
+  }
+
+  /**
+   * Writes the status through the starting host's plan activities, or, in runs that do not name it,
+   * through those of the host that holds the task now.
+   */
+  void write(PlanActivities taskHostFiles, TaskState state) {
     settle();
+    if (startHostGone) {
+      return;
+    }
+    PlanActivities planFiles = startHost != null ? startHost : taskHostFiles;
     if (alongside && state == TaskState.IN_PROGRESS) {
       pendingScope =
           Workflow.newCancellationScope(
@@ -62,6 +92,9 @@ final class StatusMirror {
    * and is called off, so it can never land after a newer status.
    */
   void hostChanged() {
+    if (startHost != null) {
+      return;
+    }
     if (pending != null && !pending.isCompleted()) {
       pendingScope.cancel();
     }
@@ -84,8 +117,19 @@ final class StatusMirror {
 
   /** A host that stopped answering, or a cancelled run, is the task's business; others are not. */
   private void unwritten(ActivityFailure e, TaskState state) {
-    if (FailureText.lostHost(e) || FailureText.cancelled(e)) {
+    if (FailureText.cancelled(e)) {
       throw e;
+    }
+    if (FailureText.lostHost(e)) {
+      if (startHost == null) {
+        throw e;
+      }
+      startHostGone = true;
+      log.warn(
+          "task {}: no worker of the host that started the run answers; its task file's status"
+              + " is no longer mirrored there",
+          request.task().id());
+      return;
     }
     log.warn(
         "task {}: its file's status stays as it was, not {}: {}",

@@ -1,6 +1,5 @@
 package dev.braid.workflow;
 
-import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.CanceledFailure;
@@ -24,7 +23,7 @@ final class TaskLauncher {
   private final String runId;
   private final RunLogs logs;
   private final RunRequest request;
-  private final Plan plan;
+  private final RunPlan plan;
   private final RunBoard board;
   private final boolean failuresBlock;
   private final List<Promise<TaskOutcome>> children = new ArrayList<>();
@@ -37,7 +36,8 @@ final class TaskLauncher {
    * @param failuresBlock false for runs recorded before blockers existed, whose failed task
    *     workflows were only marked blocked
    */
-  TaskLauncher(RunLogs logs, RunRequest request, Plan plan, RunBoard board, boolean failuresBlock) {
+  TaskLauncher(
+      RunLogs logs, RunRequest request, RunPlan plan, RunBoard board, boolean failuresBlock) {
     this.runId = logs.runId();
     this.logs = logs;
     this.request = request;
@@ -61,7 +61,7 @@ final class TaskLauncher {
 
   /** Starts a task's workflow again (same id, a new run), for another round. */
   void restart(String taskId, TaskRound round) {
-    startChild(plan.task(taskId).orElseThrow(), round);
+    startChild(plan.plan().task(taskId).orElseThrow(), round);
   }
 
   /** A task reported a rate-limit wait until then; the others will hear of it. */
@@ -121,7 +121,9 @@ final class TaskLauncher {
                 round,
                 // Only the child's input: a task started during a wait joins it at once.
                 Math.max(0, rateLimit.untilMillis()),
-                logs.logRun()));
+                logs.logRun(),
+                plan.textOf(task.id()),
+                statusQueue()));
     children.add(outcome);
     outcome.handle(
         (result, failure) -> {
@@ -135,6 +137,15 @@ final class TaskLauncher {
           }
           return null;
         });
+  }
+
+  /**
+   * The queue of the host that started the run, where task files' statuses are mirrored, or null in
+   * runs that did not name it, which wrote them on the task's own host.
+   */
+  private String statusQueue() {
+    String host = request.startHost();
+    return host == null ? null : BraidNames.hostTaskQueue(BraidActivityOptions.sharedQueue(), host);
   }
 
   private void failed(PlanTask task, RuntimeException failure, long now) {
@@ -155,7 +166,7 @@ final class TaskLauncher {
     switch (decision.action()) {
       case RETRY ->
           startChild(
-              plan.task(decision.taskId()).orElseThrow(),
+              plan.plan().task(decision.taskId()).orElseThrow(),
               new TaskRound(false, decision.guidance(), status.attempts(), status.tiers(), null));
       case SKIP ->
           board.end(

@@ -17,6 +17,9 @@ import dev.braid.plan.PlanTask;
  * @param rateLimitedUntil until when the run's agents are rate limited (epoch milliseconds), or 0
  * @param logRun the Temporal run that keys the run's logs (see {@link BraidNames#taskLogDir}), or
  *     null in runs from before logs were kept per Temporal run
+ * @param taskText the task file's text from the run's input, or null when attempts read the file
+ * @param statusQueue the queue of the host that started the run, where the task file's status is
+ *     mirrored; null in runs from before, which wrote it on the task's own host
  */
 public record TaskRequest(
     String runId,
@@ -27,7 +30,9 @@ public record TaskRequest(
     String baseBranch,
     TaskRound round,
     long rateLimitedUntil,
-    String logRun) {
+    String logRun,
+    String taskText,
+    String statusQueue) {
 
   /** A request with no rate limit in force, as every request was before rate-limit waits. */
   public TaskRequest(
@@ -38,7 +43,7 @@ public record TaskRequest(
       BraidConfig config,
       String baseBranch,
       TaskRound round) {
-    this(runId, repo, planDir, task, config, baseBranch, round, 0, null);
+    this(runId, repo, planDir, task, config, baseBranch, round, 0, null, null, null);
   }
 
   /** The folder of this task's logs. */

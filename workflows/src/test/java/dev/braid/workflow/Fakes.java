@@ -125,6 +125,7 @@ final class Fakes {
   final class Plans implements PlanActivities {
     @Override
     public Plan loadPlan(String planDir) {
+      planLoads.incrementAndGet();
       return plan;
     }
 
@@ -149,6 +150,9 @@ final class Fakes {
 
   /** What the task files declare in common, as the plan activity would read it. */
   volatile List<FileOverlap> overlaps = List.of();
+
+  /** How many times a run read its plan from disk. */
+  final AtomicInteger planLoads = new AtomicInteger();
 
   /** How many times a run read the overlaps. */
   final java.util.concurrent.atomic.AtomicInteger overlapReads =

@@ -35,7 +35,10 @@ class ReplayTest {
     "execute-bisection.json, execute",
     "task-status-alongside.json, task",
     // overlap: serialize, two tasks that declare the same file: the second waited for the merge.
-    "execute-overlap-serialize.json, execute"
+    "execute-overlap-serialize.json, execute",
+    // The plan in the run's input (kept out of git), statuses mirrored on the starting host.
+    "execute-plan-in-input.json, execute",
+    "task-status-on-start-host.json, task"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =

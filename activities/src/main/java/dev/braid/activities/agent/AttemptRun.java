@@ -94,7 +94,7 @@ final class AttemptRun {
         AgentEnvironment.of(
             r.runId(),
             r.taskId(),
-            r.taskFile(),
+            AttemptTaskFile.path(r, state),
             state.prompt(),
             n,
             r.tier().name(),

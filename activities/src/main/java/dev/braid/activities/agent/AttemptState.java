@@ -60,6 +60,11 @@ final class AttemptState {
     return dir.resolve("prompt.md");
   }
 
+  /** The task's text as the run's input carried it, for agents that read their task file. */
+  Path taskText() {
+    return dir.resolve("task.md");
+  }
+
   /** What an agent resuming its session after a rate limit is told, instead of the prompt. */
   Path resumePrompt() {
     return dir.resolve("resume-prompt.md");

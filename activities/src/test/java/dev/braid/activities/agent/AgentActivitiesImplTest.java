@@ -155,6 +155,40 @@ class AgentActivitiesImplTest {
   }
 
   @Test
+  void aTaskTextFromTheRunsInputReachesTheAgentWhereTheTaskFileDoesNotExist() throws Exception {
+    Path out = root.resolve("out");
+    Files.createDirectories(out);
+    Path agent =
+        agent("cat \"$BRAID_TASK_FILE\" > " + out + "/task\ncat \"$1\" > " + out + "/prompt\n");
+    AttemptRequest base = request(agent, List.of("{promptFile}"), 60, 0, List.of(), null);
+    // The starting host's checkout is elsewhere: its task file does not exist on this host.
+    AttemptRequest r =
+        new AttemptRequest(
+            base.runId(),
+            base.taskId(),
+            "/elsewhere/repo",
+            base.worktree(),
+            "/elsewhere/repo/.parallel/plans/tasks/task-1.md",
+            base.tier(),
+            0,
+            List.of(),
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            "---\nid: task-1\n---\n\n# Carried in the input\n\nWrite carried.txt.\n");
+
+    attempt(1, r);
+
+    assertEquals(r.taskText(), Files.readString(out.resolve("task")));
+    String prompt = Files.readString(out.resolve("prompt"));
+    assertTrue(prompt.contains("Write carried.txt."), prompt);
+    assertFalse(prompt.contains("id: task-1\n---"), "no frontmatter in the prompt: " + prompt);
+  }
+
+  @Test
   void successCommitsLeftoversWithTheImplementsTrailerAndRunsTheChecks() throws Exception {
     Path agent = agent("echo hello > hello.txt\necho agent-says-done");
     AttemptResult result = attempt(1, request(agent, List.of(List.of("test", "-f", "hello.txt"))));

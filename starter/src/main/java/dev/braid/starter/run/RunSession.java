@@ -56,8 +56,15 @@ public class RunSession {
     String queue = queueOf(workspace);
     // On a cluster the run moves only with a braid worker: say so now, before anything starts.
     requireWorkers(connection, mode, queue);
+    // The plan travels in the input, and task-file statuses come back to this host's queue.
     RunRequest request =
-        new RunRequest(workspace.repo().toString(), workspace.planDir().toString(), config);
+        new RunRequest(
+            workspace.repo().toString(),
+            workspace.planDir().toString(),
+            config,
+            null,
+            PlanSnapshots.of(plan),
+            WorkerHost.hostName());
     Launch launch = RunLauncher.launch(connection, runId, request, plan, rerun, queue);
     if (launch.kind() != LaunchKind.ALREADY_DONE) {
       startWorker(workspace, connection, mode);
