@@ -100,7 +100,8 @@ public final class LocalCheckout {
         r.resetOnRetry(),
         r.budgetUsd(),
         r.logRun(),
-        r.resumeSession());
+        r.resumeSession(),
+        r.taskText());
   }
 
   /** The request with its checkout, and so its logs, on this host. */

@@ -91,10 +91,12 @@ class LocalCheckoutTest {
                 true,
                 1.5,
                 "temporal-run",
-                "session"));
+                "session",
+                "# Task a\n"));
     assertEquals(HERE, attempt.repo());
     assertEquals(HERE + "/worktrees/a", attempt.worktree());
     assertEquals(HERE + "/.parallel/plans/tasks/a.md", attempt.taskFile());
+    assertEquals("# Task a\n", attempt.taskText(), "the text the run carries stays");
     assertEquals(
         List.of("run", "a", 2, "guidance", "abc", true, 1.5, "temporal-run", "session"),
         List.of(
