@@ -372,4 +372,29 @@ class HubIntegrationTest {
     assertTrue(result.checksPassed());
     assertEquals("", repo.originRev(INTEGRATION));
   }
+
+  @Test
+  void aTaskThatMovedToAnotherHostIsMergedWithWhatItPushedThereNotItsStaleBranchHere() {
+    start(hostA);
+    // A prepared t first, then t moved to B (A's agents were busy): A's branch stays at the base.
+    prepare(hostA, "t");
+    String pushed = pushedTask(hostB, "t", "t.txt");
+    pushedTask(hostA, "u", "u.txt");
+
+    MergeResult step = git().integrate(step(hostA, List.of("feature/t"), List.of()));
+    assertEquals(List.of("feature/t"), step.merged());
+    assertTrue(new GitCli(repo.origin).isAncestor(pushed, INTEGRATION), "t's work is in");
+
+    // The final merge, given every branch, asks git which are in at once: t's stale one is not.
+    prepare(hostA, "v");
+    String v = pushedTask(hostB, "v", "v.txt");
+    MergeResult done =
+        git().merge(step(hostA, List.of("feature/t", "feature/u", "feature/v"), List.of()));
+    assertEquals(List.of("feature/t", "feature/u", "feature/v"), done.merged());
+    assertTrue(done.pushed());
+    assertTrue(new GitCli(repo.origin).isAncestor(v, "main"), "v's work is on main");
+    for (String file : List.of("t.txt", "u.txt", "v.txt")) {
+      TestRepo.gitIn(repo.origin, "cat-file", "-e", "main:" + file);
+    }
+  }
 }
