@@ -112,6 +112,8 @@ public final class GitActivitiesImpl implements GitActivities {
    * it is ahead of it; then the next merge step decides, and pushes it only if its head passed the
    * checks. Never forces.
    *
+   * <p>A new branch starts from the target's head, the remote's when this checkout's is behind it.
+   *
    * <p>Idempotent: an existing integration branch is kept as it is, since it may already hold
    * merged work; the remote's is never reset; pushing what the remote has changes nothing. Without
    * the remote the branch stays local, as before.
@@ -130,7 +132,7 @@ public final class GitActivitiesImpl implements GitActivities {
     Optional<String> onRemote = hub.fetch();
     Optional<String> local = git.resolve(ref);
     if (local.isEmpty()) {
-      git.run("branch", branch, onRemote.orElse("refs/heads/" + request.target()));
+      git.run("branch", branch, onRemote.orElseGet(() -> targetStart(git, request)));
     } else if (onRemote.isPresent() && !git.isAncestor(onRemote.get(), local.get())) {
       // The remote's holds merged work this checkout lacks: adopt it, never reset it.
       git.run("update-ref", "-m", "braid: adopt " + branch, ref, onRemote.get(), local.get());
@@ -141,6 +143,22 @@ public final class GitActivitiesImpl implements GitActivities {
     // A local branch ahead of the remote's is left for the next merge step, which pushes it only
     // if its head passed the checks here (a step that died before its push).
     return branch;
+  }
+
+  /**
+   * Where a new integration branch starts: the target's head, the remote's when it is ahead of this
+   * checkout's. The checkout that starts a run need not have pulled what an earlier run, finished
+   * on another host, pushed to the target; a run started from its stale target could never push its
+   * result onto the remote's.
+   */
+  private static String targetStart(GitCli git, IntegrationStart request) {
+    String local = "refs/heads/" + request.target();
+    Optional<String> onRemote = HubBranch.of(git, request.remote(), request.target()).fetch();
+    if (onRemote.isPresent()
+        && git.resolve(local).map(head -> git.isAncestor(head, onRemote.get())).orElse(true)) {
+      return onRemote.get();
+    }
+    return local;
   }
 
   /**

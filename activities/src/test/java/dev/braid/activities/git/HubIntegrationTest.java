@@ -397,4 +397,22 @@ class HubIntegrationTest {
       TestRepo.gitIn(repo.origin, "cat-file", "-e", "main:" + file);
     }
   }
+
+  @Test
+  void aRunStartedFromACheckoutBehindTheRemotesTargetStartsFromTheRemotes() {
+    // An earlier run finished on B and pushed main; A, where the next run starts, never pulled.
+    String moved = repo.commit(hostB, "earlier.txt", "earlier\n", "An earlier run's work");
+    TestRepo.gitIn(hostB, "push", "--quiet", "origin", "main");
+    String stale = repo.rev("main");
+
+    start(hostA);
+    assertEquals(moved, repo.originRev(INTEGRATION), "the run starts from the remote's main");
+
+    pushedTask(hostA, "a", "a.txt");
+    MergeResult done = git().merge(step(hostA, List.of("feature/a"), List.of()));
+    assertTrue(done.pushed(), done.toString());
+    assertTrue(new GitCli(repo.origin).isAncestor(moved, "main"), "the earlier work stays");
+    assertEquals(done.targetHead(), repo.originRev("main"));
+    assertNotEquals(stale, repo.rev("main"), "A's main was moved forward");
+  }
 }
