@@ -72,7 +72,7 @@ class TwoHostIT extends EndToEndTest {
         agent:
           tiers:
             - {name: fast, command: [%s], attempts: 3, backoff: 1s, timeout: 5m}
-        hostWait: 5s
+        hostWait: 3s
         maxParallel: 4
         """
             .formatted(ScriptedAgent.COMMAND));
