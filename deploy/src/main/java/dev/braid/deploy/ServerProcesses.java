@@ -27,8 +27,14 @@ final class ServerProcesses {
   // After SIGKILL the kernel ends the process at once; this only bounds waiting for /proc to say
   // so.
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+
+  /**
+   * Made on first use: only starting a server asks its Web UI, and building a client (its TLS
+   * context included) is a good part of a quick command such as {@code braid status}.
+   */
+  private static final class Http {
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+  }
 
   private ServerProcesses() {}
 
@@ -96,7 +102,7 @@ final class ServerProcesses {
             .timeout(HTTP_TIMEOUT)
             .build();
     try {
-      HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+      Http.CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
       return true;
     } catch (IOException e) {
       return false;

@@ -29,6 +29,11 @@ public enum BlockKind {
   PUSH_FAILED(true),
   /** The task's pull request could not be opened or updated. */
   PULL_REQUEST_FAILED(true),
+  /**
+   * The task's pull request's checks failed, or a reviewer asked for changes, once more after
+   * {@code github.maxRounds} rounds of its agent; retry gives it more.
+   */
+  REVIEW_ROUNDS(true),
   /** The task's workflow itself failed; braid starts it again on retry. */
   TASK_FAILED(false),
   /** The task's attempts cost its budget ({@code budget.perTask}); retry may raise it. */
@@ -42,7 +47,12 @@ public enum BlockKind {
    * Not a block but a wait: the agent hit its provider's rate or usage limit, and the task waits on
    * a durable timer, then runs the same tier again. Nobody needs to decide anything.
    */
-  RATE_LIMIT(true);
+  RATE_LIMIT(true),
+  /**
+   * Not a block but a wait: the task's pull request is open and braid looks at it now and then
+   * ({@code github.watch}) until it is merged or closed, or its checks or reviews ask for a round.
+   */
+  PULL_REQUEST_REVIEW(true);
 
   private final boolean hasWorktree;
 
@@ -62,7 +72,7 @@ public enum BlockKind {
 
   /** Whether the task waits for time to pass rather than for a human. */
   public boolean isWait() {
-    return this == RATE_LIMIT;
+    return this == RATE_LIMIT || this == PULL_REQUEST_REVIEW;
   }
 
   /**

@@ -100,8 +100,10 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     budget = new RunBudget(request.config().budget());
     launcher = new TaskLauncher(logs, request, runPlan, board, truthful);
     issues = RunIssues.open(runId, request, plan, board);
+    launcher.issuesFrom(issues::number);
     integration = integrationFor(logs, carry, overlaps);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
+    launcher.startFrom(integration::startBranch);
     decisions = new RunDecisions(desk, launcher, board, budget);
     if (truthful && queue != null) {
       MissingWork.offer(git, request, board, integration);
@@ -249,7 +251,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     if (board != null && board.phase(progress.taskId()) != TaskPhase.COMPLETED) {
       board.progress(progress);
       Blocker why = progress.blocker();
-      if (why != null && why.kind().isWait() && launcher != null) {
+      if (why != null && why.kind() == BlockKind.RATE_LIMIT && launcher != null) {
         launcher.rateLimitedUntil(why.untilMillis());
       }
     }

@@ -1,6 +1,7 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.MergeResult;
+import dev.braid.plan.PlanTask;
 import java.util.List;
 
 /**
@@ -12,6 +13,14 @@ interface Integration {
 
   /** The branch tasks start from, or null for the target. */
   String baseBranch();
+
+  /**
+   * Where a new worktree of this task starts when not from {@link #baseBranch}, or null: in runs
+   * whose pull requests deliver, what the task's pull request is based on.
+   */
+  default String startBranch(PlanTask task) {
+    return null;
+  }
 
   /** A task's work is pushed; it completes once integrated. */
   void offer(TaskOutcome outcome);

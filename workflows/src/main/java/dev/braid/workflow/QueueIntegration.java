@@ -4,6 +4,7 @@ import dev.braid.activity.GitActivities;
 import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
 import dev.braid.config.BraidConfig;
+import dev.braid.plan.PlanTask;
 import java.util.List;
 
 /**
@@ -39,8 +40,20 @@ final class QueueIntegration implements Integration {
   }
 
   @Override
+  public String startBranch(PlanTask task) {
+    return pullRequests.delivers()
+        ? PullRequestBases.start(
+            task,
+            request.config().merge().target(),
+            queue.branch(),
+            request.config().github().watch())
+        : null;
+  }
+
+  @Override
   public void offer(TaskOutcome outcome) {
     queue.offer(outcome);
+    pullRequests.openEarly(outcome);
   }
 
   @Override

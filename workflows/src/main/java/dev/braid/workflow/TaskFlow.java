@@ -2,9 +2,9 @@ package dev.braid.workflow;
 
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptResult;
-import dev.braid.activity.ManualWorkRequest;
 import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
+import dev.braid.activity.PullRequestVerdict;
 import dev.braid.activity.PushRequest;
 import dev.braid.activity.Usage;
 import dev.braid.activity.WorktreeActivities;
@@ -37,6 +37,7 @@ final class TaskFlow {
   private String guidance;
   private boolean sync;
   private TaskStep afterPrepare;
+  private final PullRequestReview review;
 
   TaskFlow(TaskRequest request, Deque<UnblockRequest> decisions, RunRateLimit limit) {
     this.request = request;
@@ -52,6 +53,7 @@ final class TaskFlow {
     guidance = round == null ? null : round.feedback();
     blocker = round == null ? null : round.blocker();
     afterPrepare = blocker != null ? TaskStep.BLOCKED : TaskStep.WORK;
+    review = PullRequestReview.of(request, reporter);
   }
 
   TaskOutcome run() {
@@ -65,8 +67,12 @@ final class TaskFlow {
           case MANUAL -> step = manual();
           case BLOCKED -> step = waitForDecision();
           case COMPLETE -> {
-            return complete();
+            if (pushedForGood()) {
+              return complete();
+            }
+            step = TaskStep.REVIEW;
           }
+          case REVIEW -> step = review();
           case SKIP -> {
             return skip();
           }
@@ -80,8 +86,9 @@ final class TaskFlow {
             FailureText.lostHost(e)
                 ? hostLost(step)
                 : block(
-                    unexpected(step), step.name().toLowerCase() + ": " + FailureText.describe(e));
-      } catch (HostLost e) {
+                    step.unexpectedFailure(),
+                    step.name().toLowerCase() + ": " + FailureText.describe(e));
+      } catch (TaskHostLost e) {
         step = hostLost(step);
       }
     }
@@ -92,22 +99,11 @@ final class TaskFlow {
    * next host lacks is redone, and the attempt that never started is not counted.
    */
   private TaskStep hostLost(TaskStep step) {
-    log.warn("task {}: host {} is not answering; preparing again", task.id(), queue());
+    String queue =
+        host.hasWorktree() ? host.worktree.hostTaskQueue() : BraidActivityOptions.sharedQueue();
+    log.warn("task {}: host {} is not answering; preparing again", task.id(), queue);
     afterPrepare = step == TaskStep.PREPARE ? afterPrepare : step;
     return TaskStep.PREPARE;
-  }
-
-  private String queue() {
-    return host.hasWorktree() ? host.worktree.hostTaskQueue() : BraidActivityOptions.sharedQueue();
-  }
-
-  /** What a failure no step expected means, by the step it ended. */
-  private static BlockKind unexpected(TaskStep step) {
-    return switch (step) {
-      case PREPARE -> BlockKind.WORKTREE_FAILED;
-      case COMPLETE -> BlockKind.PUSH_FAILED;
-      default -> BlockKind.AGENT_TIERS_EXHAUSTED;
-    };
   }
 
   private TaskStep prepare() {
@@ -123,7 +119,7 @@ final class TaskFlow {
                   new PrepareRequest(
                       request.repo(),
                       task.id(),
-                      request.base(),
+                      request.start(),
                       request.config().setup(),
                       request.config().copyFiles(),
                       request.config().merge().remote()));
@@ -153,7 +149,7 @@ final class TaskFlow {
           new SyncStep(request, host, cascade)
               .run(firstTier, guidance, request.config().resolver());
       if (synced.hostLost()) {
-        throw new HostLost();
+        throw new TaskHostLost();
       }
       if (synced.result() != null) {
         result = synced.result();
@@ -167,7 +163,7 @@ final class TaskFlow {
     }
     CascadeResult round = cascade.run(firstTier, guidance);
     if (round.hostLost()) {
-      throw new HostLost();
+      throw new TaskHostLost();
     }
     if (round.succeeded()) {
       result = round.result();
@@ -179,15 +175,7 @@ final class TaskFlow {
   private TaskStep manual() {
     host.mirror(TaskState.IN_PROGRESS);
     try {
-      result =
-          host.manualWork.acceptManualWork(
-              new ManualWorkRequest(
-                  request.runId(),
-                  task.id(),
-                  request.repo(),
-                  host.worktree.path(),
-                  request.config().checks(),
-                  request.logRun()));
+      result = host.acceptManualWork(request);
       return TaskStep.COMPLETE;
     } catch (ActivityFailure e) {
       if (FailureText.lostHost(e)) {
@@ -246,52 +234,62 @@ final class TaskFlow {
       case PUSH_FAILED -> TaskStep.COMPLETE;
       case INTEGRATE_FAILED, PULL_REQUEST_FAILED ->
           decision.guidance() == null ? TaskStep.COMPLETE : TaskStep.WORK;
+      case REVIEW_ROUNDS -> {
+        review.grantRounds();
+        review.takeRound();
+        yield TaskStep.WORK;
+      }
       default -> TaskStep.WORK;
     };
   }
 
-  private TaskOutcome complete() {
+  /**
+   * Pushes the work, unless its pull request is merged already; whether the task is done then, or
+   * its pull request's review goes on.
+   */
+  private boolean pushedForGood() {
     if (result == null) {
       result = new AttemptResult(cascade.attempts(), null, Usage.unknown(), null);
     }
-    String branch = BraidNames.taskBranch(task.id());
-    host.git.push(new PushRequest(host.worktree.path(), branch, request.config().merge().remote()));
+    if (review == null || !review.merged()) {
+      String branch = BraidNames.taskBranch(task.id());
+      host.git.push(
+          new PushRequest(host.worktree.path(), branch, request.config().merge().remote()));
+    }
+    return review == null || review.merged();
+  }
+
+  private TaskOutcome complete() {
     host.mirror(TaskState.COMPLETED);
     reporter.publish(TaskPhase.COMPLETED, null);
-    var tiers = cascade.tiersRun();
-    return new TaskOutcome(
-        task.id(),
-        TaskPhase.COMPLETED,
-        Math.max(cascade.attempts(), result.attempt()),
-        tiers.isEmpty() ? null : tiers.get(tiers.size() - 1),
-        branch,
-        result.headCommit(),
-        null,
-        tiers,
-        result.usage(),
-        host.worktree.baseCommit());
+    String url = review == null ? null : review.url();
+    return TaskEnds.completed(task, cascade, result, host.worktree, url);
+  }
+
+  /** With {@code github.watch}: acts on GitHub's news for the task's pull request. */
+  private TaskStep review() {
+    PullRequestVerdict news = review.awaitNews(result.headCommit());
+    return switch (news.kind()) {
+      case MERGED -> TaskStep.COMPLETE;
+      case CLOSED -> TaskStep.SKIP;
+      default ->
+          review.takeRound()
+              ? roundWith(news.feedback())
+              : block(BlockKind.REVIEW_ROUNDS, review.roundsSpent(news.kind()));
+    };
+  }
+
+  private TaskStep roundWith(String feedback) {
+    guidance = feedback;
+    sync = false;
+    return TaskStep.WORK;
   }
 
   private TaskOutcome skip() {
     host.mirror(TaskState.PENDING);
     reporter.publish(TaskPhase.SKIPPED, null);
-    return new TaskOutcome(
-        task.id(),
-        TaskPhase.SKIPPED,
-        cascade.attempts(),
-        null,
-        BraidNames.taskBranch(task.id()),
-        null,
-        "skipped by a human after: " + decided.reason(),
-        cascade.tiersRun(),
-        Usage.unknown(),
-        null);
-  }
-
-  /** No worker of the worktree's host took an activity in time; thrown from inside a step. */
-  private static final class HostLost extends RuntimeException {
-    HostLost() {
-      super("the task's host is not answering", null, false, false);
-    }
+    String closed = review == null ? null : review.closedReason();
+    String reason = closed != null ? closed : "skipped by a human after: " + decided.reason();
+    return TaskEnds.skipped(task, cascade, reason);
   }
 }

@@ -1,7 +1,9 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.AgentActivities;
+import dev.braid.activity.AttemptResult;
 import dev.braid.activity.GitActivities;
+import dev.braid.activity.ManualWorkRequest;
 import dev.braid.activity.PlanActivities;
 import dev.braid.activity.PreparedWorktree;
 import dev.braid.plan.TaskState;
@@ -50,6 +52,18 @@ final class TaskHost {
       statusMirror.hostChanged();
     }
     return new TaskHost(request, prepared, statusMirror);
+  }
+
+  /** A human's fix in the worktree, committed and checked with no agent. */
+  AttemptResult acceptManualWork(TaskRequest request) {
+    return manualWork.acceptManualWork(
+        new ManualWorkRequest(
+            request.runId(),
+            request.task().id(),
+            request.repo(),
+            worktree.path(),
+            request.config().checks(),
+            request.logRun()));
   }
 
   boolean hasWorktree() {

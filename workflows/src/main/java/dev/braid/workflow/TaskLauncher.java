@@ -10,6 +10,7 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
@@ -31,6 +32,8 @@ final class TaskLauncher {
   private long told;
   private String baseBranch;
   private Consumer<TaskOutcome> onCompleted;
+  private Function<PlanTask, String> startBranch = task -> null;
+  private Function<String, Integer> issueOf = id -> null;
 
   /**
    * @param failuresBlock false for runs recorded before blockers existed, whose failed task
@@ -51,6 +54,16 @@ final class TaskLauncher {
   void integrateInto(String branch, Consumer<TaskOutcome> completed) {
     this.baseBranch = branch;
     this.onCompleted = completed;
+  }
+
+  /** New worktrees start from the branch this names, when it names one, not the base branch. */
+  void startFrom(Function<PlanTask, String> startBranch) {
+    this.startBranch = startBranch;
+  }
+
+  /** Tasks learn their GitHub issue's number from this, for their own pull request. */
+  void issuesFrom(Function<String, Integer> issueOf) {
+    this.issueOf = issueOf;
   }
 
   /** Starts a task for the first time. */
@@ -123,7 +136,9 @@ final class TaskLauncher {
                 Math.max(0, rateLimit.untilMillis()),
                 logs.logRun(),
                 plan.textOf(task.id()),
-                statusQueue()));
+                statusQueue(),
+                startBranch.apply(task),
+                issueOf.apply(task.id())));
     children.add(outcome);
     outcome.handle(
         (result, failure) -> {
@@ -131,6 +146,9 @@ final class TaskLauncher {
           if (failure != null) {
             failed(task, failure, now);
           } else if (result.phase() == TaskPhase.COMPLETED) {
+            if (result.pullRequest() != null) {
+              board.pullRequest(task.id(), result.pullRequest());
+            }
             onCompleted.accept(result);
           } else {
             board.finish(result, now);

@@ -17,6 +17,8 @@ import java.util.List;
  * @param usage what the agent reported it consumed
  * @param baseCommit the commit the task's branch started from, or null; a pull request shows the
  *     task's changes against it
+ * @param pullRequest the address of the pull request the task's own workflow opened and watched
+ *     ({@code github.watch}), or null
  */
 public record TaskOutcome(
     String taskId,
@@ -28,9 +30,25 @@ public record TaskOutcome(
     String reason,
     List<String> tiers,
     Usage usage,
-    String baseCommit) {
+    String baseCommit,
+    String pullRequest) {
 
   public TaskOutcome {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
+  }
+
+  /** An outcome with no pull request of the task's own, as every outcome was before watching. */
+  public TaskOutcome(
+      String taskId,
+      TaskPhase phase,
+      int attempts,
+      String tier,
+      String branch,
+      String headCommit,
+      String reason,
+      List<String> tiers,
+      Usage usage,
+      String baseCommit) {
+    this(taskId, phase, attempts, tier, branch, headCommit, reason, tiers, usage, baseCommit, null);
   }
 }

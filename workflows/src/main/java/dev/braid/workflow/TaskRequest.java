@@ -20,6 +20,9 @@ import dev.braid.plan.PlanTask;
  * @param taskText the task file's text from the run's input, or null when attempts read the file
  * @param statusQueue the queue of the host that started the run, where the task file's status is
  *     mirrored; null in runs from before, which wrote it on the task's own host
+ * @param startBranch the branch a new worktree starts from when it is not {@code baseBranch}: a
+ *     pull request's task starts from what its pull request is based on ({@link PullRequestBases});
+ *     null for {@code baseBranch}
  */
 public record TaskRequest(
     String runId,
@@ -32,7 +35,9 @@ public record TaskRequest(
     long rateLimitedUntil,
     String logRun,
     String taskText,
-    String statusQueue) {
+    String statusQueue,
+    String startBranch,
+    Integer issue) {
 
   /** A request with no rate limit in force, as every request was before rate-limit waits. */
   public TaskRequest(
@@ -43,7 +48,7 @@ public record TaskRequest(
       BraidConfig config,
       String baseBranch,
       TaskRound round) {
-    this(runId, repo, planDir, task, config, baseBranch, round, 0, null, null, null);
+    this(runId, repo, planDir, task, config, baseBranch, round, 0, null, null, null, null, null);
   }
 
   /** The folder of this task's logs. */
@@ -51,7 +56,12 @@ public record TaskRequest(
     return BraidNames.taskLogDir(repo, runId, logRun, task.id());
   }
 
-  /** The branch the task's branch starts from. */
+  /** The branch a new worktree of the task starts from. */
+  public String start() {
+    return startBranch != null ? startBranch : base();
+  }
+
+  /** The branch the task's work is merged with: it syncs with it for another round. */
   public String base() {
     return baseBranch != null ? baseBranch : config.merge().target();
   }

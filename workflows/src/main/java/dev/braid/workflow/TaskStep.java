@@ -10,8 +10,23 @@ enum TaskStep {
   MANUAL,
   /** Wait, holding nothing, for a human's decision. */
   BLOCKED,
-  /** Push the branch and hand the work to the run. */
+  /** Push the branch and hand the work to the run, or to its pull request's review. */
   COMPLETE,
+  /**
+   * With {@code github.watch}: wait, holding nothing, for the pull request's checks, reviews and
+   * merge; a failed check or a request for changes is another round of {@code WORK}.
+   */
+  REVIEW,
   /** A human gave the task up: set its file back to pending and end it skipped. */
-  SKIP
+  SKIP;
+
+  /** What a failure that no step expected means, by the step it ended. */
+  BlockKind unexpectedFailure() {
+    return switch (this) {
+      case PREPARE -> BlockKind.WORKTREE_FAILED;
+      case COMPLETE -> BlockKind.PUSH_FAILED;
+      case REVIEW -> BlockKind.PULL_REQUEST_FAILED;
+      default -> BlockKind.AGENT_TIERS_EXHAUSTED;
+    };
+  }
 }

@@ -2,6 +2,7 @@ package dev.braid.workflow;
 
 import dev.braid.activity.BranchUpdateRequest;
 import dev.braid.activity.BranchUpdateResult;
+import dev.braid.activity.CheckFailure;
 import dev.braid.activity.GitHubFlowActivities;
 import dev.braid.activity.IssueCommentRequest;
 import dev.braid.activity.IssueCommentResult;
@@ -13,6 +14,11 @@ import dev.braid.activity.PullRequestSpec;
 import dev.braid.activity.PullRequestState;
 import dev.braid.activity.PullRequestVerdict;
 import dev.braid.activity.RetargetRequest;
+import dev.braid.activity.ReviewFeedback;
+import dev.braid.activity.ReviewNote;
+import dev.braid.activity.VerdictKind;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,10 +52,21 @@ final class FakeGitHubFlow implements GitHubFlowActivities {
     return new IssueCommentResult(commentCalls.size(), "https://github.test/c", created);
   }
 
+  /** What each branch's pull request says at each look, in order; then it is merged. */
+  final Map<String, Deque<VerdictKind>> verdicts = new ConcurrentHashMap<>();
+
+  /** Every look at a pull request, by branch, in order. */
+  final List<String> looks = new CopyOnWriteArrayList<>();
+
+  /** Opens a pull request once per branch; asking again finds the same one, as GitHub would. */
   @Override
   public PullRequestSnapshot openPullRequest(PullRequestSpec spec) {
-    pulls.add(spec);
-    int n = pulls.size();
+    PullRequestSpec known =
+        pulls.stream().filter(p -> p.branch().equals(spec.branch())).findFirst().orElse(null);
+    if (known == null) {
+      pulls.add(spec);
+    }
+    int n = pulls.indexOf(known == null ? spec : known) + 1;
     return new PullRequestSnapshot(
         n,
         "https://github.test/o/r/pull/" + n,
@@ -58,7 +75,7 @@ final class FakeGitHubFlow implements GitHubFlowActivities {
         "sha",
         spec.base(),
         null,
-        true);
+        known == null);
   }
 
   @Override
@@ -76,8 +93,28 @@ final class FakeGitHubFlow implements GitHubFlowActivities {
     throw new UnsupportedOperationException();
   }
 
+  /**
+   * The next scripted verdict of the pull request's branch, on the head the task's agent made
+   * ({@code Fakes} commits {@code commit-<task>}); merged once the script is spent.
+   */
   @Override
   public PullRequestVerdict readVerdict(PullRequestQuery query) {
-    throw new UnsupportedOperationException();
+    String branch = pulls.get(query.number() - 1).branch();
+    looks.add(branch);
+    Deque<VerdictKind> script = verdicts.getOrDefault(branch, new ArrayDeque<>());
+    VerdictKind kind = script.isEmpty() ? VerdictKind.MERGED : script.poll();
+    String head = "commit-" + branch.substring(branch.indexOf('/') + 1);
+    List<CheckFailure> failed =
+        kind == VerdictKind.CHECKS_FAILED
+            ? List.of(new CheckFailure("ci", "failure", "tests", null, "FAILED test_x", null))
+            : List.of();
+    List<ReviewFeedback> reviews =
+        kind == VerdictKind.CHANGES_REQUESTED
+            ? List.of(
+                new ReviewFeedback(
+                    1, "octo", "Please rename it.", head, List.of(new ReviewNote("a.txt", 1, "x"))))
+            : List.of();
+    return new PullRequestVerdict(
+        kind, query.number(), head, failed, List.of(), List.of(), reviews);
   }
 }

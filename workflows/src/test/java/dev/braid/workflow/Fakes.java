@@ -151,6 +151,9 @@ final class Fakes {
   /** What the task files declare in common, as the plan activity would read it. */
   volatile List<FileOverlap> overlaps = List.of();
 
+  /** The branch each task's worktree was last prepared from. */
+  final Map<String, String> preparedFrom = new ConcurrentHashMap<>();
+
   /** How many times a run read its plan from disk. */
   final AtomicInteger planLoads = new AtomicInteger();
 
@@ -174,6 +177,7 @@ final class Fakes {
     @Override
     public PreparedWorktree prepare(PrepareRequest request) {
       events.add("prepare " + request.taskId() + " on " + host);
+      preparedFrom.put(request.taskId(), request.baseBranch());
       bases.put(request.taskId(), request.baseBranch());
       String queue = preparedOnQueue.remove(request.taskId());
       PreparedWorktree prepared =
@@ -298,6 +302,7 @@ final class Fakes {
             "Validation Failed: No commits between base and head", PullRequestFailure.REJECTED);
       }
       pullRequests.add(request);
+      events.add("pull request " + request.branch() + " onto " + request.base());
       return new PullRequestResult(
           pullRequests.size(), "https://github.test/o/r/pull/" + pullRequests.size(), true);
     }

@@ -134,6 +134,25 @@ final class Plans {
         new GitHubSettings(true));
   }
 
+  /** A config in merge mode pr whose tasks watch their pull requests, with issues. */
+  static BraidConfig watching(BraidConfig c, int maxRounds) {
+    return watching(c, maxRounds, 30);
+  }
+
+  /** The same, looking at pull requests first after this many seconds. */
+  static BraidConfig watching(BraidConfig c, int maxRounds, long pollSeconds) {
+    BraidConfig pr = mergeMode(c, MergeMode.PR);
+    return copy(
+        pr,
+        pr.resolver(),
+        pr.merge(),
+        pr.hostWaitSeconds(),
+        pr.budget(),
+        pr.cleanup(),
+        pr.overlap(),
+        new GitHubSettings(true, true, maxRounds, pollSeconds));
+  }
+
   /** A config with this overlap policy. */
   static BraidConfig overlap(BraidConfig c, OverlapPolicy policy) {
     return copy(

@@ -13,11 +13,16 @@ import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.Priority;
 import dev.braid.plan.TaskState;
+import io.temporal.testing.WorkflowReplayer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** With {@code merge.mode: pr}, each task gets a pull request that shows only its own changes. */
+/**
+ * With {@code merge.mode: pr}, each task gets a pull request that shows only its own changes and
+ * that delivers: on the target, or stacked on its one dependency's branch.
+ */
 class PullRequestModeTest {
   private final Harness harness = new Harness();
 
@@ -31,7 +36,7 @@ class PullRequestModeTest {
   }
 
   @Test
-  void eachTaskGetsAPullRequestAgainstItsOwnStartingPoint() {
+  void eachTaskGetsAPullRequestOnTheTargetOrStackedOnItsDependency() throws Exception {
     PlanTask labelled =
         new PlanTask(
             "api",
@@ -53,15 +58,30 @@ class PullRequestModeTest {
 
     assertEquals(RunPhase.DONE, run.phase(), run.toString());
     assertTrue(fakes.merges.isEmpty(), "the target does not move in pr mode");
-    assertEquals(2, fakes.pullRequests.size());
+    assertEquals(2, fakes.pullRequests.size(), "one each, opened once: " + fakes.pullRequests);
+    PullRequestRequest index = fakes.pullRequests.get(0);
+    assertEquals("feature/index", index.branch());
+    assertEquals("main", index.base(), "no dependency: on the target");
     PullRequestRequest api = fakes.pullRequests.get(1);
     assertEquals("feature/api", api.branch());
-    assertEquals("braid/run-pr-base/api", api.base());
-    assertEquals("base-api", fakes.publishedBranches.get("braid/run-pr-base/api"));
+    assertEquals("feature/index", api.base(), "stacked on its dependency's branch");
+    assertTrue(fakes.publishedBranches.isEmpty(), "no base branch of braid's own");
+    // Each task started from what its pull request is based on.
+    assertEquals(Map.of("index", "main", "api", "feature/index"), fakes.preparedFrom);
+    // index's pull request opened as index passed, not at the run's end, after api's.
+    assertTrue(
+        fakes.events.indexOf("pull request feature/index onto main")
+            < fakes.events.indexOf("done api"),
+        fakes.events.toString());
     assertEquals(List.of("api", "backend"), api.labels());
     assertEquals("/repo/.parallel/plans/tasks/api.md", api.taskFile());
     assertNull(api.title(), "the worker reads the title from the task file, out of the history");
     assertEquals("https://github.test/o/r/pull/2", taskOf(run, "api").pullRequest());
+    // A worker that restarts rebuilds the run by replaying exactly this history, and the task's.
+    WorkflowReplayer.replayWorkflowExecution(
+        harness.client().fetchHistory("run-pr"), ExecuteWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(
+        harness.client().fetchHistory("run-pr/api"), TaskWorkflowImpl.class);
   }
 
   @Test

@@ -39,6 +39,9 @@ final class BlockKindsHelp implements IHelpSectionRenderer {
           Map.entry(
               BlockKind.PULL_REQUEST_FAILED,
               "opens the pull request again (with --guidance: the agents first)"),
+          Map.entry(
+              BlockKind.REVIEW_ROUNDS,
+              "gives its agents github.maxRounds more rounds on the pull request"),
           Map.entry(BlockKind.TASK_FAILED, "starts the task's workflow again"),
           Map.entry(BlockKind.BUDGET, "runs the agent tiers again"));
 

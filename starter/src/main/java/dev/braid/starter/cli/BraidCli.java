@@ -30,8 +30,11 @@ public final class BraidCli {
     SecretMask mask = SecretMask.ofProcess(configuredSecrets());
     PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut, mask));
     PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr, mask));
-    CommandLine cli = new CommandLine(new BraidCommand(), this::create);
-    BlockKindsHelp.install(cli.getSubcommands().get("unblock"));
+    CommandLine cli = CommandTree.forArgs(this::create, args);
+    CommandLine unblock = cli.getSubcommands().get("unblock");
+    if (unblock != null) {
+      BlockKindsHelp.install(unblock);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

@@ -1,5 +1,6 @@
 package dev.braid.starter.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
@@ -24,20 +25,26 @@ import picocli.CommandLine.HelpCommand;
       "Exit codes: 0 done, 1 the run failed, 2 bad usage or input, 3 the run waits on a human.",
       "Start with: braid demo",
       "Then, in your repository: braid plan validate && braid execute"
-    },
-    subcommands = {
-      ExecuteCommand.class,
-      StatusCommand.class,
-      ListCommand.class,
-      UnblockCommand.class,
-      CancelCommand.class,
-      ReportCommand.class,
-      CleanupCommand.class,
-      PlanCommand.class,
-      InitCommand.class,
-      WorkerCommand.class,
-      ServerCommand.class,
-      DemoCommand.class,
-      HelpCommand.class
     })
-public class BraidCommand {}
+public class BraidCommand {
+
+  /**
+   * The subcommands, in the order {@code --help} lists them. They are added by {@link CommandTree},
+   * not named in the annotation, so that a command line that names one builds only that one.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ExecuteCommand.class,
+          StatusCommand.class,
+          ListCommand.class,
+          UnblockCommand.class,
+          CancelCommand.class,
+          ReportCommand.class,
+          CleanupCommand.class,
+          PlanCommand.class,
+          InitCommand.class,
+          WorkerCommand.class,
+          ServerCommand.class,
+          DemoCommand.class,
+          HelpCommand.class);
+}

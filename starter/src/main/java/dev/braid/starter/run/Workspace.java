@@ -4,6 +4,8 @@ import dev.braid.activities.git.GitCli;
 import dev.braid.starter.cli.UsageError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The repository, plan and config file a command works on, resolved from the flags the way a user
@@ -62,7 +64,17 @@ public record Workspace(Path repo, Path planDir, Path configFile, boolean config
     return outcome.succeeded() && !outcome.output().isBlank() ? outcome.output().trim() : "main";
   }
 
+  /**
+   * Top levels found so far: a command asks more than once (its secrets' names, then its
+   * workspace), and each answer costs a git process.
+   */
+  private static final Map<Path, Path> TOP_LEVELS = new ConcurrentHashMap<>();
+
   private static Path topLevel(Path dir) {
+    Path known = TOP_LEVELS.get(dir);
+    if (known != null && Files.isDirectory(known)) {
+      return known;
+    }
     var outcome = new GitCli(dir).tryRun("rev-parse", "--show-toplevel");
     if (!outcome.succeeded()) {
       throw new UsageError(
@@ -70,6 +82,8 @@ public record Workspace(Path repo, Path planDir, Path configFile, boolean config
               + dir
               + " (braid runs a plan inside a git repository; name one with --repo DIR)");
     }
-    return Path.of(outcome.output().trim()).toAbsolutePath().normalize();
+    Path top = Path.of(outcome.output().trim()).toAbsolutePath().normalize();
+    TOP_LEVELS.put(dir, top);
+    return top;
   }
 }

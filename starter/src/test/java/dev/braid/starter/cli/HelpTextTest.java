@@ -19,7 +19,7 @@ class HelpTextTest {
           "execute", "status", "list", "unblock", "cancel", "report", "cleanup", "server", "demo");
 
   private static CommandLine tree(PlainComponents components) {
-    return new CommandLine(new BraidCommand(), components);
+    return CommandTree.full(components);
   }
 
   @Test

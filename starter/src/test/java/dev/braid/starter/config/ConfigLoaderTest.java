@@ -130,15 +130,17 @@ class ConfigLoaderTest {
         ConfigLoader.load(dir.resolve("none.yaml"), false, "main", ConfigOverrides.none())
             .github()
             .issues());
-    Path direct = write("github: {issues: yes please, watch: true}\n");
+    Path direct = write("github: {issues: yes please, watch: true, rounds: 2}\n");
     ConfigException e =
         assertThrows(
             ConfigException.class,
             () -> ConfigLoader.load(direct, true, "main", ConfigOverrides.none()));
     assertEquals(
         List.of(
-            "braid.yaml: github.watch: unknown key (known: issues)",
-            "braid.yaml: github.issues: must be true or false, not 'yes please'"),
+            "braid.yaml: github.rounds: unknown key (known: issues, maxRounds, poll, watch)",
+            "braid.yaml: github.issues: must be true or false, not 'yes please'",
+            "braid.yaml: github.watch: needs merge.mode: pr (it works on the tasks' pull"
+                + " requests), not direct"),
         e.problems());
     Path notPr = write("github: {issues: true}\n");
     e =
@@ -146,6 +148,28 @@ class ConfigLoaderTest {
             ConfigException.class,
             () -> ConfigLoader.load(notPr, true, "main", ConfigOverrides.none()));
     assertTrue(e.problems().get(0).startsWith("braid.yaml: github.issues: needs merge.mode: pr"));
+  }
+
+  @Test
+  void githubWatchReadsItsRoundsAndPollAndRefusesWhatIsOutOfRange() throws Exception {
+    Path on = write("merge: {mode: pr}\ngithub: {watch: true, maxRounds: 5, poll: 2m}\n");
+    var github = ConfigLoader.load(on, true, "main", ConfigOverrides.none()).github();
+    assertTrue(github.watch());
+    assertEquals(5, github.maxRounds());
+    assertEquals(120, github.pollSeconds());
+    assertEquals(240, github.pollAfter(1), "each quiet look doubles the wait");
+    assertEquals(600, github.pollAfter(10), "up to ten minutes");
+    Path bad = write("merge: {mode: pr}\ngithub: {watch: true, maxRounds: 0, poll: 1h}\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(bad, true, "main", ConfigOverrides.none()));
+    assertEquals(
+        List.of(
+            "braid.yaml: github.maxRounds: must be a whole number from 1 to 100, not 0",
+            "braid.yaml: github.poll: must be at most 10m, the longest wait between two looks at"
+                + " a pull request"),
+        e.problems());
   }
 
   @Test
