@@ -1,5 +1,6 @@
 package dev.braid.activities.agent;
 
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activities.git.GitCli;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.AgentActivities;
@@ -46,6 +47,7 @@ public final class AgentActivitiesImpl implements AgentActivities {
   private final ProcessRunner runner;
   private final Supplier<AttemptContext> contexts;
   private final AgentUsageListener usage;
+  private final LocalCheckout checkout;
 
   /** The production activity, reading its context from the running Temporal activity. */
   public AgentActivitiesImpl() {
@@ -73,6 +75,12 @@ public final class AgentActivitiesImpl implements AgentActivities {
     this(runner, TemporalAttemptContext::current, usage);
   }
 
+  /** As {@link #AgentActivitiesImpl(ProcessRunner, AgentUsageListener)}, in {@code checkout}. */
+  public AgentActivitiesImpl(
+      ProcessRunner runner, AgentUsageListener usage, LocalCheckout checkout) {
+    this(runner, TemporalAttemptContext::current, usage, checkout);
+  }
+
   /**
    * @param runner runs the agent, the checks and git
    * @param contexts gives the context of the attempt being run, called on the attempt's thread
@@ -80,13 +88,31 @@ public final class AgentActivitiesImpl implements AgentActivities {
    */
   public AgentActivitiesImpl(
       ProcessRunner runner, Supplier<AttemptContext> contexts, AgentUsageListener usage) {
+    this(runner, contexts, usage, LocalCheckout.UNKNOWN);
+  }
+
+  /**
+   * @param checkout this worker's checkout: a run started from a checkout elsewhere has its task
+   *     file read, and its logs written, in this one
+   */
+  public AgentActivitiesImpl(
+      ProcessRunner runner,
+      Supplier<AttemptContext> contexts,
+      AgentUsageListener usage,
+      LocalCheckout checkout) {
     this.runner = runner;
     this.contexts = contexts;
     this.usage = usage;
+    this.checkout = checkout;
   }
 
+  /**
+   * Runs the attempt; idempotent as the class says. The task file and the log folder are read in
+   * this worker's checkout ({@link LocalCheckout}).
+   */
   @Override
-  public AttemptResult attempt(AttemptRequest r) {
+  public AttemptResult attempt(AttemptRequest given) {
+    AttemptRequest r = checkout.local(given);
     AttemptContext context = contexts.get();
     int n = r.attemptsBefore() + context.activityAttempt();
     Preconditions.commands(r);
@@ -129,7 +155,7 @@ public final class AgentActivitiesImpl implements AgentActivities {
   @Override
   public AttemptResult acceptManualWork(ManualWorkRequest r) {
     try {
-      return new ManualWork(runner, r, contexts.get()).run();
+      return new ManualWork(runner, checkout.local(r), contexts.get()).run();
     } catch (IOException e) {
       throw Activity.wrap(e);
     }

@@ -1,6 +1,7 @@
 package dev.braid.activities.cleanup;
 
 import dev.braid.activities.agent.LeftoverAgents;
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.CleanupActivities;
@@ -19,10 +20,16 @@ public final class CleanupActivitiesImpl implements CleanupActivities {
 
   private final ProcessRunner runner;
   private final Supplier<Heartbeat> heartbeats;
+  private final LocalCheckout checkout;
 
   /** The production activity, heartbeating to the running Temporal activity. */
   public CleanupActivitiesImpl() {
     this(new ProcessRunner(), CleanupActivitiesImpl::activityHeartbeat);
+  }
+
+  /** The production activity, cleaning up in {@code checkout} whichever one started the run. */
+  public CleanupActivitiesImpl(LocalCheckout checkout) {
+    this(new ProcessRunner(), CleanupActivitiesImpl::activityHeartbeat, checkout);
   }
 
   /**
@@ -30,8 +37,18 @@ public final class CleanupActivitiesImpl implements CleanupActivities {
    *     Temporal pass one that does nothing
    */
   public CleanupActivitiesImpl(ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
+    this(runner, heartbeats, LocalCheckout.UNKNOWN);
+  }
+
+  /**
+   * @param checkout this worker's checkout, whose worktrees, branches and plan folder are the run's
+   *     when the run was started from a checkout elsewhere
+   */
+  public CleanupActivitiesImpl(
+      ProcessRunner runner, Supplier<Heartbeat> heartbeats, LocalCheckout checkout) {
     this.runner = runner;
     this.heartbeats = heartbeats;
+    this.checkout = checkout;
   }
 
   /**
@@ -53,7 +70,8 @@ public final class CleanupActivitiesImpl implements CleanupActivities {
    *     the remote) is thrown as is, and retried
    */
   @Override
-  public CleanupResult cleanup(CleanupRequest request) {
+  public CleanupResult cleanup(CleanupRequest given) {
+    CleanupRequest request = checkout.local(given);
     // The run has ended, so any agent still in its worktrees was left by a lost worker: it must
     // not keep working there, and its worktree must be judged on what it leaves. braid cleanup
     // does not do this, since it may run beside a run that is still going.

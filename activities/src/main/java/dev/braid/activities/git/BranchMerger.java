@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,8 @@ final class BranchMerger {
   Merged mergeAll(List<String> branches) {
     List<String> merged = new ArrayList<>();
     List<String> conflicted = new ArrayList<>();
-    Set<String> contained = containedAlready(new LinkedHashSet<>(branches));
+    Map<String, String> refs = BranchHeads.refs(main, remote, new LinkedHashSet<>(branches));
+    Set<String> contained = containedAlready(refs);
     for (String branch : new LinkedHashSet<>(branches)) {
       progress.step();
       if (contained.contains(branch)) {
@@ -57,7 +58,7 @@ final class BranchMerger {
         merged.add(branch);
         continue;
       }
-      String commit = commitOf(branch);
+      String commit = commitOf(branch, refs.get(branch));
       if (integration.isAncestor(commit, "HEAD")) {
         log.info("{} is already merged", branch);
         merged.add(branch);
@@ -79,20 +80,23 @@ final class BranchMerger {
    * ended with 2,000 of them). A branch contained now stays contained as others are merged after
    * it. One branch (a step of the queue) is left to the per-branch path, which asks as cheaply.
    */
-  private Set<String> containedAlready(Set<String> branches) {
-    if (branches.size() < 2) {
+  private Set<String> containedAlready(Map<String, String> refs) {
+    if (refs.size() < 2) {
       return Set.of();
     }
     List<String> args =
         new ArrayList<>(List.of("for-each-ref", "--merged=HEAD", "--format=%(refname)"));
-    branches.forEach(branch -> args.add(HEADS + branch));
+    args.addAll(refs.values());
+    Set<String> mergedRefs =
+        new HashSet<>(List.of(integration.run(args.toArray(String[]::new)).split("\n")));
     Set<String> contained = new HashSet<>();
     // A pattern also matches refs below it (refs/heads/a matches refs/heads/a/b): keep exact names.
-    for (String ref : integration.run(args.toArray(String[]::new)).split("\n")) {
-      if (ref.startsWith(HEADS) && branches.contains(ref.substring(HEADS.length()))) {
-        contained.add(ref.substring(HEADS.length()));
-      }
-    }
+    refs.forEach(
+        (branch, ref) -> {
+          if (mergedRefs.contains(ref)) {
+            contained.add(branch);
+          }
+        });
     return contained;
   }
 
@@ -115,26 +119,18 @@ final class BranchMerger {
         outcome.exitCode());
   }
 
-  /** The branch's commit, fetched from the remote when the task ran on another host. */
-  private String commitOf(String branch) {
-    String ref = "refs/heads/" + branch;
-    Optional<String> local = main.resolve(ref);
-    if (local.isPresent()) {
-      return local.get();
-    }
-    if (remote != null && !remote.isBlank() && main.hasRemote(remote)) {
-      ProcessOutcome fetch = main.tryRun("fetch", "--quiet", remote, ref + ":" + ref);
-      if (fetch.succeeded()) {
-        return main.resolve(ref).orElseThrow();
-      }
-      if (!fetch.output().contains("couldn't find remote ref")) {
-        throw new GitException(
-            "git fetch " + remote + " " + branch + " failed: " + fetch.output().trim(),
-            fetch.exitCode());
-      }
-    }
-    throw ApplicationFailure.newNonRetryableFailure(
-        "Branch " + branch + " exists neither in " + main.dir() + " nor on remote " + remote,
-        GitFailures.BRANCH_MISSING);
+  /** The commit of the branch's ref, the remote's when the task ran on another host. */
+  private String commitOf(String branch, String ref) {
+    return main.resolve(ref)
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    "Branch "
+                        + branch
+                        + " exists neither in "
+                        + main.dir()
+                        + " nor on remote "
+                        + remote,
+                    GitFailures.BRANCH_MISSING));
   }
 }

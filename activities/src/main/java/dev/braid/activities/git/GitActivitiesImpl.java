@@ -1,5 +1,6 @@
 package dev.braid.activities.git;
 
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.GitActivities;
@@ -18,10 +19,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Publishes task branches and merges them into the target, through the git CLI. */
+/**
+ * Publishes task branches and merges them into the target, through the git CLI, in this worker's
+ * checkout of the repository whichever checkout started the run ({@link LocalCheckout}).
+ */
 public final class GitActivitiesImpl implements GitActivities {
   private final ProcessRunner runner;
   private final Supplier<Heartbeat> heartbeats;
+  private final LocalCheckout checkout;
 
   public GitActivitiesImpl() {
     this(new ProcessRunner(), ActivityHeartbeats::current);
@@ -37,8 +42,23 @@ public final class GitActivitiesImpl implements GitActivities {
    *     does nothing
    */
   public GitActivitiesImpl(ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
+    this(runner, heartbeats, LocalCheckout.UNKNOWN);
+  }
+
+  /** Runs git with the given runner in {@code checkout}, whichever checkout started the run. */
+  public GitActivitiesImpl(ProcessRunner runner, LocalCheckout checkout) {
+    this(runner, ActivityHeartbeats::current, checkout);
+  }
+
+  /**
+   * @param checkout this worker's checkout, where merges, the integration branch and published
+   *     branches are made for a run started from a checkout elsewhere
+   */
+  public GitActivitiesImpl(
+      ProcessRunner runner, Supplier<Heartbeat> heartbeats, LocalCheckout checkout) {
     this.runner = runner;
     this.heartbeats = heartbeats;
+    this.checkout = checkout;
   }
 
   /**
@@ -82,7 +102,7 @@ public final class GitActivitiesImpl implements GitActivities {
   @Override
   public MergeResult merge(MergeRequest request) {
     ActivityProgress progress = new ActivityProgress(heartbeats.get());
-    return new IntegrationMerge(request, runner, progress, true).run();
+    return new IntegrationMerge(checkout.local(request), runner, progress, true).run();
   }
 
   /**
@@ -92,6 +112,8 @@ public final class GitActivitiesImpl implements GitActivities {
    * it is ahead of it; then the next merge step decides, and pushes it only if its head passed the
    * checks. Never forces.
    *
+   * <p>A new branch starts from the target's head, the remote's when this checkout's is behind it.
+   *
    * <p>Idempotent: an existing integration branch is kept as it is, since it may already hold
    * merged work; the remote's is never reset; pushing what the remote has changes nothing. Without
    * the remote the branch stays local, as before.
@@ -100,7 +122,8 @@ public final class GitActivitiesImpl implements GitActivities {
    *     branch moved while this ran; the retry fetches it again
    */
   @Override
-  public String startIntegration(IntegrationStart request) {
+  public String startIntegration(IntegrationStart given) {
+    IntegrationStart request = checkout.local(given);
     GitCli git =
         new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
     String branch = BraidNames.integrationBranch(request.runId());
@@ -109,7 +132,7 @@ public final class GitActivitiesImpl implements GitActivities {
     Optional<String> onRemote = hub.fetch();
     Optional<String> local = git.resolve(ref);
     if (local.isEmpty()) {
-      git.run("branch", branch, onRemote.orElse("refs/heads/" + request.target()));
+      git.run("branch", branch, onRemote.orElseGet(() -> targetStart(git, request)));
     } else if (onRemote.isPresent() && !git.isAncestor(onRemote.get(), local.get())) {
       // The remote's holds merged work this checkout lacks: adopt it, never reset it.
       git.run("update-ref", "-m", "braid: adopt " + branch, ref, onRemote.get(), local.get());
@@ -123,6 +146,22 @@ public final class GitActivitiesImpl implements GitActivities {
   }
 
   /**
+   * Where a new integration branch starts: the target's head, the remote's when it is ahead of this
+   * checkout's. The checkout that starts a run need not have pulled what an earlier run, finished
+   * on another host, pushed to the target; a run started from its stale target could never push its
+   * result onto the remote's.
+   */
+  private static String targetStart(GitCli git, IntegrationStart request) {
+    String local = "refs/heads/" + request.target();
+    Optional<String> onRemote = HubBranch.of(git, request.remote(), request.target()).fetch();
+    if (onRemote.isPresent()
+        && git.resolve(local).map(head -> git.isAncestor(head, onRemote.get())).orElse(true)) {
+      return onRemote.get();
+    }
+    return local;
+  }
+
+  /**
    * Merges what the integration branch lacks, runs the setup and checks on the result, and backs
    * the merge out when they fail. The target never moves.
    *
@@ -132,7 +171,7 @@ public final class GitActivitiesImpl implements GitActivities {
   @Override
   public MergeResult integrate(MergeRequest request) {
     ActivityProgress progress = new ActivityProgress(heartbeats.get());
-    return new IntegrationMerge(request, runner, progress, false).run();
+    return new IntegrationMerge(checkout.local(request), runner, progress, false).run();
   }
 
   /**
@@ -157,7 +196,8 @@ public final class GitActivitiesImpl implements GitActivities {
    * base), and pushing a branch the remote already has changes nothing.
    */
   @Override
-  public void publishBranch(PublishBranchRequest request) {
+  public void publishBranch(PublishBranchRequest given) {
+    PublishBranchRequest request = checkout.local(given);
     GitCli git =
         new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
     if (git.resolve("refs/heads/" + request.branch()).isEmpty()) {
@@ -180,7 +220,8 @@ public final class GitActivitiesImpl implements GitActivities {
    * <p>Idempotent: reads only.
    */
   @Override
-  public List<String> unmerged(UnmergedRequest request) {
+  public List<String> unmerged(UnmergedRequest given) {
+    UnmergedRequest request = checkout.local(given);
     GitCli git =
         new GitCli(Path.of(request.repo()), runner, new ActivityProgress(heartbeats.get()));
     String target = git.resolve("refs/heads/" + request.target()).orElse(null);

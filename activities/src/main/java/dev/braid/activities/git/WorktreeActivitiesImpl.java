@@ -1,5 +1,6 @@
 package dev.braid.activities.git;
 
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
 import dev.braid.activity.AttemptFailure;
@@ -23,6 +24,7 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
   private final String hostTaskQueue;
   private final ProcessRunner runner;
   private final Supplier<Heartbeat> heartbeats;
+  private final LocalCheckout checkout;
 
   /**
    * @param hostTaskQueue this host's task queue, {@link BraidNames#hostTaskQueue(String)}
@@ -42,9 +44,30 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
    */
   public WorktreeActivitiesImpl(
       String hostTaskQueue, ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
+    this(hostTaskQueue, runner, heartbeats, LocalCheckout.UNKNOWN);
+  }
+
+  /** Runs git and setup with the given runner, in {@code checkout} for a run started elsewhere. */
+  public WorktreeActivitiesImpl(
+      String hostTaskQueue, ProcessRunner runner, LocalCheckout checkout) {
+    this(hostTaskQueue, runner, ActivityHeartbeats::current, checkout);
+  }
+
+  /**
+   * @param heartbeats gives the heartbeat of the running call; tests outside Temporal pass one that
+   *     does nothing
+   * @param checkout this worker's checkout, where the worktree goes whichever checkout started the
+   *     run
+   */
+  public WorktreeActivitiesImpl(
+      String hostTaskQueue,
+      ProcessRunner runner,
+      Supplier<Heartbeat> heartbeats,
+      LocalCheckout checkout) {
     this.hostTaskQueue = hostTaskQueue;
     this.runner = runner;
     this.heartbeats = heartbeats;
+    this.checkout = checkout;
   }
 
   /**
@@ -59,14 +82,16 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
    * from the remote, where the merge queue pushes it, and a new task starts from the remote's head,
    * so it holds the checked work whichever host merged it; the local branch is only ever created,
    * never moved. The {@code copyFiles} (such as {@code .env}) are copied in before the setup, once,
-   * and excluded from commits.
+   * and excluded from commits. The worktree goes into this worker's checkout of the repository,
+   * wherever the checkout that started the run lives ({@link LocalCheckout}).
    *
    * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when a
    *     directory is in the way or the branch is checked out elsewhere; retryable {@link
    *     GitFailures#SETUP_FAILED} when a setup command fails, whose details hold the worktree
    */
   @Override
-  public PreparedWorktree prepare(PrepareRequest request) {
+  public PreparedWorktree prepare(PrepareRequest given) {
+    PrepareRequest request = checkout.local(given);
     if (!SAFE_ID.matcher(request.taskId()).matches()
         || request.taskId().contains("..")
         || request.taskId().startsWith("-")) {

@@ -1,5 +1,6 @@
 package dev.braid.activities.github;
 
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activities.git.GitCli;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessRunner;
@@ -43,6 +44,7 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
   private final HttpClient http;
   private final ProcessRunner runner;
   private final Supplier<Heartbeat> heartbeats;
+  private final LocalCheckout checkout;
 
   /**
    * The production activities, reading the worker's environment.
@@ -51,7 +53,12 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
    *     the task's own push does
    */
   public GitHubFlowActivitiesImpl(ProcessRunner runner) {
-    this(System::getenv, runner, GitHubFlowActivitiesImpl::activityHeartbeat);
+    this(runner, LocalCheckout.UNKNOWN);
+  }
+
+  /** The production activities, reading remotes and task files in {@code checkout}. */
+  public GitHubFlowActivitiesImpl(ProcessRunner runner, LocalCheckout checkout) {
+    this(System::getenv, runner, GitHubFlowActivitiesImpl::activityHeartbeat, checkout);
   }
 
   /**
@@ -71,10 +78,23 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
    */
   public GitHubFlowActivitiesImpl(
       UnaryOperator<String> env, ProcessRunner runner, Supplier<Heartbeat> heartbeats) {
+    this(env, runner, heartbeats, LocalCheckout.UNKNOWN);
+  }
+
+  /**
+   * @param checkout this worker's checkout, whose remote and task files are read for a run started
+   *     from a checkout elsewhere
+   */
+  public GitHubFlowActivitiesImpl(
+      UnaryOperator<String> env,
+      ProcessRunner runner,
+      Supplier<Heartbeat> heartbeats,
+      LocalCheckout checkout) {
     this.env = env;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     this.runner = runner;
     this.heartbeats = heartbeats;
+    this.checkout = checkout;
   }
 
   private static Heartbeat activityHeartbeat() {
@@ -83,7 +103,8 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
   }
 
   @Override
-  public PullRequestSnapshot openPullRequest(PullRequestSpec spec) {
+  public PullRequestSnapshot openPullRequest(PullRequestSpec given) {
+    PullRequestSpec spec = checkout.local(given);
     GitHubSession session = GitHubSession.open(spec.github(), env, http);
     return session.run(
         "opening the pull request for " + spec.branch() + " into " + spec.base(),
@@ -92,7 +113,7 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
 
   @Override
   public PullRequestSnapshot retarget(RetargetRequest request) {
-    GitHubSession session = GitHubSession.open(request.github(), env, http);
+    GitHubSession session = GitHubSession.open(checkout.local(request.github()), env, http);
     return session.run(
         "moving pull request #" + request.number() + " onto " + request.base(),
         repository -> {
@@ -113,7 +134,7 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
 
   @Override
   public PullRequestSnapshot readPullRequest(PullRequestQuery query) {
-    GitHubSession session = GitHubSession.open(query.github(), env, http);
+    GitHubSession session = GitHubSession.open(checkout.local(query.github()), env, http);
     return session.run(
         "reading pull request #" + query.number(),
         repository -> PullRequestSnapshots.of(repository.getPullRequest(query.number()), false));
@@ -121,14 +142,15 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
 
   @Override
   public PullRequestVerdict readVerdict(PullRequestQuery query) {
-    GitHubSession session = GitHubSession.open(query.github(), env, http);
+    GitHubSession session = GitHubSession.open(checkout.local(query.github()), env, http);
     return session.run(
         "reading the checks and reviews of pull request #" + query.number(),
         repository -> new VerdictReader(repository).read(query.number()));
   }
 
   @Override
-  public IssueResult openIssue(IssueRequest request) {
+  public IssueResult openIssue(IssueRequest given) {
+    IssueRequest request = checkout.local(given);
     PullRequestRequest text =
         TaskFileText.fill(
             new PullRequestRequest(
@@ -155,7 +177,7 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
 
   @Override
   public IssueCommentResult commentOnce(IssueCommentRequest request) {
-    GitHubSession session = GitHubSession.open(request.github(), env, http);
+    GitHubSession session = GitHubSession.open(checkout.local(request.github()), env, http);
     return session.run(
         "commenting on #" + request.issue(),
         repository -> new CommentOnce(repository).post(request));

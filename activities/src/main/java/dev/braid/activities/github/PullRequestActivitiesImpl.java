@@ -1,5 +1,6 @@
 package dev.braid.activities.github;
 
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activity.PullRequestActivities;
 import dev.braid.activity.PullRequestRequest;
 import dev.braid.activity.PullRequestResult;
@@ -34,23 +35,39 @@ public final class PullRequestActivitiesImpl implements PullRequestActivities {
 
   private final UnaryOperator<String> env;
   private final HttpClient http;
+  private final LocalCheckout checkout;
 
   /** The production activity, reading the worker's environment. */
   public PullRequestActivitiesImpl() {
     this(System::getenv);
   }
 
+  /** The production activity, reading task files in {@code checkout}. */
+  public PullRequestActivitiesImpl(LocalCheckout checkout) {
+    this(System::getenv, checkout);
+  }
+
   /**
    * @param env reads an environment variable; tests pass a map's {@code get}
    */
   public PullRequestActivitiesImpl(UnaryOperator<String> env) {
+    this(env, LocalCheckout.UNKNOWN);
+  }
+
+  /**
+   * @param env reads an environment variable
+   * @param checkout this worker's checkout, whose remote and task file are read for a run started
+   *     from a checkout elsewhere
+   */
+  public PullRequestActivitiesImpl(UnaryOperator<String> env, LocalCheckout checkout) {
     this.env = env;
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    this.checkout = checkout;
   }
 
   @Override
   public PullRequestResult openOrUpdate(PullRequestRequest given) {
-    PullRequestRequest request = TaskFileText.fill(given);
+    PullRequestRequest request = TaskFileText.fill(checkout.local(given));
     String apiUrl = GitHubApiUrl.choose(request.apiUrl(), env);
     GitHubToken token = GitHubToken.fromEnvironment(env);
     GitHubRepository repository =

@@ -1,5 +1,6 @@
 package dev.braid.activities.notify;
 
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activities.process.Heartbeat;
 import dev.braid.activities.process.ProcessOutcome;
 import dev.braid.activities.process.ProcessRunner;
@@ -54,6 +55,7 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
   private final ProcessRunner runner;
   private final Supplier<Heartbeat> heartbeats;
   private final List<String> workerCommand;
+  private final LocalCheckout checkout;
 
   /** The production activity, heartbeating to the running Temporal activity. */
   public NotifyActivitiesImpl() {
@@ -70,7 +72,13 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
    *     request carries none, as requests from runs since the argv left workflow inputs do
    */
   public NotifyActivitiesImpl(ProcessRunner runner, List<String> workerCommand) {
-    this(runner, NotifyActivitiesImpl::activityHeartbeat, workerCommand);
+    this(runner, workerCommand, LocalCheckout.UNKNOWN);
+  }
+
+  /** As {@link #NotifyActivitiesImpl(ProcessRunner, List)}, running in {@code checkout}. */
+  public NotifyActivitiesImpl(
+      ProcessRunner runner, List<String> workerCommand, LocalCheckout checkout) {
+    this(runner, NotifyActivitiesImpl::activityHeartbeat, workerCommand, checkout);
   }
 
   /**
@@ -84,13 +92,27 @@ public final class NotifyActivitiesImpl implements NotifyActivities {
 
   public NotifyActivitiesImpl(
       ProcessRunner runner, Supplier<Heartbeat> heartbeats, List<String> workerCommand) {
+    this(runner, heartbeats, workerCommand, LocalCheckout.UNKNOWN);
+  }
+
+  /**
+   * @param checkout this worker's checkout, where the command runs for a run started from a
+   *     checkout elsewhere
+   */
+  public NotifyActivitiesImpl(
+      ProcessRunner runner,
+      Supplier<Heartbeat> heartbeats,
+      List<String> workerCommand,
+      LocalCheckout checkout) {
     this.runner = runner;
     this.heartbeats = heartbeats;
     this.workerCommand = List.copyOf(workerCommand);
+    this.checkout = checkout;
   }
 
   @Override
-  public boolean notifyBlocked(NotifyRequest request) {
+  public boolean notifyBlocked(NotifyRequest given) {
+    NotifyRequest request = checkout.local(given);
     List<String> command = request.command().isEmpty() ? workerCommand : request.command();
     if (command.isEmpty()) {
       log.info("task {}: blocked; no notify command is set", request.taskId());

@@ -372,4 +372,47 @@ class HubIntegrationTest {
     assertTrue(result.checksPassed());
     assertEquals("", repo.originRev(INTEGRATION));
   }
+
+  @Test
+  void aTaskThatMovedToAnotherHostIsMergedWithWhatItPushedThereNotItsStaleBranchHere() {
+    start(hostA);
+    // A prepared t first, then t moved to B (A's agents were busy): A's branch stays at the base.
+    prepare(hostA, "t");
+    String pushed = pushedTask(hostB, "t", "t.txt");
+    pushedTask(hostA, "u", "u.txt");
+
+    MergeResult step = git().integrate(step(hostA, List.of("feature/t"), List.of()));
+    assertEquals(List.of("feature/t"), step.merged());
+    assertTrue(new GitCli(repo.origin).isAncestor(pushed, INTEGRATION), "t's work is in");
+
+    // The final merge, given every branch, asks git which are in at once: t's stale one is not.
+    prepare(hostA, "v");
+    String v = pushedTask(hostB, "v", "v.txt");
+    MergeResult done =
+        git().merge(step(hostA, List.of("feature/t", "feature/u", "feature/v"), List.of()));
+    assertEquals(List.of("feature/t", "feature/u", "feature/v"), done.merged());
+    assertTrue(done.pushed());
+    assertTrue(new GitCli(repo.origin).isAncestor(v, "main"), "v's work is on main");
+    for (String file : List.of("t.txt", "u.txt", "v.txt")) {
+      TestRepo.gitIn(repo.origin, "cat-file", "-e", "main:" + file);
+    }
+  }
+
+  @Test
+  void aRunStartedFromACheckoutBehindTheRemotesTargetStartsFromTheRemotes() {
+    // An earlier run finished on B and pushed main; A, where the next run starts, never pulled.
+    String moved = repo.commit(hostB, "earlier.txt", "earlier\n", "An earlier run's work");
+    TestRepo.gitIn(hostB, "push", "--quiet", "origin", "main");
+    String stale = repo.rev("main");
+
+    start(hostA);
+    assertEquals(moved, repo.originRev(INTEGRATION), "the run starts from the remote's main");
+
+    pushedTask(hostA, "a", "a.txt");
+    MergeResult done = git().merge(step(hostA, List.of("feature/a"), List.of()));
+    assertTrue(done.pushed(), done.toString());
+    assertTrue(new GitCli(repo.origin).isAncestor(moved, "main"), "the earlier work stays");
+    assertEquals(done.targetHead(), repo.originRev("main"));
+    assertNotEquals(stale, repo.rev("main"), "A's main was moved forward");
+  }
 }

@@ -120,7 +120,8 @@ public class WorkerCommand implements Callable<Integer> {
             Duration.ofSeconds(drainSeconds),
             telemetry.workerInterceptors(),
             telemetry.agentUsage(),
-            telemetry);
+            telemetry,
+            true);
     Connection connection;
     try {
       connector.instrument(telemetry.client());
@@ -139,7 +140,8 @@ public class WorkerCommand implements Callable<Integer> {
         WorkerGrants.of(config, false),
         WorkerGrants.notifyCommand(config, false),
         setup,
-        queue);
+        queue,
+        root);
     String hostQueue = BraidNames.hostTaskQueue(queue, WorkerHost.hostName());
     var out = spec.commandLine().getOut();
     out.printf(

@@ -85,7 +85,8 @@ public class RunSession {
           mode,
           WorkerGrants.of(workspace.configFile(), workspace.configNamed()),
           WorkerGrants.notifyCommand(workspace.configFile(), workspace.configNamed()),
-          queue);
+          queue,
+          workspace.repo());
     } else {
       requireWorkers(connection, mode, queue);
     }

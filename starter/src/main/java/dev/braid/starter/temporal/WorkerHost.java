@@ -2,6 +2,7 @@ package dev.braid.starter.temporal;
 
 import dev.braid.activities.agent.AgentActivitiesImpl;
 import dev.braid.activities.cleanup.CleanupActivitiesImpl;
+import dev.braid.activities.files.LocalCheckout;
 import dev.braid.activities.git.GitActivitiesImpl;
 import dev.braid.activities.git.WorktreeActivitiesImpl;
 import dev.braid.activities.github.GitHubFlowActivitiesImpl;
@@ -22,6 +23,7 @@ import io.temporal.worker.WorkerOptions;
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,14 +73,20 @@ public class WorkerHost {
     start(connection, mode, grants, notify, WorkerSetup.IN_PROCESS, BraidNames.TASK_QUEUE);
   }
 
-  /** Starts polling the repository's queue, for the worker inside a command; returns at once. */
+  /**
+   * Starts polling the repository's queue, for the worker inside a command; returns at once.
+   *
+   * @param checkout the command's checkout, where this worker does the work of the repository's
+   *     runs, even of those started from another checkout
+   */
   public void start(
       Connection connection,
       WorkerMode mode,
       EnvironmentGrants grants,
       java.util.List<String> notify,
-      String sharedQueue) {
-    start(connection, mode, grants, notify, WorkerSetup.IN_PROCESS, sharedQueue);
+      String sharedQueue,
+      Path checkout) {
+    start(connection, mode, grants, notify, WorkerSetup.IN_PROCESS, sharedQueue, checkout);
   }
 
   /** Starts polling the legacy shared queue with {@code setup}; returns at once. */
@@ -112,21 +120,39 @@ public class WorkerHost {
       java.util.List<String> notify,
       WorkerSetup setup,
       String sharedQueue) {
+    start(connection, mode, grants, notify, setup, sharedQueue, null);
+  }
+
+  /**
+   * As above, with the checkout this worker serves: the activities of the repository's runs work in
+   * it, whatever path the checkout that started a run had ({@link LocalCheckout}).
+   *
+   * @param checkout this worker's checkout, or null to take every run's paths as they are
+   */
+  public synchronized void start(
+      Connection connection,
+      WorkerMode mode,
+      EnvironmentGrants grants,
+      java.util.List<String> notify,
+      WorkerSetup setup,
+      String sharedQueue,
+      Path checkout) {
     if (factory != null || mode == WorkerMode.NONE) {
       return;
     }
     this.setup = setup;
     String hostQueue = BraidNames.hostTaskQueue(sharedQueue, hostName());
     ProcessRunner runner = new ProcessRunner(ChildEnvironment.ofWorker(grants));
+    LocalCheckout local = checkout == null ? LocalCheckout.UNKNOWN : LocalCheckout.at(checkout);
     Object[] activities = {
       new PlanActivitiesImpl(),
-      new WorktreeActivitiesImpl(hostQueue, runner),
-      new AgentActivitiesImpl(runner, setup.agentUsage()),
-      new GitActivitiesImpl(runner),
-      new NotifyActivitiesImpl(runner, notify),
-      new PullRequestActivitiesImpl(),
-      new GitHubFlowActivitiesImpl(runner),
-      new CleanupActivitiesImpl()
+      new WorktreeActivitiesImpl(hostQueue, runner, local),
+      new AgentActivitiesImpl(runner, setup.agentUsage(), local),
+      new GitActivitiesImpl(runner, local),
+      new NotifyActivitiesImpl(runner, notify, local),
+      new PullRequestActivitiesImpl(local),
+      new GitHubFlowActivitiesImpl(runner, local),
+      new CleanupActivitiesImpl(local)
     };
     factory =
         WorkerFactory.newInstance(
@@ -134,12 +160,18 @@ public class WorkerHost {
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(setup.interceptors().toArray(WorkerInterceptor[]::new))
                 .build());
-    poll(sharedQueue, hostQueue, mode, activities, WorkerOptions.newBuilder());
+    poll(
+        sharedQueue,
+        hostQueue,
+        mode,
+        activities,
+        WorkerOptions.newBuilder().setDisableEagerExecution(setup.shared()));
     if (!sharedQueue.equals(BraidNames.TASK_QUEUE)) {
       WorkerOptions.Builder few =
           WorkerOptions.newBuilder()
               .setMaxConcurrentWorkflowTaskPollers(2)
-              .setMaxConcurrentActivityTaskPollers(1);
+              .setMaxConcurrentActivityTaskPollers(1)
+              .setDisableEagerExecution(setup.shared());
       poll(BraidNames.TASK_QUEUE, BraidNames.hostTaskQueue(hostName()), mode, activities, few);
     }
     factory.start();

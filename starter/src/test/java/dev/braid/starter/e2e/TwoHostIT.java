@@ -1,0 +1,337 @@
+package dev.braid.starter.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.braid.deploy.DevServer;
+import dev.braid.deploy.DevServerInfo;
+import dev.braid.deploy.TemporalCli;
+import dev.braid.starter.testsupport.BraidLauncher;
+import dev.braid.starter.testsupport.Git;
+import dev.braid.starter.testsupport.ScriptedAgent;
+import dev.braid.starter.testsupport.TestRepos;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two hosts, each with its own clone of one repository at a different path, each in a mount
+ * namespace of its own so that it cannot see the other's clone: they share only a bare origin and a
+ * Temporal server (a dev server the test starts). A run started from host A's clone, with its plan
+ * only in that clone's working tree, spreads over both, and survives losing host B for good.
+ *
+ * <p>Each worker runs one agent at a time ({@code --max-agents 1}), and every task but the last
+ * waits at a gate the test opens: two agents waiting at once must then be on two hosts. Where each
+ * one works is read from the agent process itself ({@code /proc/<pid>/cwd}), not from braid.
+ */
+@Tag("e2e")
+class TwoHostIT extends EndToEndTest {
+  private static final long WAIT_SECONDS = 120;
+
+  private Path clusterState;
+  private Map<String, String> clusterEnv;
+  private Path origin;
+  private Path hostA;
+  private Path hostB;
+  private Path cloneA;
+  private Path cloneB;
+  private Path gates;
+  private Path logs;
+  private final List<Process> processes = new ArrayList<>();
+  private final Map<Process, Path> outputs = new HashMap<>();
+  private int started;
+
+  @BeforeEach
+  void twoHosts() throws Exception {
+    assumeTrue(HostNamespace.available(), "this machine makes no mount namespaces (unshare -m)");
+    clusterState = tmp.resolve("cluster");
+    DevServerInfo cluster =
+        new DevServer(TemporalCli.fromEnvironment()).ensureRunning(clusterState);
+    clusterEnv = Map.of("TEMPORAL_ADDRESS", cluster.address());
+    logs = Files.createDirectories(tmp.resolve("logs"));
+    gates = Files.createDirectories(tmp.resolve("gates"));
+    origin = TestRepos.bareOrigin(tmp);
+    hostA = tmp.resolve("a");
+    hostB = tmp.resolve("b");
+    cloneA = TestRepos.init(hostA.resolve("repo"), "host-a");
+    Files.writeString(
+        cloneA.resolve("braid.yaml"),
+        """
+        agent:
+          tiers:
+            - {name: fast, command: [%s], attempts: 3, backoff: 1s, timeout: 5m}
+        hostWait: 3s
+        maxParallel: 4
+        """
+            .formatted(ScriptedAgent.COMMAND));
+    Files.writeString(cloneA.resolve("README.md"), "two hosts\n");
+    TestRepos.commitAll(cloneA, "braid on two hosts");
+    TestRepos.pushToOrigin(cloneA, origin);
+    cloneB = hostB.resolve("work/checkout");
+    Files.createDirectories(cloneB.getParent());
+    Git.run(tmp, "clone", "--quiet", origin.toString(), cloneB.toString());
+    Git.run(cloneB, "config", "user.name", "host-b");
+    Git.run(cloneB, "config", "user.email", "host-b@braid.invalid");
+  }
+
+  @AfterEach
+  void stopHosts() throws Exception {
+    for (Process process : processes) {
+      killTree(process);
+    }
+    if (clusterState != null) {
+      new DevServer(TemporalCli.fromEnvironment()).stop(clusterState);
+    }
+  }
+
+  @Test
+  void aRunSpreadsOverBothHostsAndFinishesWhenOneIsLostForGood() throws Exception {
+    // 1. Two tasks at once, necessarily one per host, and a third after both. B joins the run once
+    // A's one agent is busy with the first: the second, prepared on A too, waits there for its host
+    // wait, then is prepared again, on B.
+    Process workerA = worker("a", cloneA, hostB);
+    Process run = execute(plan(".parallel/plans", "spread", "left", "right", "top"));
+    String first = awaitAnyGate(run, "left", "right");
+    Process workerB = worker("b", cloneB, hostA);
+    String second = first.equals("left") ? "right" : "left";
+    awaitGate(run, second);
+    assertEquals(cloneA, cloneOf(first), first + " works in A's clone");
+    assertEquals(cloneB, cloneOf(second), second + " works in B's clone");
+    open("left", "right");
+    assertCompleted(run, "left", "right", "top");
+    assertTrue(workerA.isAlive() && workerB.isAlive(), "both workers still run");
+
+    // 2. The same way, B takes one of two tasks, then is lost for good, its agent in the middle of
+    // that task; A finishes the run.
+    stop(workerB);
+    run = execute(plan(".parallel/lost", "lost", "one", "two", "last"));
+    first = awaitAnyGate(run, "one", "two");
+    workerB = worker("b", cloneB, hostA);
+    String onB = first.equals("one") ? "two" : "one";
+    awaitGate(run, onB);
+    assertEquals(cloneB, cloneOf(onB), onB + " works in B's clone");
+    long agentOnB = gatePid(onB);
+    killTree(workerB);
+    await(
+        run,
+        "the end of B's agent",
+        () -> !ProcessHandle.of(agentOnB).map(ProcessHandle::isAlive).orElse(false));
+    open("one", "two");
+    assertCompleted(run, "one", "two", "last");
+    assertTrue(attemptLogs(cloneA, onB) > 0, onB + " was done again on A, its log in A's clone");
+  }
+
+  /**
+   * A plan in A's working tree only: its tasks but the last wait at a gate and write a file each;
+   * the last depends on them all.
+   */
+  private Path plan(String dir, String name, String... ids) throws Exception {
+    Path planDir = cloneA.resolve(dir);
+    Path tasks = Files.createDirectories(planDir.resolve("tasks"));
+    StringBuilder yaml = new StringBuilder("metadata: {name: " + name + "}\ntasks:\n");
+    List<String> before = List.of(ids).subList(0, ids.length - 1);
+    for (String id : ids) {
+      boolean last = !before.contains(id);
+      yaml.append(
+          "  - {id: %s, file: tasks/%s.md%s}\n"
+              .formatted(
+                  id, id, last ? ", dependencies: [" + String.join(", ", before) + "]" : ""));
+      String files = "\"files\": {\"" + id + ".txt\": \"" + id + "\\n\"}";
+      ScriptedAgent.writeTask(
+          tasks,
+          id,
+          "Task " + id,
+          last
+              ? "{" + files + "}"
+              : "{\"gateFile\": \"" + gates.resolve(id) + "\", " + files + "}");
+    }
+    Files.writeString(planDir.resolve("plan.yaml"), yaml.toString());
+    return planDir;
+  }
+
+  /** {@code braid worker} of one host, in its own namespace, where {@code hidden} is empty. */
+  private Process worker(String host, Path clone, Path hidden) throws Exception {
+    String name = host + "-" + ++started;
+    Path out = logs.resolve(name + ".out");
+    Map<String, String> env = new HashMap<>(clusterEnv);
+    env.put("BRAID_HOST", host);
+    ProcessBuilder builder =
+        BraidLauncher.command(
+            clone,
+            env,
+            out,
+            logs.resolve(name + ".err"),
+            "worker",
+            "--repo",
+            clone.toString(),
+            "--max-agents",
+            "1");
+    HostNamespace.wrap(builder.command(), hidden);
+    Process worker = builder.start();
+    processes.add(worker);
+    await(worker, "worker " + name + " polling", () -> read(out).contains("braid worker polling"));
+    return worker;
+  }
+
+  /**
+   * {@code braid execute --json} of the plan, on host A (its queue is where the task files'
+   * statuses are written), running on the two workers.
+   */
+  private Process execute(Path planDir) throws Exception {
+    String name = "execute-" + ++started;
+    Path out = logs.resolve(name + ".out");
+    Map<String, String> env = new HashMap<>(clusterEnv);
+    env.put("BRAID_HOST", "a");
+    ProcessBuilder builder =
+        BraidLauncher.command(
+            cloneA,
+            env,
+            out,
+            logs.resolve(name + ".err"),
+            "execute",
+            "--json",
+            "--plan",
+            planDir.toString());
+    HostNamespace.wrap(builder.command(), hostB);
+    Process run = builder.start();
+    processes.add(run);
+    outputs.put(run, out);
+    return run;
+  }
+
+  /** Waits until one of the tasks' agents waits at its gate; returns that task. */
+  private String awaitAnyGate(Process run, String... ids) throws Exception {
+    String[] waiting = new String[1];
+    await(
+        run,
+        "an agent at the gate of one of " + List.of(ids),
+        () -> {
+          for (String id : ids) {
+            if (hasPid(id)) {
+              waiting[0] = id;
+              return true;
+            }
+          }
+          return false;
+        });
+    return waiting[0];
+  }
+
+  private void awaitGate(Process run, String id) throws Exception {
+    await(run, "the agent of " + id + " at its gate", () -> hasPid(id));
+  }
+
+  private boolean hasPid(String id) throws Exception {
+    Path waiting = gates.resolve(id + ".waiting");
+    return Files.exists(waiting) && !Files.readString(waiting).isBlank();
+  }
+
+  private long gatePid(String id) throws Exception {
+    return Long.parseLong(Files.readString(gates.resolve(id + ".waiting")).trim());
+  }
+
+  /**
+   * The clone whose worktree the task's agent works in, read from the agent process itself: the
+   * clone of the host that runs it.
+   */
+  private Path cloneOf(String id) {
+    try {
+      Path cwd = Files.readSymbolicLink(Path.of("/proc", String.valueOf(gatePid(id)), "cwd"));
+      return Stream.of(cloneA, cloneB).filter(cwd::startsWith).findFirst().orElse(cwd);
+    } catch (Exception e) {
+      throw new AssertionError("cannot tell where the agent of " + id + " works", e);
+    }
+  }
+
+  private void open(String... ids) throws Exception {
+    for (String id : ids) {
+      Files.writeString(gates.resolve(id), "go\n");
+    }
+  }
+
+  /**
+   * The run ends done, every task completed, and origin's main holds every task's file. (The task
+   * files' statuses in A's clone are not checked: A's one agent slot also bounds the status writes
+   * on A's queue, which give up after the short host wait while A's agent is busy.)
+   */
+  private void assertCompleted(Process run, String... ids) throws Exception {
+    assertTrue(run.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the run did not end" + evidence());
+    String out = read(outputs.get(run));
+    assertEquals(0, run.exitValue(), out + evidence());
+    JsonNode tasks = JSON.readTree(out).get("tasks");
+    assertEquals(ids.length, tasks.size(), out);
+    for (JsonNode task : tasks) {
+      assertEquals("completed", task.get("status").asText(), out);
+    }
+    String main = Git.run(origin, "ls-tree", "--name-only", "main");
+    for (String id : ids) {
+      assertTrue(
+          main.lines().anyMatch((id + ".txt")::equals),
+          id + ".txt is not on origin's main: " + main + "\n" + out + evidence());
+      assertEquals(id, Git.run(origin, "show", "main:" + id + ".txt"));
+    }
+  }
+
+  private long attemptLogs(Path clone, String id) throws Exception {
+    try (Stream<Path> files = Files.walk(clone.resolve(".parallel/logs"))) {
+      return files.filter(f -> f.getParent().getFileName().toString().equals(id)).count();
+    }
+  }
+
+  private void await(Process process, String what, Check check) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (!check.holds()) {
+      assertTrue(process.isAlive(), "it ended before " + what + evidence());
+      assertTrue(System.nanoTime() < deadline, "no " + what + " in time" + evidence());
+      Thread.sleep(200);
+    }
+  }
+
+  /** Ends the worker as an operator would, letting it finish what it runs (nothing, here). */
+  private static void stop(Process worker) throws InterruptedException {
+    worker.destroy();
+    if (!worker.waitFor(60, TimeUnit.SECONDS)) {
+      killTree(worker);
+    }
+  }
+
+  /** kill -9 of the process and every process under it, agents included. */
+  private static void killTree(Process process) throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly().waitFor();
+  }
+
+  /** What every process wrote, for a failure's message. */
+  private String evidence() throws Exception {
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.list(logs)) {
+      for (Path file : files.sorted().toList()) {
+        String content = read(file);
+        text.append("\n--- ").append(file.getFileName()).append('\n');
+        text.append(content.length() > 6000 ? content.substring(content.length() - 6000) : content);
+      }
+    }
+    return text.toString();
+  }
+
+  private static String read(Path file) throws Exception {
+    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+  }
+
+  @FunctionalInterface
+  private interface Check {
+    boolean holds() throws Exception;
+  }
+}
