@@ -65,6 +65,15 @@ public final class BraidNames {
     return TASK_QUEUE + ":" + repositoryId;
   }
 
+  /**
+   * The queue of one host's quick file operations: the status writes into the task files of a run
+   * that host started. It is apart from {@link #hostTaskQueue}, which {@code --max-agents} bounds,
+   * so that a status write never waits behind an agent.
+   */
+  public static String hostFilesQueue(String sharedQueue, String host) {
+    return hostTaskQueue(sharedQueue, host) + "/files";
+  }
+
   /** Whether a task queue is one host's, whose activities need that host's disk. */
   public static boolean isHostQueue(String taskQueue) {
     return taskQueue.contains("@");

@@ -163,7 +163,9 @@ final class TaskLauncher {
    */
   private String statusQueue() {
     String host = request.startHost();
-    return host == null ? null : BraidNames.hostTaskQueue(BraidActivityOptions.sharedQueue(), host);
+    return host == null
+        ? null
+        : BraidNames.hostFilesQueue(BraidActivityOptions.sharedQueue(), host);
   }
 
   private void failed(PlanTask task, RuntimeException failure, long now) {

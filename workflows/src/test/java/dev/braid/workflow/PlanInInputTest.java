@@ -39,7 +39,8 @@ class PlanInInputTest {
     Plan plan = plan(task("a", Priority.HIGH), task("b", Priority.MEDIUM, "a"));
     List<String> events = new CopyOnWriteArrayList<>();
     Fakes worker = new Fakes(plan, "braid@worker", events);
-    Fakes starter = new Fakes(plan, "braid@starter", events);
+    // The starting host's worker polls its queue of file operations too.
+    Fakes starter = new Fakes(plan, BraidNames.hostFilesQueue("braid", "starter"), events);
     harness.host(worker).host(starter);
     List<FileOverlap> none = List.of();
 
@@ -63,8 +64,9 @@ class PlanInInputTest {
     List<String> statuses = events.stream().filter(e -> e.startsWith("status ")).toList();
     assertEquals(4, statuses.size(), events.toString());
     assertTrue(
-        statuses.stream().allMatch(e -> e.endsWith(" on braid@starter")), statuses.toString());
-    assertTrue(statuses.contains("status b completed on braid@starter"), statuses.toString());
+        statuses.stream().allMatch(e -> e.endsWith(" on braid@starter/files")),
+        statuses.toString());
+    assertTrue(statuses.contains("status b completed on braid@starter/files"), statuses.toString());
   }
 
   @Test

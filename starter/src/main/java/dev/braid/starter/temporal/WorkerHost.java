@@ -166,6 +166,14 @@ public class WorkerHost {
         mode,
         activities,
         WorkerOptions.newBuilder().setDisableEagerExecution(setup.shared()));
+    if (mode == WorkerMode.FULL) {
+      // Status writes into the task files of runs this host started, never behind an agent.
+      factory
+          .newWorker(
+              BraidNames.hostFilesQueue(sharedQueue, hostName()),
+              WorkerOptions.newBuilder().setMaxConcurrentActivityTaskPollers(1).build())
+          .registerActivitiesImplementations(new PlanActivitiesImpl());
+    }
     if (!sharedQueue.equals(BraidNames.TASK_QUEUE)) {
       WorkerOptions.Builder few =
           WorkerOptions.newBuilder()

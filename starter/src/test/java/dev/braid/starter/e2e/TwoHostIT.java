@@ -102,7 +102,8 @@ class TwoHostIT extends EndToEndTest {
     // A's one agent is busy with the first: the second, prepared on A too, waits there for its host
     // wait, then is prepared again, on B.
     Process workerA = worker("a", cloneA, hostB);
-    Process run = execute(plan(".parallel/plans", "spread", "left", "right", "top"));
+    Path spread = plan(".parallel/plans", "spread", "left", "right", "top");
+    Process run = execute(spread);
     String first = awaitAnyGate(run, "left", "right");
     Process workerB = worker("b", cloneB, hostA);
     String second = first.equals("left") ? "right" : "left";
@@ -110,13 +111,14 @@ class TwoHostIT extends EndToEndTest {
     assertEquals(cloneA, cloneOf(first), first + " works in A's clone");
     assertEquals(cloneB, cloneOf(second), second + " works in B's clone");
     open("left", "right");
-    assertCompleted(run, "left", "right", "top");
+    assertCompleted(run, spread, "left", "right", "top");
     assertTrue(workerA.isAlive() && workerB.isAlive(), "both workers still run");
 
     // 2. The same way, B takes one of two tasks, then is lost for good, its agent in the middle of
     // that task; A finishes the run.
     stop(workerB);
-    run = execute(plan(".parallel/lost", "lost", "one", "two", "last"));
+    Path lost = plan(".parallel/lost", "lost", "one", "two", "last");
+    run = execute(lost);
     first = awaitAnyGate(run, "one", "two");
     workerB = worker("b", cloneB, hostA);
     String onB = first.equals("one") ? "two" : "one";
@@ -129,7 +131,7 @@ class TwoHostIT extends EndToEndTest {
         "the end of B's agent",
         () -> !ProcessHandle.of(agentOnB).map(ProcessHandle::isAlive).orElse(false));
     open("one", "two");
-    assertCompleted(run, "one", "two", "last");
+    assertCompleted(run, lost, "one", "two", "last");
     assertTrue(attemptLogs(cloneA, onB) > 0, onB + " was done again on A, its log in A's clone");
   }
 
@@ -262,11 +264,11 @@ class TwoHostIT extends EndToEndTest {
   }
 
   /**
-   * The run ends done, every task completed, and origin's main holds every task's file. (The task
-   * files' statuses in A's clone are not checked: A's one agent slot also bounds the status writes
-   * on A's queue, which give up after the short host wait while A's agent is busy.)
+   * The run ends done, every task completed, origin's main holds every task's file, and the task
+   * files in A's clone, where the run started, say completed, whichever host ran them: the status
+   * writes go to A's queue of file operations, which A's one agent slot does not bound.
    */
-  private void assertCompleted(Process run, String... ids) throws Exception {
+  private void assertCompleted(Process run, Path planDir, String... ids) throws Exception {
     assertTrue(run.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the run did not end" + evidence());
     String out = read(outputs.get(run));
     assertEquals(0, run.exitValue(), out + evidence());
@@ -281,6 +283,9 @@ class TwoHostIT extends EndToEndTest {
           main.lines().anyMatch((id + ".txt")::equals),
           id + ".txt is not on origin's main: " + main + "\n" + out + evidence());
       assertEquals(id, Git.run(origin, "show", "main:" + id + ".txt"));
+      String file = Files.readString(planDir.resolve("tasks/" + id + ".md"));
+      assertTrue(
+          file.contains("status: completed"), id + "'s task file in A: " + file + evidence());
     }
   }
 
