@@ -78,12 +78,14 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
    * commits; only a missing branch is created, from the base branch. No branch is ever reset or
    * deleted. The setup runs until it has succeeded once in the worktree. A branch this checkout
    * lacks but the remote has (the task ran on a host that is gone) is fetched first, so the task
-   * goes on from its pushed work rather than from the base. A run's integration branch is fetched
-   * from the remote, where the merge queue pushes it, and a new task starts from the remote's head,
-   * so it holds the checked work whichever host merged it; the local branch is only ever created,
-   * never moved. The {@code copyFiles} (such as {@code .env}) are copied in before the setup, once,
-   * and excluded from commits. The worktree goes into this worker's checkout of the repository,
-   * wherever the checkout that started the run lives ({@link LocalCheckout}).
+   * goes on from its pushed work rather than from the base; a branch this checkout has but the
+   * remote has moved ahead (the task went on elsewhere and came back) is fast-forwarded to the
+   * remote's when its worktree is clean, and never moved otherwise. A run's integration branch is
+   * fetched from the remote, where the merge queue pushes it, and a new task starts from the
+   * remote's head, so it holds the checked work whichever host merged it; the local branch is only
+   * ever created, never moved. The {@code copyFiles} (such as {@code .env}) are copied in before
+   * the setup, once, and excluded from commits. The worktree goes into this worker's checkout of
+   * the repository, wherever the checkout that started the run lives ({@link LocalCheckout}).
    *
    * @throws ApplicationFailure non-retryable {@link AttemptFailure#WORKTREE_FAILED} when a
    *     directory is in the way or the branch is checked out elsewhere; retryable {@link
@@ -106,9 +108,13 @@ public final class WorktreeActivitiesImpl implements WorktreeActivities {
 
     String branch = BraidNames.taskBranch(request.taskId());
     Path path = GitPaths.taskWorktree(repo, request.taskId());
+    boolean hadBranch = main.resolve("refs/heads/" + branch).isPresent();
     PushedBranch.fetchIfMissing(main, request.remote(), branch);
     String start = IntegrationBase.startPoint(main, request.remote(), request.baseBranch());
     new Worktrees(main, progress::step).ensure(path, branch, start);
+    if (hadBranch) {
+      PushedBranch.catchUp(main, path, request.remote(), branch);
+    }
     progress.step();
 
     EnvFiles.copy(main, path, request.copyFiles());

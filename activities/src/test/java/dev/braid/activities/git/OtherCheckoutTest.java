@@ -95,4 +95,30 @@ class OtherCheckoutTest {
         TestRepo.gitIn(hostA, "branch", "--list", "feature/t1", "braid/*").isBlank(),
         "A's checkout has no branch of the run");
   }
+
+  @Test
+  void aTaskBackOnAHostThatHeldItGoesOnFromWhatTheOtherHostPushed() throws Exception {
+    String a = hostA.toString();
+    LocalCheckout onA = new LocalCheckout(hostA, () -> BraidNames.hostTaskQueue(QUEUE, "a"));
+    WorktreeActivitiesImpl worktreesOnA =
+        new WorktreeActivitiesImpl(
+            BraidNames.hostTaskQueue(QUEUE, "a"), new ProcessRunner(), () -> Heartbeat.NONE, onA);
+    PrepareRequest prepare = new PrepareRequest(a, "t2", "main", List.of(), null, "origin");
+    // A holds the task first and pushes its first commit; then the task moves to B.
+    PreparedWorktree first = worktreesOnA.prepare(prepare);
+    repo.commit(Path.of(first.path()), "one.txt", "1\n", "First");
+    assertTrue(gitOnB().push(new PushRequest(first.path(), "feature/t2", "origin")));
+    PreparedWorktree onB =
+        new WorktreeActivitiesImpl(HOST_B, new ProcessRunner(), () -> Heartbeat.NONE, this.onB)
+            .prepare(prepare);
+    repo.commit(Path.of(onB.path()), "two.txt", "2\n", "Second, on B");
+    assertTrue(gitOnB().push(new PushRequest(onB.path(), "feature/t2", "origin")));
+
+    // Back on A, whose branch stopped at the first commit.
+    PreparedWorktree again = worktreesOnA.prepare(prepare);
+
+    assertEquals(first.path(), again.path());
+    assertEquals(repo.originRev("feature/t2"), TestRepo.gitIn(hostA, "rev-parse", "feature/t2"));
+    assertTrue(Files.exists(Path.of(again.path()).resolve("two.txt")), "B's work is here");
+  }
 }
