@@ -115,6 +115,7 @@ final class FaultRepo {
     private int maxParallel = 4;
     private boolean cleanup;
     private String merge = "{mode: direct}";
+    private String github;
 
     private Builder(Path tmp) {
       this.tmp = tmp;
@@ -136,6 +137,12 @@ final class FaultRepo {
     /** Sets {@code braid.yaml}'s {@code merge}, a YAML mapping such as {@code {mode: pr}}. */
     Builder merge(String mapping) {
       merge = mapping;
+      return this;
+    }
+
+    /** Sets {@code braid.yaml}'s {@code github}, a YAML mapping such as {@code {watch: true}}. */
+    Builder github(String mapping) {
+      github = mapping;
       return this;
     }
 
@@ -195,7 +202,8 @@ final class FaultRepo {
               + cleanup
               + "\nmerge: "
               + merge
-              + "\n");
+              + "\n"
+              + (github == null ? "" : "github: " + github + "\n"));
       Files.writeString(repo.resolve(".gitignore"), "__pycache__/\n");
       Files.createDirectories(repo.resolve("out"));
       // main passes the checks from the start: they need some work in out/.
