@@ -135,9 +135,14 @@ final class PullRequestReview {
     return true;
   }
 
-  /** A human's retry after the rounds ran out grants as many again. */
-  void grantRounds() {
+  /**
+   * A human's retry after the rounds ran out grants as many again, and starts one of them; the
+   * feedback of the verdict that used the last one up, for that round.
+   */
+  String grantRounds() {
     extraRounds += settings.maxRounds();
+    takeRound();
+    return last == null ? null : last.feedback();
   }
 
   int rounds() {

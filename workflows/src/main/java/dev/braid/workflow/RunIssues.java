@@ -39,6 +39,8 @@ final class RunIssues {
   static final String CHANGE = "task-issues";
 
   private final String runId;
+  private final boolean watched;
+  private final String target;
   private final GitHubFlowActivities github;
   private final GitHubLocation location;
   private final Map<String, Integer> numbers = new LinkedHashMap<>();
@@ -48,6 +50,8 @@ final class RunIssues {
 
   private RunIssues(String runId, RunRequest request, boolean enabled) {
     this.runId = runId;
+    this.watched = request.config().github().watch();
+    this.target = request.config().merge().target();
     MergeSettings merge = request.config().merge();
     this.location =
         new GitHubLocation(request.repo(), merge.remote(), merge.repository(), merge.apiUrl());
@@ -155,12 +159,17 @@ final class RunIssues {
               + status.reason()
               + "\n\n`braid status` says what a human may decide.";
       case COMPLETED ->
-          "braid: this task is **done**: its checks passed and its work is merged into `"
-              + BraidNames.integrationBranch(runId)
-              + "`"
-              + (status.pullRequest() == null
-                  ? "."
-                  : "; its pull request: " + status.pullRequest());
+          watched
+              ? "braid: this task is **done**: its pull request was merged into `"
+                  + target
+                  + "`: "
+                  + status.pullRequest()
+              : "braid: this task is **done**: its checks passed and its work is merged into `"
+                  + BraidNames.integrationBranch(runId)
+                  + "`"
+                  + (status.pullRequest() == null
+                      ? "."
+                      : "; its pull request: " + status.pullRequest());
       case SKIPPED -> "braid: this task was **skipped**: " + status.reason();
       default -> null;
     };

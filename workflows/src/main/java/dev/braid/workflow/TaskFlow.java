@@ -235,8 +235,8 @@ final class TaskFlow {
       case INTEGRATE_FAILED, PULL_REQUEST_FAILED ->
           decision.guidance() == null ? TaskStep.COMPLETE : TaskStep.WORK;
       case REVIEW_ROUNDS -> {
-        review.grantRounds();
-        review.takeRound();
+        // GitHub's last words go to the agent too, with the human's.
+        guidance = TaskRound.withGuidance(review.grantRounds(), decision.guidance());
         yield TaskStep.WORK;
       }
       default -> TaskStep.WORK;

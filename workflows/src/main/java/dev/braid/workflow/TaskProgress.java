@@ -34,7 +34,11 @@ public record TaskProgress(
         blocker == null
             ? null
             : new Blocker(
-                blocker.kind(), cut(blocker.reason()), blocker.log(), blocker.decisions());
+                blocker.kind(),
+                cut(blocker.reason()),
+                blocker.log(),
+                blocker.decisions(),
+                blocker.untilMillis());
     return new TaskProgress(taskId, phase, attempts, tiers, cut(reason), shortBlocker);
   }
 

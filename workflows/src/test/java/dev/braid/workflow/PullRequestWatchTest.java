@@ -136,5 +136,7 @@ class PullRequestWatchTest {
 
     assertEquals(RunPhase.DONE, run.phase(), run.toString());
     assertEquals(3, attemptsOf(fakes, "index").size(), "the human's retry was one more round");
+    String guidance = attemptsOf(fakes, "index").get(2).guidance();
+    assertTrue(guidance.contains("FAILED test_x"), "GitHub's last words, still: " + guidance);
   }
 }
