@@ -367,9 +367,22 @@ final class Fakes {
   /** Whether the final merge's checks fail. */
   volatile boolean finalChecksFail;
 
+  /** Task branches whose next push is rejected by the remote, and how often. */
+  final Map<String, Integer> pushRejectionsLeft = new ConcurrentHashMap<>();
+
   final class Git implements GitActivities {
     @Override
     public boolean push(PushRequest request) {
+      if (takeOne(pushRejectionsLeft, request.branch())) {
+        events.add("push rejected " + request.branch());
+        throw ApplicationFailure.newNonRetryableFailure(
+            "! [rejected] "
+                + request.branch()
+                + " -> "
+                + request.branch()
+                + " (fetch first): the remote has work that you do not have",
+            "PushRejected");
+      }
       events.add("push " + request.branch() + " on " + queue());
       return true;
     }

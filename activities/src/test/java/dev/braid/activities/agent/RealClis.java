@@ -46,12 +46,17 @@ final class RealClis {
   static AgentTier tier(
       Path dir, AgentPreset preset, String model, String cli, Map<String, String> env)
       throws IOException, InterruptedException {
+    List<String> argv = new ArrayList<>(preset.command(model));
+    argv.set(0, wrapper(dir, cli, env).toString());
+    return new AgentTier("fast", argv, 1, 120, 1, preset.id(), true);
+  }
+
+  /** A script that sets {@code env}, then execs the real CLI with its own arguments. */
+  static Path wrapper(Path dir, String cli, Map<String, String> env)
+      throws IOException, InterruptedException {
     StringBuilder body = new StringBuilder();
     env.forEach((k, v) -> body.append("export ").append(k).append("='").append(v).append("'\n"));
     body.append("exec '").append(bin(cli)).append("' \"$@\"");
-    Path wrapper = GitFixture.script(dir.resolve("bin/" + cli), body.toString());
-    List<String> argv = new ArrayList<>(preset.command(model));
-    argv.set(0, wrapper.toString());
-    return new AgentTier("fast", argv, 1, 120, 1, preset.id(), true);
+    return GitFixture.script(dir.resolve("bin/" + cli), body.toString());
   }
 }

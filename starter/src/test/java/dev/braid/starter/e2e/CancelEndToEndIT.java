@@ -2,8 +2,10 @@ package dev.braid.starter.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.braid.starter.testsupport.BraidLauncher;
 import dev.braid.starter.testsupport.Git;
 import dev.braid.starter.testsupport.ScriptedAgent;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code braid cancel} stops a run and compensates: the agent is killed, and what holds work the
  * target lacks (a worktree with uncommitted changes, a branch merged only into the integration
- * branch) is kept and named.
+ * branch) is kept and named. Executing the plan again continues what is left and moves the target.
  */
 @Tag("e2e")
 class CancelEndToEndIT extends EndToEndTest {
@@ -34,7 +36,8 @@ class CancelEndToEndIT extends EndToEndTest {
   }
 
   @Test
-  void cancelKillsTheAgentAndKeepsTheWork() throws Exception {
+  void cancelKillsTheAgentAndKeepsTheWorkThenExecuteAgainFinishesIt() throws Exception {
+    Path origin = TestRepos.bareOrigin(tmp);
     repo = TestRepos.init(tmp.resolve("repo"), "e2e");
     String agent = ScriptedAgent.COMMAND.toString();
     Files.writeString(
@@ -53,6 +56,7 @@ class CancelEndToEndIT extends EndToEndTest {
         tasks.resolve("slow.md"),
         "---\nid: slow\n---\n\n# Slow\n\n```json scripted-agent\n{\"files\": {\"half-done.txt\": \"work in progress\\n\"}, \"sleepSeconds\": 300}\n```\n");
     TestRepos.commitAll(repo, "plan");
+    TestRepos.pushToOrigin(repo, origin);
     String main = Git.run(repo, "rev-parse", "main");
 
     foreground =
@@ -95,5 +99,22 @@ class CancelEndToEndIT extends EndToEndTest {
         ProcessHandle.allProcesses()
             .anyMatch(p -> p.info().commandLine().orElse("").contains("half-done.txt")),
         "no agent left running");
+
+    // Executing the plan again (its slow task no longer sleeps) continues the cancelled run:
+    // quick's kept branch and slow's work both reach main, here and on origin.
+    Files.writeString(
+        tasks.resolve("slow.md"),
+        "---\nid: slow\n---\n\n# Slow\n\n```json scripted-agent\n{\"files\": {\"half-done.txt\": \"finished\\n\"}}\n```\n");
+    BraidProcess.Result again = BraidProcess.run(repo, "execute", "--json");
+
+    assertEquals(0, again.exitCode(), again.toString());
+    JsonNode run = JSON.readTree(again.out());
+    assertEquals("done", run.get("status").asText(), again.toString());
+    run.get("tasks")
+        .forEach(t -> assertEquals("completed", t.get("status").asText(), t.toString()));
+    assertNotEquals(main, Git.run(repo, "rev-parse", "main"), "the target moved");
+    assertEquals(Git.run(repo, "rev-parse", "main"), Git.run(origin, "rev-parse", "main"));
+    assertEquals("q", Git.run(origin, "show", "main:quick.txt"));
+    assertEquals("finished", Git.run(origin, "show", "main:half-done.txt"));
   }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * braid with the real Claude Code CLI, through the {@code claude-code} preset, against a loopback
- * stand-in of the Messages API: the files the CLI's own Write tool made are merged, the report's
- * tokens and cost are what the stand-in billed, and a failing check's output reaches the next
- * attempt's prompt.
+ * stand-in of the Messages API: the files the CLI's own Write and Edit tools made are merged, the
+ * report's tokens and cost are what the stand-in billed, and a failing check's output reaches the
+ * next attempt's prompt.
  */
 @Tag("e2e")
 class ClaudeCodeEndToEndIT extends EndToEndTest {
@@ -66,8 +66,12 @@ class ClaudeCodeEndToEndIT extends EndToEndTest {
     TestRepos.pushToOrigin(repo, origin);
 
     try (FakeAnthropic api = new FakeAnthropic()) {
+      // a writes a typo with Write, then fixes it with Edit in a later turn of the same session.
       api.conversation(
-          "a", ModelTurn.write("a.txt", "a was here\n"), ModelTurn.endTurn("Wrote a.txt."));
+          "a",
+          ModelTurn.write("a.txt", "a wsa here\n"),
+          ModelTurn.edit("a.txt", "wsa", "was"),
+          ModelTurn.endTurn("Wrote a.txt."));
       // b's first attempt writes what the check refuses; the second gets the check's words back.
       api.conversation("b", ModelTurn.write("b.txt", "wrong\n"), ModelTurn.endTurn("Wrote b.txt."));
       // The retry starts from the worktree the first attempt left: the CLI reads b.txt before it
@@ -86,8 +90,12 @@ class ClaudeCodeEndToEndIT extends EndToEndTest {
       assertEquals(0, result.exitCode(), result.toString());
       JsonNode run = JSON.readTree(result.out());
       assertEquals("done", run.get("status").asText(), result.toString());
-      // Written by the CLI's own Write tool, committed and merged into main and origin.
-      assertEquals("a was here\n", Files.readString(repo.resolve("a.txt")));
+      // Written by the CLI's own Write and Edit tools, committed and merged into main and origin.
+      assertEquals(
+          "a was here\n",
+          Files.readString(repo.resolve("a.txt")),
+          "the Edit's tool result: " + toolResultOf(api, "Edit"));
+      assertEquals("a was here", Git.run(origin, "show", "main:a.txt"));
       assertEquals("b builds on: a was here\n", Files.readString(repo.resolve("b.txt")));
       assertEquals(Git.run(repo, "rev-parse", "main"), Git.run(origin, "rev-parse", "main"));
 
@@ -116,6 +124,16 @@ class ClaudeCodeEndToEndIT extends EndToEndTest {
       assertEquals(billed, cost, 1e-9, "Claude Code prices the stand-in's tokens at list price");
       assertTrue(api.billedInputTokens() >= 7 * FakeAnthropic.INPUT_TOKENS_PER_ANSWER);
     }
+  }
+
+  /** What the CLI sent back for the first call of this tool, for a failure's message. */
+  private static String toolResultOf(FakeAnthropic api, String tool) {
+    return api.requests().stream()
+        .map(r -> r.path("messages"))
+        .filter(m -> m.toString().contains("\"name\":\"" + tool + "\""))
+        .map(m -> m.get(m.size() - 1).toString())
+        .findFirst()
+        .orElse("(none)");
   }
 
   private void write(String path, String text) throws Exception {

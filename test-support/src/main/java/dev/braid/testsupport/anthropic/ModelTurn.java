@@ -36,6 +36,23 @@ public record ModelTurn(List<Map<String, Object>> content) {
   }
 
   /**
+   * A turn that calls Claude Code's {@code Edit} tool with its input fields ({@code file_path},
+   * {@code old_string}, {@code new_string}): the real CLI replaces the one occurrence of {@code
+   * oldText} in the file. The CLI edits only a file it has read or written in the same session.
+   */
+  public static ModelTurn edit(String relativePath, String oldText, String newText) {
+    return new ModelTurn(
+        List.of(
+            Map.of(
+                "type",
+                "tool_use",
+                "name",
+                "Edit",
+                "input",
+                Map.of("file_path", relativePath, "old_string", oldText, "new_string", newText))));
+  }
+
+  /**
    * A turn that calls Claude Code's {@code Bash} tool with the tool's own input fields: the real
    * CLI runs the command, if its permission rules allow it, and sends back what it printed.
    *
