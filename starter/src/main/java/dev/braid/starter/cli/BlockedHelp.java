@@ -1,5 +1,6 @@
 package dev.braid.starter.cli;
 
+import dev.braid.workflow.BlockKind;
 import dev.braid.workflow.Blocker;
 import dev.braid.workflow.BraidNames;
 import dev.braid.workflow.RunPhase;
@@ -54,16 +55,19 @@ final class BlockedHelp {
       }
       String unblock = "braid unblock " + run.runId() + " " + t.id();
       for (UnblockAction decision : decisions) {
-        out.println("    " + line(decision, unblock));
+        out.println("    " + line(decision, unblock, blocker == null ? null : blocker.kind()));
       }
     }
     out.println();
     out.println("Then follow the run: braid status " + run.runId() + " --watch");
   }
 
-  private static String line(UnblockAction decision, String unblock) {
+  private static String line(UnblockAction decision, String unblock, BlockKind kind) {
     return switch (decision) {
-      case RETRY -> "retry:  " + unblock + " --retry --guidance \"what the agent should know\"";
+      case RETRY ->
+          kind == BlockKind.BUDGET || kind == BlockKind.RUN_BUDGET
+              ? "retry:  " + unblock + " --retry --budget DOLLARS   (raises the budget)"
+              : "retry:  " + unblock + " --retry --guidance \"what the agent should know\"";
       case DONE -> "done:   " + unblock + " --done      (after you fixed the worktree by hand)";
       case SKIP -> "skip:   " + unblock + " --skip      (its dependents are skipped too)";
     };

@@ -57,6 +57,15 @@ class BlockedHelpTest {
   }
 
   @Test
+  void aTaskStoppedByABudgetIsOfferedTheRetryThatRaisesIt() {
+    String out =
+        print(RunPhase.BLOCKED, blocked("t", BlockKind.BUDGET, "budget: spent $0.50 of $0.40"));
+
+    assertTrue(out.contains("braid unblock braid-demo t --retry --budget DOLLARS"), out);
+    assertFalse(out.contains("--guidance"), out);
+  }
+
+  @Test
   void anEndedRunOffersNoDecision() {
     assertEquals("", print(RunPhase.FAILED, blocked("s", BlockKind.SETUP_FAILED, "setup: exit 1")));
   }
