@@ -28,6 +28,7 @@ final class Cascade {
   private RateLimitWaits waits = RateLimitWaits.NONE;
   private Double budgetUsd;
   private int limitsInARow;
+  private Double spentUsd;
   private String resumeSession;
   private final List<String> tiersRun = new ArrayList<>();
   private int attempts;
@@ -173,6 +174,7 @@ final class Cascade {
             continue;
           }
           limitsInARow = 0;
+          noteSpend(e);
           attempts += attemptsSpent(e, tier, usedInTier);
           failure = tier.name() + " tier: " + FailureText.describe(e);
           failureType = FailureText.type(e);
@@ -188,6 +190,26 @@ final class Cascade {
       }
     }
     return new CascadeResult(null, tierName, failure, failureType, false);
+  }
+
+  /**
+   * What the task's attempts cost so far, as far as their agents reported it: a failed attempt's
+   * details carry the task's spend after it (then its own usage first), a budget's stop the spend
+   * that stopped it. Only read for reports, which no history replays against.
+   */
+  private void noteSpend(ActivityFailure e) {
+    Double spent =
+        AttemptFailure.BUDGET_SPENT.equals(FailureText.type(e))
+            ? FailureText.detailAt(e, 0, Double.class).orElse(null)
+            : FailureText.detailAt(e, 1, Usage.class).map(Usage::costUsd).orElse(null);
+    if (spent != null) {
+      spentUsd = spentUsd == null ? spent : Math.max(spentUsd, spent);
+    }
+  }
+
+  /** What the task's attempts cost so far, or null when no agent reported a cost. */
+  Double spentUsd() {
+    return spentUsd;
   }
 
   /** The change that made an agent's rate limit a wait rather than a failed attempt. */

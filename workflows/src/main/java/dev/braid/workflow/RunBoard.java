@@ -163,8 +163,18 @@ final class RunBoard {
           } else {
             moved = s.withPhase(report.phase(), report.reason(), 0);
           }
-          return moved.withAttempts(
-              report.attempts(), tiers.isEmpty() ? s.tier() : tiers.get(tiers.size() - 1), tiers);
+          moved =
+              moved.withAttempts(
+                  report.attempts(),
+                  tiers.isEmpty() ? s.tier() : tiers.get(tiers.size() - 1),
+                  tiers);
+          // What a task that has not finished spent so far counts against the run's budget.
+          return report.spentUsd() == null
+              ? moved
+              : moved.withWork(
+                  moved.branch(),
+                  moved.headCommit(),
+                  new Usage(report.spentUsd(), null, null, null, null));
         });
   }
 

@@ -12,6 +12,8 @@ import java.util.List;
  * @param tiers the tiers that ran so far, in order
  * @param reason why it is blocked, else null
  * @param blocker why it is blocked, as data, else null (and null from workflows that predate it)
+ * @param spentUsd what the task's attempts cost so far, as their agents reported it, or null when
+ *     unknown: the run's budget counts a blocked task's spend too
  */
 public record TaskProgress(
     String taskId,
@@ -19,7 +21,8 @@ public record TaskProgress(
     int attempts,
     List<String> tiers,
     String reason,
-    Blocker blocker) {
+    Blocker blocker,
+    Double spentUsd) {
 
   public TaskProgress {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
@@ -39,7 +42,20 @@ public record TaskProgress(
                 blocker.log(),
                 blocker.decisions(),
                 blocker.untilMillis());
-    return new TaskProgress(taskId, phase, attempts, tiers, cut(reason), shortBlocker);
+    return new TaskProgress(taskId, phase, attempts, tiers, cut(reason), shortBlocker, spentUsd);
+  }
+
+  /**
+   * A report that says nothing of spend, as every report did before blocked tasks' spend counted.
+   */
+  public TaskProgress(
+      String taskId,
+      TaskPhase phase,
+      int attempts,
+      List<String> tiers,
+      String reason,
+      Blocker blocker) {
+    this(taskId, phase, attempts, tiers, reason, blocker, null);
   }
 
   private static String cut(String text) {

@@ -44,7 +44,8 @@ final class TaskReporter {
             cascade.attempts(),
             cascade.tiersRun(),
             why == null ? null : why.reason(),
-            why);
+            why,
+            cascade.spentUsd());
     Workflow.upsertMemo(Map.of(BraidNames.MEMO_TASK, progress.brief()));
     Workflow.upsertTypedSearchAttributes(
         TASK_STATE.valueSet(

@@ -90,4 +90,33 @@ class BudgetTest {
     assertTrue(
         end.message().contains("the budget could not be enforced for second"), end.message());
   }
+
+  @Test
+  void whatABlockedTaskSpentCountsAgainstTheRunsBudget() throws Exception {
+    Plan plan = plan(task("first", Priority.HIGH), task("second", Priority.LOW));
+    Fakes fakes = new Fakes(plan);
+    fakes.costPerAttempt.put("first", 0.40);
+    fakes.alwaysFail.add("first");
+
+    RunStatus blocked =
+        harness
+            .host(fakes)
+            .run(
+                "run-blocked-spent",
+                new RunRequest("/repo", plan.dir(), Plans.budget(config(1), null, 1.00)),
+                s ->
+                    s.phase() == RunPhase.BLOCKED
+                        && s.tasks().stream().allMatch(t -> t.phase() == TaskPhase.BLOCKED));
+
+    // first failed its three attempts (two fast, one strong), $1.20 in all, and is blocked.
+    TaskStatus first = taskOf(blocked, "first");
+    assertEquals(BlockKind.AGENT_TIERS_EXHAUSTED, first.blocker().kind(), first.toString());
+    assertEquals(1.20, first.usage().costUsd(), 0.001);
+    TaskStatus second = taskOf(blocked, "second");
+    assertEquals(BlockKind.RUN_BUDGET, second.blocker().kind(), second.toString());
+    assertEquals("run budget: spent $1.20 of $1.00", second.reason());
+    assertTrue(
+        fakes.events.stream().noneMatch(e -> e.startsWith("prepare second")),
+        "the held-back task never started: " + fakes.events);
+  }
 }

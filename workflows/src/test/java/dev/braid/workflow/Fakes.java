@@ -245,7 +245,9 @@ final class Fakes {
         throw ApplicationFailure.newNonRetryableFailure(
             String.format(
                 java.util.Locale.ROOT, "budget: spent $%.2f of $%.2f", spent, request.budgetUsd()),
-            AttemptFailure.BUDGET_SPENT);
+            AttemptFailure.BUDGET_SPENT,
+            spent,
+            request.budgetUsd());
       }
       Double cost = costPerAttempt.get(request.taskId());
       if (cost != null) {
@@ -265,7 +267,13 @@ final class Fakes {
       if (alwaysFail.contains(request.taskId())
           || (failWithFeedback.contains(request.taskId()) && request.guidance() != null)) {
         events.add("fail " + request.taskId());
-        throw ApplicationFailure.newFailure("checks failed", AttemptFailure.CHECKS_FAILED);
+        // As the real activity: this attempt's usage, then the task's spend so far.
+        Double sofar = spentUsd.get(request.taskId());
+        throw ApplicationFailure.newFailure(
+            "checks failed",
+            AttemptFailure.CHECKS_FAILED,
+            new Usage(cost, null, null, null, null),
+            new Usage(sofar, null, null, null, null));
       }
       Integer left = failuresLeft.computeIfPresent(request.taskId(), (k, v) -> v - 1);
       if (left != null && left >= 0) {

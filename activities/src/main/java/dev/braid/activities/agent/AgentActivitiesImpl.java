@@ -9,6 +9,7 @@ import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.AttemptResult;
 import dev.braid.activity.ManualWorkRequest;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +134,11 @@ public final class AgentActivitiesImpl implements AgentActivities {
             n);
         return done.get();
       }
-      return new AttemptRun(runner, r, n, worktree, context, git, state, usage).run();
+      try {
+        return new AttemptRun(runner, r, n, worktree, context, git, state, usage).run();
+      } catch (ApplicationFailure failed) {
+        throw SpentSoFar.added(failed, state.usageOf(1, n));
+      }
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
