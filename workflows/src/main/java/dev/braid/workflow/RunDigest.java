@@ -14,6 +14,9 @@ package dev.braid.workflow;
  * @param skipped tasks skipped
  * @param startedAtMillis when the run started (workflow time)
  * @param message why the run ended as it did, or null
+ * @param runBlocked the tasks the run itself holds blocked (kinds it decides: {@link
+ *     BlockKind#decidedByRun()}), with why, since they have no running workflow of their own whose
+ *     memo could say so; empty in runs recorded before
  */
 public record RunDigest(
     RunPhase phase,
@@ -24,4 +27,10 @@ public record RunDigest(
     int blocked,
     int skipped,
     long startedAtMillis,
-    String message) {}
+    String message,
+    java.util.Map<String, Blocker> runBlocked) {
+
+  public RunDigest {
+    runBlocked = runBlocked == null ? java.util.Map.of() : runBlocked;
+  }
+}

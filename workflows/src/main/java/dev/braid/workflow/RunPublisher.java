@@ -26,6 +26,28 @@ final class RunPublisher {
    */
   RunPublisher(boolean memo) {
     this.memo = memo;
+    this.runBlocked =
+        memo && Workflow.getVersion(RUN_BLOCKED_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /** The change that put the tasks the run holds blocked in its memo. */
+  static final String RUN_BLOCKED_CHANGE = "digest-run-blocked";
+
+  private final boolean runBlocked;
+
+  /** The tasks the run holds blocked itself, by id, in plan order. */
+  private java.util.Map<String, Blocker> runBlocked(RunBoard board) {
+    java.util.Map<String, Blocker> held = new java.util.LinkedHashMap<>();
+    if (runBlocked) {
+      for (TaskStatus s : board.statuses()) {
+        if (s.phase() == TaskPhase.BLOCKED
+            && s.blocker() != null
+            && s.blocker().kind().decidedByRun()) {
+          held.put(s.id(), s.blocker());
+        }
+      }
+    }
+    return held;
   }
 
   void publish(RunPhase phase, String planName, RunBoard board, long startedAt, String message) {
@@ -41,7 +63,8 @@ final class RunPublisher {
               board.count(TaskPhase.BLOCKED),
               board.count(TaskPhase.SKIPPED),
               startedAt,
-              message);
+              message,
+              runBlocked(board));
       if (!digest.toString().equals(memoed)) {
         memoed = digest.toString();
         Workflow.upsertMemo(java.util.Map.of(BraidNames.MEMO_RUN, digest));

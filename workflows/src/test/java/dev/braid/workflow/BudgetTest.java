@@ -82,6 +82,15 @@ class BudgetTest {
     assertTrue(
         fakes.events.stream().noneMatch(e -> e.startsWith("prepare second")),
         "the held-back task never started: " + fakes.events);
+    // second has no workflow whose memo could say why it waits: the run's memo says it.
+    var memo =
+        (RunDigest)
+            harness
+                .client()
+                .newUntypedWorkflowStub("run-spent")
+                .describe()
+                .getMemo(BraidNames.MEMO_RUN, RunDigest.class);
+    assertEquals(BlockKind.RUN_BUDGET, memo.runBlocked().get("second").kind(), memo.toString());
 
     stub("run-spent").unblock(new UnblockRequest("second", UnblockAction.RETRY, null, null, 5.0));
 

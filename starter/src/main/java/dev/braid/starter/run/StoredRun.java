@@ -50,6 +50,12 @@ public final class StoredRun {
     for (TaskExecution execution : tasks.values()) {
       statuses.computeIfAbsent(execution.taskId(), id -> task(execution, id, run, repo));
     }
+    if (digest != null && run.running()) {
+      // Blocks the run decides itself have no running task workflow to say so: its memo does.
+      digest
+          .runBlocked()
+          .forEach((id, why) -> statuses.computeIfPresent(id, (k, s) -> held(s, why)));
+    }
     return new RunStatus(
         run.workflowId(),
         digest == null ? (plan == null ? run.workflowId() : plan.name()) : digest.planName(),
@@ -78,6 +84,24 @@ public final class StoredRun {
     }
     String ended = "the run's workflow ended " + run.statusLabel() + " in Temporal";
     return digest == null ? ended : digest + "; " + ended;
+  }
+
+  private static TaskStatus held(TaskStatus s, Blocker why) {
+    return new TaskStatus(
+        s.id(),
+        s.title(),
+        TaskPhase.BLOCKED,
+        s.attempts(),
+        s.tier(),
+        s.branch(),
+        s.headCommit(),
+        why.reason(),
+        s.startedAtMillis(),
+        0,
+        s.tiers(),
+        s.usage(),
+        s.pullRequest(),
+        why);
   }
 
   private static TaskStatus notStarted(String id, String title, boolean completedBefore) {

@@ -174,6 +174,31 @@ class StoredRunTest {
   }
 
   @Test
+  void aTaskTheRunHoldsBlockedShowsWhyFromTheRunsMemo() {
+    Blocker budget =
+        new Blocker(
+            BlockKind.RUN_BUDGET, "run budget: spent $0.50 of $0.40", "/repo/logs/after", null);
+    RunExecution held =
+        new RunExecution(
+            "braid-demo",
+            "run-1",
+            "run-1",
+            RUNNING,
+            T0 + 10,
+            0,
+            new RunDigest(
+                RunPhase.BLOCKED, "demo", 4, 2, 0, 1, 0, T0, null, Map.of("after", budget)));
+
+    RunStatus run = StoredRun.build(held, new LinkedHashMap<>(), plan, "/repo");
+
+    TaskStatus after = run.tasks().get(3);
+    assertEquals("after", after.id());
+    assertEquals(TaskPhase.BLOCKED, after.phase(), "not waiting: the run holds it");
+    assertEquals("run budget: spent $0.50 of $0.40", after.reason());
+    assertEquals(BlockKind.RUN_BUDGET, after.blocker().kind());
+  }
+
+  @Test
   void withoutThePlanTheTasksAreThoseWithAWorkflow() {
     Map<String, TaskExecution> tasks =
         Map.of(
@@ -197,7 +222,7 @@ class StoredRunTest {
   }
 
   private static RunDigest digest(RunPhase phase) {
-    return new RunDigest(phase, "demo", 4, 2, 0, 1, 0, T0, null);
+    return new RunDigest(phase, "demo", 4, 2, 0, 1, 0, T0, null, Map.of());
   }
 
   private static PlanTask task(String id, TaskState state, List<String> deps) {
