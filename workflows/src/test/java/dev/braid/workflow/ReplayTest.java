@@ -38,7 +38,9 @@ class ReplayTest {
     "execute-overlap-serialize.json, execute",
     // The plan in the run's input (kept out of git), statuses mirrored on the starting host.
     "execute-plan-in-input.json, execute",
-    "task-status-on-start-host.json, task"
+    "task-status-on-start-host.json, task",
+    // A second task held back by the run's budget (digest-run-blocked), then raised by a human.
+    "execute-run-budget-raised.json, execute"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =
