@@ -9,6 +9,7 @@ import dev.braid.deploy.DevServer;
 import dev.braid.deploy.DevServerInfo;
 import dev.braid.deploy.TemporalCli;
 import dev.braid.starter.testsupport.BraidLauncher;
+import dev.braid.starter.testsupport.ComposeFile;
 import dev.braid.starter.testsupport.Git;
 import dev.braid.starter.testsupport.ScriptedAgent;
 import dev.braid.starter.testsupport.TestRepos;
@@ -35,6 +36,12 @@ import org.junit.jupiter.api.Test;
  * <p>Each worker runs one agent at a time ({@code --max-agents 1}), and every task but the last
  * waits at a gate the test opens: two agents waiting at once must then be on two hosts. Where each
  * one works is read from the agent process itself ({@code /proc/<pid>/cwd}), not from braid.
+ *
+ * <p>The two hosts are {@code deploy/compose/docker-compose.yml}'s two worker services, run as
+ * processes: each worker's command and environment ({@code BRAID_HOST}, {@code BRAID_REPO}, {@code
+ * TEMPORAL_ADDRESS}, {@code TEMPORAL_NAMESPACE}) are the file's, with this machine's paths for the
+ * container's (the service's checkout volume becomes the host's folder) and the test's server for
+ * the compose file's; the test adds only {@code --max-agents 1}.
  */
 @Tag("e2e")
 class TwoHostIT extends EndToEndTest {
@@ -42,6 +49,9 @@ class TwoHostIT extends EndToEndTest {
 
   private Path clusterState;
   private Map<String, String> clusterEnv;
+  private String address;
+  private ComposeFile.Worker serviceA;
+  private ComposeFile.Worker serviceB;
   private Path origin;
   private Path hostA;
   private Path hostB;
@@ -59,13 +69,27 @@ class TwoHostIT extends EndToEndTest {
     clusterState = tmp.resolve("cluster");
     DevServerInfo cluster =
         new DevServer(TemporalCli.fromEnvironment()).ensureRunning(clusterState);
-    clusterEnv = Map.of("TEMPORAL_ADDRESS", cluster.address());
+    address = cluster.address();
+    List<ComposeFile.Worker> services = ComposeFile.read(ComposeFile.PATH).workers();
+    assertEquals(2, services.size(), "the compose file's worker services: " + services);
+    serviceA = services.get(0);
+    serviceB = services.get(1);
+    // braid execute runs where the plan is, on host A, with the same connection as the workers.
+    clusterEnv =
+        Map.of(
+            "TEMPORAL_ADDRESS",
+            address,
+            "TEMPORAL_NAMESPACE",
+            serviceA.environment().get("TEMPORAL_NAMESPACE"));
     logs = Files.createDirectories(tmp.resolve("logs"));
     gates = Files.createDirectories(tmp.resolve("gates"));
     origin = TestRepos.bareOrigin(tmp);
-    hostA = tmp.resolve("a");
-    hostB = tmp.resolve("b");
-    cloneA = TestRepos.init(hostA.resolve("repo"), "host-a");
+    // Each service's checkout volume is a folder of its own here; its clone is where BRAID_REPO,
+    // translated, says.
+    hostA = tmp.resolve("host-" + serviceA.environment().get("BRAID_HOST"));
+    hostB = tmp.resolve("host-" + serviceB.environment().get("BRAID_HOST"));
+    cloneA =
+        TestRepos.init(Path.of(serviceA.environmentOn(hostA, address).get("BRAID_REPO")), "host-a");
     Files.writeString(
         cloneA.resolve("braid.yaml"),
         """
@@ -79,7 +103,8 @@ class TwoHostIT extends EndToEndTest {
     Files.writeString(cloneA.resolve("README.md"), "two hosts\n");
     TestRepos.commitAll(cloneA, "braid on two hosts");
     TestRepos.pushToOrigin(cloneA, origin);
-    cloneB = hostB.resolve("work/checkout");
+    cloneB = Path.of(serviceB.environmentOn(hostB, address).get("BRAID_REPO"));
+    assertTrue(!cloneA.equals(cloneB) && !hostA.equals(hostB), cloneA + " and " + cloneB);
     Files.createDirectories(cloneB.getParent());
     Git.run(tmp, "clone", "--quiet", origin.toString(), cloneB.toString());
     Git.run(cloneB, "config", "user.name", "host-b");
@@ -101,11 +126,11 @@ class TwoHostIT extends EndToEndTest {
     // 1. Two tasks at once, necessarily one per host, and a third after both. B joins the run once
     // A's one agent is busy with the first: the second, prepared on A too, waits there for its host
     // wait, then is prepared again, on B.
-    Process workerA = worker("a", cloneA, hostB);
+    Process workerA = worker(serviceA, hostA, hostB);
     Path spread = plan(".parallel/plans", "spread", "left", "right", "top");
     Process run = execute(spread);
     String first = awaitAnyGate(run, "left", "right");
-    Process workerB = worker("b", cloneB, hostA);
+    Process workerB = worker(serviceB, hostB, hostA);
     String second = first.equals("left") ? "right" : "left";
     awaitGate(run, second);
     assertEquals(cloneA, cloneOf(first), first + " works in A's clone");
@@ -120,7 +145,7 @@ class TwoHostIT extends EndToEndTest {
     Path lost = plan(".parallel/lost", "lost", "one", "two", "last");
     run = execute(lost);
     first = awaitAnyGate(run, "one", "two");
-    workerB = worker("b", cloneB, hostA);
+    workerB = worker(serviceB, hostB, hostA);
     String onB = first.equals("one") ? "two" : "one";
     awaitGate(run, onB);
     assertEquals(cloneB, cloneOf(onB), onB + " works in B's clone");
@@ -163,23 +188,24 @@ class TwoHostIT extends EndToEndTest {
     return planDir;
   }
 
-  /** {@code braid worker} of one host, in its own namespace, where {@code hidden} is empty. */
-  private Process worker(String host, Path clone, Path hidden) throws Exception {
-    String name = host + "-" + ++started;
+  /**
+   * The compose file's worker {@code service} as a process, in its own namespace, where {@code
+   * hidden} is empty: its command, with one agent at a time, and its environment with {@code root}
+   * for its checkout volume's mount and the test's server for its address. It starts in {@code
+   * root}, which is no checkout: only BRAID_REPO names the one it serves, as in the container.
+   */
+  private Process worker(ComposeFile.Worker service, Path root, Path hidden) throws Exception {
+    String name = service.environment().get("BRAID_HOST") + "-" + ++started;
     Path out = logs.resolve(name + ".out");
-    Map<String, String> env = new HashMap<>(clusterEnv);
-    env.put("BRAID_HOST", host);
+    List<String> command = new ArrayList<>(service.command());
+    command.addAll(List.of("--max-agents", "1"));
     ProcessBuilder builder =
         BraidLauncher.command(
-            clone,
-            env,
+            root,
+            service.environmentOn(root, address),
             out,
             logs.resolve(name + ".err"),
-            "worker",
-            "--repo",
-            clone.toString(),
-            "--max-agents",
-            "1");
+            command.toArray(String[]::new));
     HostNamespace.wrap(builder.command(), hidden);
     Process worker = builder.start();
     processes.add(worker);
@@ -195,7 +221,7 @@ class TwoHostIT extends EndToEndTest {
     String name = "execute-" + ++started;
     Path out = logs.resolve(name + ".out");
     Map<String, String> env = new HashMap<>(clusterEnv);
-    env.put("BRAID_HOST", "a");
+    env.put("BRAID_HOST", serviceA.environment().get("BRAID_HOST"));
     ProcessBuilder builder =
         BraidLauncher.command(
             cloneA,
