@@ -1,6 +1,7 @@
 package dev.braid.starter.run;
 
 import dev.braid.activities.plan.PlanOverlaps;
+import dev.braid.activities.secrets.SecretMask;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
 import dev.braid.workflow.PlanSnapshot;
@@ -18,13 +19,17 @@ import java.util.Map;
 final class PlanSnapshots {
   private PlanSnapshots() {}
 
-  /** The plan, its task files' texts and the overlaps they declare. */
-  static PlanSnapshot of(Plan plan) {
+  /**
+   * The plan, its task files' texts and the overlaps they declare. The texts go into the run's
+   * history, which anyone with the Web UI reads: a secret value in a task file is masked there, as
+   * everywhere braid prints (the agent's prompt is made from the same text).
+   */
+  static PlanSnapshot of(Plan plan, SecretMask mask) {
     Map<String, String> texts = new LinkedHashMap<>();
     for (PlanTask task : plan.tasks()) {
       Path file = Path.of(plan.dir()).resolve(task.file());
       try {
-        texts.put(task.id(), Files.readString(file));
+        texts.put(task.id(), mask.mask(Files.readString(file)));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read task file " + file, e);
       }

@@ -1,5 +1,6 @@
 package dev.braid.starter.run;
 
+import dev.braid.activities.secrets.SecretMask;
 import dev.braid.config.BraidConfig;
 import dev.braid.plan.Plan;
 import dev.braid.starter.config.ConfigLoader;
@@ -63,7 +64,8 @@ public class RunSession {
             workspace.planDir().toString(),
             config,
             null,
-            PlanSnapshots.of(plan),
+            PlanSnapshots.of(
+                plan, SecretMask.ofProcess(WorkerGrants.secretNames(workspace.repo()))),
             WorkerHost.hostName());
     Launch launch = RunLauncher.launch(connection, runId, request, plan, rerun, queue);
     if (launch.kind() != LaunchKind.ALREADY_DONE) {
