@@ -220,7 +220,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         startedAt,
         finishedAt,
         message,
-        request == null ? null : request.config().budget());
+        budget == null ? (request == null ? null : request.config().budget()) : budget.now());
   }
 
   @Override

@@ -10,10 +10,17 @@ import java.util.List;
  * {@code --budget}, raising the run's budget) or skip.
  */
 final class RunBudget {
+  private final BudgetSettings settings;
   private Double perRunUsd;
 
   RunBudget(BudgetSettings settings) {
+    this.settings = settings;
     this.perRunUsd = settings.perRunUsd();
+  }
+
+  /** The budgets in force: {@code braid.yaml}'s, with the run's as a human raised it. */
+  BudgetSettings now() {
+    return new BudgetSettings(settings.perTaskUsd(), perRunUsd);
   }
 
   /** Blocks the task instead of letting it start when the run's budget is spent; says whether. */

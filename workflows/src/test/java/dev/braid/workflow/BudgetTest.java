@@ -96,6 +96,7 @@ class BudgetTest {
 
     RunStatus end = harness.finalStatus("run-spent");
     assertEquals(RunPhase.DONE, end.phase(), end.toString());
+    assertEquals(5.0, end.budget().perRunUsd(), 0.001, "the report shows the raised budget");
     assertTrue(
         end.message().contains("the budget could not be enforced for second"), end.message());
   }
