@@ -40,7 +40,8 @@ class PullRequestKillIT extends FaultTest {
 
       Braid.Running first = start("execute", "--json");
       github.awaitHeldCreatedPull(RUN_TIMEOUT);
-      assertEquals(1, github.pullCount(), "GitHub has the first pull request");
+      // Pull requests open as their tasks pass, so the other task's may be open already too.
+      assertTrue(github.pullCount() >= 1, "GitHub has the held pull request");
       first.kill9();
       github.release();
 
