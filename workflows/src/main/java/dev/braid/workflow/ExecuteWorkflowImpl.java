@@ -97,7 +97,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     truthful = Workflow.getVersion(RUN_TRUTH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     publisher = new RunPublisher(truthful);
     desk = new UnblockDesk(board, request.config().tiers(), truthful);
-    budget = new RunBudget(request.config().budget());
+    budget = new RunBudget(request.config().budget(), board);
     launcher = new TaskLauncher(logs, request, runPlan, board, truthful);
     issues = RunIssues.open(runId, request, plan, board);
     launcher.issuesFrom(issues::number);

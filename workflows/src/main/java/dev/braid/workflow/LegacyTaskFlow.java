@@ -20,7 +20,6 @@ import dev.braid.plan.TaskState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * A task as task workflows ran it before the change {@link TaskWorkflowImpl#TASK_STATES_CHANGE}:
@@ -80,17 +79,7 @@ final class LegacyTaskFlow {
       switch (decision.action()) {
         case SKIP -> {
           planFiles.setTaskStatus(request.planDir(), task.file(), TaskState.PENDING);
-          return new TaskOutcome(
-              task.id(),
-              TaskPhase.SKIPPED,
-              cascade.attempts(),
-              null,
-              BraidNames.taskBranch(task.id()),
-              null,
-              "skipped by a human after: " + step.failure(),
-              cascade.tiersRun(),
-              Usage.unknown(),
-              null);
+          return TaskEnds.skipped(task, cascade, "skipped by a human after: " + step.failure());
         }
         case DONE -> manual = true;
         case RETRY -> {
@@ -188,18 +177,7 @@ final class LegacyTaskFlow {
             BraidActivityOptions.push(worktree.hostTaskQueue(), request.config().hostWaitSeconds()))
         .push(new PushRequest(worktree.path(), branch, request.config().merge().remote()));
     planFiles.setTaskStatus(request.planDir(), request.task().file(), TaskState.COMPLETED);
-    List<String> tiers = cascade.tiersRun();
-    return new TaskOutcome(
-        request.task().id(),
-        TaskPhase.COMPLETED,
-        Math.max(cascade.attempts(), result.attempt()),
-        tiers.isEmpty() ? null : tiers.get(tiers.size() - 1),
-        branch,
-        result.headCommit(),
-        null,
-        tiers,
-        result.usage(),
-        worktree.baseCommit());
+    return TaskEnds.completed(request.task(), cascade, result, worktree, null);
   }
 
   private static AttemptResult acceptManualWork(TaskRequest request, PreparedWorktree worktree) {

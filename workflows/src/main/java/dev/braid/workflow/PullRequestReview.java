@@ -96,16 +96,16 @@ final class PullRequestReview {
   PullRequestVerdict awaitNews(String pushedHead) {
     open();
     last = null;
+    // Said once a wait, not at every look: each report is a signal in the run's history too.
+    reporter.report(
+        TaskPhase.RUNNING,
+        Blocker.waitUntil(
+            BlockKind.PULL_REQUEST_REVIEW,
+            "pull request #" + opened.number() + " waits for its checks, reviews and merge",
+            request.logDir(),
+            0));
     for (int quiet = 0; ; quiet++) {
-      long wait = settings.pollAfter(quiet);
-      reporter.report(
-          TaskPhase.RUNNING,
-          Blocker.waitUntil(
-              BlockKind.PULL_REQUEST_REVIEW,
-              "pull request #" + opened.number() + " waits for its checks, reviews and merge",
-              request.logDir(),
-              Workflow.currentTimeMillis() + wait * 1000));
-      Workflow.sleep(Duration.ofSeconds(wait));
+      Workflow.sleep(Duration.ofSeconds(settings.pollAfter(quiet)));
       PullRequestVerdict verdict =
           github.readVerdict(new PullRequestQuery(location, opened.number()));
       switch (verdict.kind()) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * no Temporal calls, so the scheduling rules can be read, and tested, apart from the workflow.
  */
 final class RunBoard {
+  private boolean countsUnfinishedSpend;
   private final Plan plan;
   private final Map<String, TaskStatus> statuses = new LinkedHashMap<>();
   private final Map<String, Integer> planOrder = new LinkedHashMap<>();
@@ -148,6 +149,14 @@ final class RunBoard {
                 .withWork(outcome.branch(), outcome.headCommit(), usage));
   }
 
+  /**
+   * Counts what running and blocked tasks report they spent, as well as finished ones' usage: runs
+   * recorded before counted only the finished ones, and a budget decision must replay as it was.
+   */
+  void countUnfinishedSpend() {
+    countsUnfinishedSpend = true;
+  }
+
   /** Records what a running task workflow reported: it became blocked, or runs again. */
   void progress(TaskProgress report) {
     List<String> tiers = report.tiers();
@@ -169,7 +178,7 @@ final class RunBoard {
                   tiers.isEmpty() ? s.tier() : tiers.get(tiers.size() - 1),
                   tiers);
           // What a task that has not finished spent so far counts against the run's budget.
-          return report.spentUsd() == null
+          return report.spentUsd() == null || !countsUnfinishedSpend
               ? moved
               : moved.withWork(
                   moved.branch(),

@@ -13,9 +13,15 @@ final class RunBudget {
   private final BudgetSettings settings;
   private Double perRunUsd;
 
-  RunBudget(BudgetSettings settings) {
+  /** The change that made a blocked task's spend count against the run's budget. */
+  static final String UNFINISHED_SPEND_CHANGE = "budget-counts-blocked-spend";
+
+  RunBudget(BudgetSettings settings, RunBoard board) {
     this.settings = settings;
     this.perRunUsd = settings.perRunUsd();
+    if (Workflow.getVersion(UNFINISHED_SPEND_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      board.countUnfinishedSpend();
+    }
   }
 
   /** The budgets in force: {@code braid.yaml}'s, with the run's as a human raised it. */

@@ -40,7 +40,10 @@ class ReplayTest {
     "execute-plan-in-input.json, execute",
     "task-status-on-start-host.json, task",
     // A second task held back by the run's budget (digest-run-blocked), then raised by a human.
-    "execute-run-budget-raised.json, execute"
+    "execute-run-budget-raised.json, execute",
+    // A task that failed its checks after spending $0.50 holds the next back at perRun $0.40
+    // (budget-counts-blocked-spend); both skipped by a human, the run ends failed.
+    "execute-blocked-spend.json, execute"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =
