@@ -1,10 +1,12 @@
 package dev.braid.testsupport.github;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,7 +18,13 @@ final class HttpIo {
 
   static JsonNode readBody(InputStream in) throws IOException {
     byte[] bytes = in.readAllBytes();
-    return bytes.length == 0 ? MissingNode.getInstance() : GitHubJson.MAPPER.readTree(bytes);
+    try {
+      return bytes.length == 0 ? MissingNode.getInstance() : GitHubJson.MAPPER.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      // braid sent a body that is not JSON: its bug, which must fail the test, not pass for a
+      // client that went away.
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Map<String, String> query(String raw) {

@@ -41,7 +41,11 @@ final class Router {
         // A test waiting for a pull request to appear or change looks again.
         state.notifyAll();
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException clientGone) {
+      // The connection failed under the request (a killed worker's socket, "Broken pipe"): that
+      // is the client's doing, and GitHub would not notice either.
+      throw clientGone;
+    } catch (RuntimeException e) {
       // A bug in the stand-in must fail the test visibly, not surface as a dropped connection.
       synchronized (state) {
         state.unexpected.add("fake failed: " + e);
