@@ -24,4 +24,9 @@ public record AttemptResult(
   public AttemptResult(int attempt, String headCommit, Usage usage, String logFile) {
     this(attempt, headCommit, usage, logFile, null);
   }
+
+  /** The same attempt, its branch now at another head: a merge braid made on top of it. */
+  public AttemptResult withHead(String head) {
+    return new AttemptResult(attempt, head, usage, logFile, usageByTier);
+  }
 }

@@ -65,10 +65,11 @@ public interface GitHubFlowActivities {
   PullRequestSnapshot readPullRequest(PullRequestQuery query);
 
   /**
-   * Reads what the pull request's head commit says, in one value: merged or closed; else a review
-   * requesting changes on the head; else checks still running; else a failed check; else green.
-   * Failed checks come with their log's end and reviews with their line comments, each bounded, for
-   * the agent's next round.
+   * Reads what the pull request's head commit says, in one value: merged or closed; else, for one
+   * stacked on another task's branch, whether that branch's pull request merged or was closed; else
+   * a review requesting changes on the head; else checks still running; else a failed check; else
+   * green. Failed checks come with their log's end and reviews with their line comments, each
+   * bounded, for the agent's next round.
    *
    * <p>A review requesting changes counts only while it is its reviewer's latest verdict and was
    * submitted on the current head: once the agent pushes, the head moves and the old request is

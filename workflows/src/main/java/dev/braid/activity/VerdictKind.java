@@ -13,5 +13,12 @@ public enum VerdictKind {
   /** Merged: the task is done. */
   MERGED,
   /** Closed without merging: the task is skipped. */
-  CLOSED
+  CLOSED,
+  /**
+   * The pull request it is stacked on ({@link PullRequestQuery#stackedOn}) merged: it moves onto
+   * the target, with the target merged into its branch.
+   */
+  BASE_MERGED,
+  /** The pull request it is stacked on was closed without merging: its work cannot land. */
+  BASE_CLOSED
 }

@@ -103,7 +103,9 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     launcher.issuesFrom(issues::number);
     integration = integrationFor(logs, carry, overlaps);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
-    launcher.startFrom(integration::startBranch);
+    ReviewStacks stacks = ReviewStacks.of(request);
+    board.stackOn(stacks);
+    launcher.startFrom(task -> stacks.start(task, board::status, integration.startBranch(task)));
     decisions = new RunDecisions(desk, launcher, board, budget);
     if (truthful && queue != null) {
       MissingWork.offer(git, request, board, integration);

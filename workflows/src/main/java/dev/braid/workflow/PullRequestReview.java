@@ -1,11 +1,14 @@
 package dev.braid.workflow;
 
+import dev.braid.activity.BranchUpdateRequest;
+import dev.braid.activity.BranchUpdateResult;
 import dev.braid.activity.GitHubFlowActivities;
 import dev.braid.activity.GitHubLocation;
 import dev.braid.activity.PullRequestQuery;
 import dev.braid.activity.PullRequestSnapshot;
 import dev.braid.activity.PullRequestSpec;
 import dev.braid.activity.PullRequestVerdict;
+import dev.braid.activity.RetargetRequest;
 import dev.braid.activity.VerdictKind;
 import dev.braid.config.GitHubSettings;
 import dev.braid.config.MergeMode;
@@ -24,17 +27,24 @@ final class PullRequestReview {
   /** The change that let a task's workflow watch its pull request. */
   static final String CHANGE = "pr-watch";
 
+  /** The change that let a webhook's word cut a wait short ({@link GitHubNews}). */
+  static final String WEBHOOK_CHANGE = "pr-webhook";
+
   private final TaskRequest request;
   private final GitHubSettings settings;
   private final GitHubLocation location;
   private final GitHubFlowActivities github;
   private final TaskReporter reporter;
+  private final GitHubNews news;
+  private final boolean hearsWebhooks;
+  private int newsSeen;
+  private String stackedOn;
   private PullRequestSnapshot opened;
   private int rounds;
   private int extraRounds;
   private PullRequestVerdict last;
 
-  private PullRequestReview(TaskRequest request, TaskReporter reporter) {
+  private PullRequestReview(TaskRequest request, TaskReporter reporter, GitHubNews news) {
     this.request = request;
     this.settings = request.config().github();
     MergeSettings merge = request.config().merge();
@@ -43,27 +53,36 @@ final class PullRequestReview {
     this.github =
         Workflow.newActivityStub(GitHubFlowActivities.class, BraidActivityOptions.pullRequest());
     this.reporter = reporter;
+    this.news = news;
+    this.hearsWebhooks =
+        Workflow.getVersion(WEBHOOK_CHANGE, Workflow.DEFAULT_VERSION, 1) > Workflow.DEFAULT_VERSION;
+    String start = request.startBranch();
+    // The run starts a task on its dependency's branch only while that one's pull request waits.
+    this.stackedOn = start == null || start.equals(merge.target()) ? null : start;
   }
 
   /** The review of a task whose run watches its pull requests, or null. */
-  static PullRequestReview of(TaskRequest request, TaskReporter reporter) {
+  static PullRequestReview of(TaskRequest request, TaskReporter reporter, GitHubNews news) {
     boolean watch =
         request.config().merge().mode() == MergeMode.PR && request.config().github().watch();
     // Only a run that watches asks: tasks of every other run replay as they were.
     if (!watch || Workflow.getVersion(CHANGE, Workflow.DEFAULT_VERSION, 1) < 1) {
       return null;
     }
-    return new PullRequestReview(request, reporter);
+    return new PullRequestReview(request, reporter, news);
   }
 
-  /** Opens the pull request, or finds it again: on the target, closing the task's issue. */
+  /**
+   * Opens the pull request, or finds it again: stacked on its dependency's branch while that one's
+   * pull request is not merged, else on the target; closing the task's issue.
+   */
   private void open() {
     opened =
         github.openPullRequest(
             new PullRequestSpec(
                 location,
                 BraidNames.taskBranch(request.task().id()),
-                request.config().merge().target(),
+                stackedOn != null ? stackedOn : request.config().merge().target(),
                 null,
                 null,
                 request.task().labels(),
@@ -78,6 +97,14 @@ final class PullRequestReview {
 
   /** Why the task is skipped when its pull request was closed without merging, else null. */
   String closedReason() {
+    if (last != null && last.kind() == VerdictKind.BASE_CLOSED) {
+      return "the pull request of "
+          + stackedOn
+          + ", which #"
+          + opened.number()
+          + " is stacked on,"
+          + " was closed without merging";
+    }
     return last != null && last.kind() == VerdictKind.CLOSED
         ? "pull request #" + opened.number() + " was closed without merging"
         : null;
@@ -101,15 +128,25 @@ final class PullRequestReview {
         TaskPhase.RUNNING,
         Blocker.waitUntil(
             BlockKind.PULL_REQUEST_REVIEW,
-            "pull request #" + opened.number() + " waits for its checks, reviews and merge",
+            "pull request #"
+                + opened.number()
+                + (stackedOn == null ? "" : " (stacked on " + stackedOn + ")")
+                + " waits for its checks, reviews and merge",
             request.logDir(),
             0));
     for (int quiet = 0; ; quiet++) {
-      Workflow.sleep(Duration.ofSeconds(settings.pollAfter(quiet)));
+      Duration wait = Duration.ofSeconds(settings.pollAfter(quiet));
+      if (hearsWebhooks) {
+        // News heard since the last look, even while a round or a merge ran, ends the wait at once.
+        Workflow.await(wait, () -> news.count() != newsSeen);
+        newsSeen = news.count();
+      } else {
+        Workflow.sleep(wait);
+      }
       PullRequestVerdict verdict =
-          github.readVerdict(new PullRequestQuery(location, opened.number()));
+          github.readVerdict(new PullRequestQuery(location, opened.number(), stackedOn));
       switch (verdict.kind()) {
-        case MERGED, CLOSED -> {
+        case MERGED, CLOSED, BASE_MERGED, BASE_CLOSED -> {
           last = verdict;
           return verdict;
         }
@@ -124,6 +161,30 @@ final class PullRequestReview {
         }
       }
     }
+  }
+
+  /**
+   * The pull request it was stacked on merged: moves it onto the target and merges the target into
+   * its branch, in the task's worktree, and pushes that without force. Until that went through,
+   * each look at the pull request says so again, so a conflict a human or the resolver settles is
+   * followed by another try, which then finds the target in.
+   *
+   * @param worktreeHost the GitHub activities on the host of the task's worktree
+   */
+  BranchUpdateResult moveOntoTarget(GitHubFlowActivities worktreeHost, String worktree) {
+    String target = request.config().merge().target();
+    github.retarget(new RetargetRequest(location, opened.number(), target));
+    BranchUpdateResult update =
+        worktreeHost.bringUpToDate(
+            new BranchUpdateRequest(
+                worktree,
+                request.config().merge().remote(),
+                BraidNames.taskBranch(request.task().id()),
+                target));
+    if (!update.conflicted()) {
+      stackedOn = null;
+    }
+    return update;
   }
 
   /** Whether another round of the agent is allowed; counts it if so. */
@@ -143,6 +204,11 @@ final class PullRequestReview {
     extraRounds += settings.maxRounds();
     takeRound();
     return last == null ? null : last.feedback();
+  }
+
+  /** Whether it is still stacked on its dependency's branch. */
+  boolean stacked() {
+    return stackedOn != null;
   }
 
   int rounds() {

@@ -3,7 +3,6 @@ package dev.braid.workflow;
 import dev.braid.activity.Usage;
 import dev.braid.plan.Plan;
 import dev.braid.plan.PlanTask;
-import dev.braid.plan.TaskState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,29 +20,14 @@ final class RunBoard {
   private final Map<String, Integer> planOrder = new LinkedHashMap<>();
   private final java.util.Set<String> mergeBlocked = new java.util.HashSet<>();
   private SoftWaits softWaits = SoftWaits.NONE;
+  private ReviewStacks stacks = ReviewStacks.NONE;
   private int version;
 
   RunBoard(Plan plan) {
     this.plan = plan;
     for (PlanTask task : plan.tasks()) {
       planOrder.put(task.id(), planOrder.size());
-      boolean done = task.state() == TaskState.COMPLETED;
-      statuses.put(
-          task.id(),
-          new TaskStatus(
-              task.id(),
-              task.title(),
-              done ? TaskPhase.COMPLETED : TaskPhase.WAITING,
-              0,
-              null,
-              BraidNames.taskBranch(task.id()),
-              null,
-              done ? "completed before this run" : null,
-              0,
-              0,
-              List.of(),
-              Usage.unknown(),
-              null));
+      statuses.put(task.id(), TaskStatus.planned(task));
     }
   }
 
@@ -86,6 +70,11 @@ final class RunBoard {
     this.softWaits = waits;
   }
 
+  /** Lets a task start on its dependency's pull request (see {@link ReviewStacks}). */
+  void stackOn(ReviewStacks stacks) {
+    this.stacks = stacks;
+  }
+
   /**
    * Says on each task that waits only for a soft edge why, for the status and the Web UI, and
    * clears what no longer holds; other reasons are left alone.
@@ -106,7 +95,8 @@ final class RunBoard {
   }
 
   private boolean dependenciesDone(PlanTask task) {
-    return task.dependencies().stream().allMatch(d -> phase(d) == TaskPhase.COMPLETED);
+    return task.dependencies().stream().allMatch(d -> phase(d) == TaskPhase.COMPLETED)
+        || stacks.releases(task, statuses::get);
   }
 
   /**

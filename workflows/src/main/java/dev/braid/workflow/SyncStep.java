@@ -49,7 +49,7 @@ final class SyncStep {
             new SyncRequest(
                 host.worktree.path(), request.base(), request.config().merge().remote()));
     if (sync.conflicted()) {
-      return resolve(sync.conflictingFiles(), guidance, resolver);
+      return resolve(request.base(), sync.conflictingFiles(), guidance, resolver);
     }
     if (guidance != null) {
       CascadeResult round = cascade.run(firstTier, guidance);
@@ -63,10 +63,20 @@ final class SyncStep {
         false);
   }
 
-  private Outcome resolve(List<String> files, String guidance, AgentTier resolver) {
+  /** The target, merged into a stacked pull request's branch once its base merged, conflicted. */
+  Outcome resolveTarget(List<String> files) {
+    String target = request.config().merge().remote() + "/" + request.config().merge().target();
+    return resolve(target, files, null, request.config().resolver());
+  }
+
+  /**
+   * A merge of {@code base} left conflicted in the worktree: to the resolver agent, else aborted
+   * for a human.
+   */
+  Outcome resolve(String base, List<String> files, String guidance, AgentTier resolver) {
     String conflicts =
         "Merging "
-            + request.base()
+            + base
             + " into this task's branch conflicts in: "
             + String.join(", ", files)
             + ". Resolve every conflict, keeping both sides' intent, so that the checks pass."
@@ -87,11 +97,11 @@ final class SyncStep {
     return new Outcome(
         null,
         "merge conflict with "
-            + request.base()
+            + base
             + " in "
             + String.join(", ", files)
             + " (resolve it in the worktree: git merge "
-            + request.base()
+            + base
             + ", then braid unblock --done)",
         false,
         true);

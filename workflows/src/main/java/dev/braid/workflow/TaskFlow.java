@@ -2,12 +2,11 @@ package dev.braid.workflow;
 
 import dev.braid.activity.AttemptFailure;
 import dev.braid.activity.AttemptResult;
-import dev.braid.activity.PrepareRequest;
+import dev.braid.activity.BranchUpdateResult;
 import dev.braid.activity.PreparedWorktree;
 import dev.braid.activity.PullRequestVerdict;
 import dev.braid.activity.PushRequest;
 import dev.braid.activity.Usage;
-import dev.braid.activity.WorktreeActivities;
 import dev.braid.plan.PlanTask;
 import dev.braid.plan.TaskState;
 import io.temporal.failure.ActivityFailure;
@@ -39,7 +38,8 @@ final class TaskFlow {
   private TaskStep afterPrepare;
   private final PullRequestReview review;
 
-  TaskFlow(TaskRequest request, Deque<UnblockRequest> decisions, RunRateLimit limit) {
+  TaskFlow(
+      TaskRequest request, Deque<UnblockRequest> decisions, RunRateLimit limit, GitHubNews news) {
     this.request = request;
     this.task = request.task();
     this.decisions = decisions;
@@ -53,7 +53,7 @@ final class TaskFlow {
     guidance = round == null ? null : round.feedback();
     blocker = round == null ? null : round.blocker();
     afterPrepare = blocker != null ? TaskStep.BLOCKED : TaskStep.WORK;
-    review = PullRequestReview.of(request, reporter);
+    review = PullRequestReview.of(request, reporter, news);
   }
 
   TaskOutcome run() {
@@ -109,21 +109,7 @@ final class TaskFlow {
   private TaskStep prepare() {
     String before = host.hasWorktree() ? host.worktree.hostTaskQueue() : null;
     try {
-      PreparedWorktree worktree =
-          Workflow.newActivityStub(
-                  WorktreeActivities.class,
-                  io.temporal.activity.ActivityOptions.newBuilder(BraidActivityOptions.prepare())
-                      .setSummary("prepare " + task.id())
-                      .build())
-              .prepare(
-                  new PrepareRequest(
-                      request.repo(),
-                      task.id(),
-                      request.start(),
-                      request.config().setup(),
-                      request.config().copyFiles(),
-                      request.config().merge().remote()));
-      moveTo(worktree);
+      moveTo(TaskHost.prepare(request));
     } catch (ActivityFailure e) {
       boolean setup = AttemptFailure.SETUP_FAILED.equals(FailureText.type(e));
       FailureText.detail(e, PreparedWorktree.class).ifPresent(this::moveTo);
@@ -145,21 +131,9 @@ final class TaskFlow {
   private TaskStep work() {
     host.mirror(TaskState.IN_PROGRESS);
     if (sync) {
-      SyncStep.Outcome synced =
+      return synced(
           new SyncStep(request, host, cascade)
-              .run(firstTier, guidance, request.config().resolver());
-      if (synced.hostLost()) {
-        throw new TaskHostLost();
-      }
-      if (synced.result() != null) {
-        result = synced.result();
-        return TaskStep.COMPLETE;
-      }
-      return block(
-          synced.conflict()
-              ? BlockKind.MERGE_CONFLICT
-              : BlockKind.afterCascade(synced.failureType()),
-          synced.failure());
+              .run(firstTier, guidance, request.config().resolver()));
     }
     CascadeResult round = cascade.run(firstTier, guidance);
     if (round.hostLost()) {
@@ -170,6 +144,20 @@ final class TaskFlow {
       return TaskStep.COMPLETE;
     }
     return block(BlockKind.afterCascade(round.failureType()), round.failure());
+  }
+
+  /** A merge into the task's branch, resolved or not: its work to push, or a human's decision. */
+  private TaskStep synced(SyncStep.Outcome synced) {
+    if (synced.hostLost()) {
+      throw new TaskHostLost();
+    }
+    if (synced.result() != null) {
+      result = synced.result();
+      return TaskStep.COMPLETE;
+    }
+    return block(
+        synced.conflict() ? BlockKind.MERGE_CONFLICT : BlockKind.afterCascade(synced.failureType()),
+        synced.failure());
   }
 
   private TaskStep manual() {
@@ -226,9 +214,10 @@ final class TaskFlow {
         afterPrepare = TaskStep.WORK;
         yield TaskStep.PREPARE;
       }
+      // A stacked pull request's next look finds its base merged again, and tries again.
       case MERGE_CONFLICT, MERGE_CHECKS_FAILED -> {
-        sync = true;
-        yield TaskStep.WORK;
+        sync = review == null || !review.stacked();
+        yield sync ? TaskStep.WORK : TaskStep.REVIEW;
       }
       // Nothing was wrong with the work itself: offer it again, unless a human asks for more.
       case PUSH_FAILED -> TaskStep.COMPLETE;
@@ -271,12 +260,22 @@ final class TaskFlow {
     PullRequestVerdict news = review.awaitNews(result.headCommit());
     return switch (news.kind()) {
       case MERGED -> TaskStep.COMPLETE;
-      case CLOSED -> TaskStep.SKIP;
+      case CLOSED, BASE_CLOSED -> TaskStep.SKIP;
+      case BASE_MERGED -> onTarget(review.moveOntoTarget(host.gitHub, host.worktree.path()));
       default ->
           review.takeRound()
               ? roundWith(news.feedback())
               : block(BlockKind.REVIEW_ROUNDS, review.roundsSpent(news.kind()));
     };
+  }
+
+  /** Stacked no more: a conflict with the target goes to the resolver, else to a human. */
+  private TaskStep onTarget(BranchUpdateResult update) {
+    if (!update.conflicted()) {
+      result = result.withHead(update.head());
+      return TaskStep.REVIEW;
+    }
+    return synced(new SyncStep(request, host, cascade).resolveTarget(update.conflictingFiles()));
   }
 
   private TaskStep roundWith(String feedback) {

@@ -3,10 +3,14 @@ package dev.braid.workflow;
 import dev.braid.activity.AgentActivities;
 import dev.braid.activity.AttemptResult;
 import dev.braid.activity.GitActivities;
+import dev.braid.activity.GitHubFlowActivities;
 import dev.braid.activity.ManualWorkRequest;
 import dev.braid.activity.PlanActivities;
+import dev.braid.activity.PrepareRequest;
 import dev.braid.activity.PreparedWorktree;
+import dev.braid.activity.WorktreeActivities;
 import dev.braid.plan.TaskState;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -20,6 +24,7 @@ final class TaskHost {
   final PlanActivities planFiles;
   final GitActivities git;
   final AgentActivities manualWork;
+  final GitHubFlowActivities gitHub;
   private final StatusMirror statusMirror;
 
   private TaskHost(TaskRequest request, PreparedWorktree worktree, StatusMirror statusMirror) {
@@ -34,6 +39,30 @@ final class TaskHost {
     manualWork =
         Workflow.newActivityStub(
             AgentActivities.class, BraidActivityOptions.manualWork(queue, request.config()));
+    // Bringing a pull request's branch up to date merges in the task's worktree, on its host.
+    gitHub =
+        Workflow.newActivityStub(
+            GitHubFlowActivities.class, BraidActivityOptions.push(queue, wait));
+  }
+
+  /**
+   * Prepares the task's worktree on any host of the shared queue (the activity is named after the
+   * task in the Web UI).
+   */
+  static PreparedWorktree prepare(TaskRequest request) {
+    return Workflow.newActivityStub(
+            WorktreeActivities.class,
+            ActivityOptions.newBuilder(BraidActivityOptions.prepare())
+                .setSummary("prepare " + request.task().id())
+                .build())
+        .prepare(
+            new PrepareRequest(
+                request.repo(),
+                request.task().id(),
+                request.start(),
+                request.config().setup(),
+                request.config().copyFiles(),
+                request.config().merge().remote()));
   }
 
   /** Before any worktree exists: only the plan files, on the shared queue. */

@@ -1,6 +1,8 @@
 package dev.braid.workflow;
 
 import dev.braid.activity.Usage;
+import dev.braid.plan.PlanTask;
+import dev.braid.plan.TaskState;
 import java.util.List;
 
 /**
@@ -39,6 +41,25 @@ public record TaskStatus(
 
   public TaskStatus {
     tiers = tiers == null ? List.of() : List.copyOf(tiers);
+  }
+
+  /** A task as the run finds it in the plan: completed before, or waiting to start. */
+  static TaskStatus planned(PlanTask task) {
+    boolean done = task.state() == TaskState.COMPLETED;
+    return new TaskStatus(
+        task.id(),
+        task.title(),
+        done ? TaskPhase.COMPLETED : TaskPhase.WAITING,
+        0,
+        null,
+        BraidNames.taskBranch(task.id()),
+        null,
+        done ? "completed before this run" : null,
+        0,
+        0,
+        List.of(),
+        Usage.unknown(),
+        null);
   }
 
   /** A status with no blocker, as runs recorded before blockers existed carry. */

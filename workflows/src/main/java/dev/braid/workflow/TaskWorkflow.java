@@ -22,4 +22,11 @@ public interface TaskWorkflow {
    */
   @SignalMethod(description = "The run's agents are rate limited until this time (epoch ms).")
   void rateLimitedUntil(long untilMillis);
+
+  /**
+   * GitHub has news for the task's pull request (a webhook delivery): with {@code github.watch} the
+   * task looks at it now instead of at the end of its current wait. Nothing else is decided by it.
+   */
+  @SignalMethod(description = "GitHub has news for this task's pull request: look at it now.")
+  void gitHubNews();
 }

@@ -23,6 +23,7 @@ public class TaskWorkflowImpl implements TaskWorkflow {
 
   private final Deque<UnblockRequest> decisions = new ArrayDeque<>();
   private final RunRateLimit limit = new RunRateLimit();
+  private final GitHubNews news = new GitHubNews();
 
   @Override
   public void decide(UnblockRequest decision) {
@@ -35,12 +36,17 @@ public class TaskWorkflowImpl implements TaskWorkflow {
   }
 
   @Override
+  public void gitHubNews() {
+    news.heard();
+  }
+
+  @Override
   public TaskOutcome run(TaskRequest request) {
     if (Workflow.getVersion(TASK_STATES_CHANGE, Workflow.DEFAULT_VERSION, 1)
         == Workflow.DEFAULT_VERSION) {
       return new LegacyTaskFlow(decisions).run(request);
     }
     limit.extendTo(request.rateLimitedUntil());
-    return new TaskFlow(request, decisions, limit).run();
+    return new TaskFlow(request, decisions, limit, news).run();
   }
 }

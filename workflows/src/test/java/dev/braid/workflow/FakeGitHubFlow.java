@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -78,14 +79,42 @@ final class FakeGitHubFlow implements GitHubFlowActivities {
         known == null);
   }
 
+  /** The branches whose pull request GitHub reported merged, or closed, at a look. */
+  final Set<String> merged = ConcurrentHashMap.newKeySet();
+
+  final Set<String> closed = ConcurrentHashMap.newKeySet();
+
+  /** Every move of a pull request onto a new base, as "#N onto base". */
+  final List<String> retargets = new CopyOnWriteArrayList<>();
+
+  /** Every update of a branch, as "branch with base on worktree". */
+  final List<String> updates = new CopyOnWriteArrayList<>();
+
+  /** Branches whose next update conflicts in {@code a.txt}, once each. */
+  final Set<String> conflictOnce = ConcurrentHashMap.newKeySet();
+
   @Override
   public PullRequestSnapshot retarget(RetargetRequest request) {
-    throw new UnsupportedOperationException();
+    retargets.add("#" + request.number() + " onto " + request.base());
+    PullRequestSpec spec = pulls.get(request.number() - 1);
+    return new PullRequestSnapshot(
+        request.number(),
+        "https://github.test/o/r/pull/" + request.number(),
+        PullRequestState.OPEN,
+        spec.branch(),
+        "sha",
+        request.base(),
+        null,
+        false);
   }
 
   @Override
   public BranchUpdateResult bringUpToDate(BranchUpdateRequest request) {
-    throw new UnsupportedOperationException();
+    updates.add(request.branch() + " with " + request.base() + " on " + request.worktree());
+    if (conflictOnce.remove(request.branch())) {
+      return new BranchUpdateResult("commit-before", false, false, List.of("a.txt"));
+    }
+    return new BranchUpdateResult("merge-" + request.base(), true, true, List.of());
   }
 
   @Override
@@ -102,7 +131,23 @@ final class FakeGitHubFlow implements GitHubFlowActivities {
     String branch = pulls.get(query.number() - 1).branch();
     looks.add(branch);
     Deque<VerdictKind> script = verdicts.getOrDefault(branch, new ArrayDeque<>());
-    VerdictKind kind = script.isEmpty() ? VerdictKind.MERGED : script.poll();
+    String base = query.stackedOn();
+    VerdictKind kind;
+    if (base != null && merged.contains(base)) {
+      kind = VerdictKind.BASE_MERGED;
+    } else if (base != null && closed.contains(base)) {
+      kind = VerdictKind.BASE_CLOSED;
+    } else if (script.isEmpty()) {
+      // A human merges a stacked pull request only once it is on the target.
+      kind = base != null ? VerdictKind.GREEN : VerdictKind.MERGED;
+    } else {
+      kind = script.poll();
+    }
+    if (kind == VerdictKind.MERGED) {
+      merged.add(branch);
+    } else if (kind == VerdictKind.CLOSED) {
+      closed.add(branch);
+    }
     String head = "commit-" + branch.substring(branch.indexOf('/') + 1);
     List<CheckFailure> failed =
         kind == VerdictKind.CHECKS_FAILED

@@ -4,6 +4,7 @@ import static dev.braid.workflow.Plans.config;
 import static dev.braid.workflow.Plans.plan;
 import static dev.braid.workflow.Plans.task;
 import static dev.braid.workflow.Plans.watching;
+import static dev.braid.workflow.Plans.withoutResolver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * With {@code github.watch}, a task's workflow waits for its pull request: a failed check or a
  * request for changes is a new round for its agent with GitHub's words as feedback, a merge
- * completes it (and only then do its dependents start), a close skips it, and past {@code
- * github.maxRounds} it waits for a human.
+ * completes it, a close skips it, and past {@code github.maxRounds} it waits for a human. A task
+ * with one dependency starts once that dependency's pull request waits, stacked on its branch, and
+ * moves onto the target when the dependency's pull request merges.
  */
 class PullRequestWatchTest {
   private final Harness harness = new Harness();
@@ -41,14 +43,13 @@ class PullRequestWatchTest {
   }
 
   @Test
-  void checksAndReviewsGoBackToTheAgentAndTheMergeReleasesTheDependent() throws Exception {
+  void checksAndReviewsGoBackToTheAgentAndAStackedDependentMovesOntoTheTarget() throws Exception {
     Plan plan = plan(task("index", Priority.HIGH), task("api", Priority.MEDIUM, "index"));
     Fakes fakes = new Fakes(plan);
     FakeGitHubFlow github = fakes.gitHubFlow;
     github.verdicts.put(
         "feature/index", new ArrayDeque<>(List.of(VerdictKind.PENDING, VerdictKind.CHECKS_FAILED)));
-    github.verdicts.put(
-        "feature/api", new ArrayDeque<>(List.of(VerdictKind.GREEN, VerdictKind.CHANGES_REQUESTED)));
+    github.verdicts.put("feature/api", new ArrayDeque<>(List.of(VerdictKind.CHANGES_REQUESTED)));
 
     RunStatus run =
         harness
@@ -56,7 +57,8 @@ class PullRequestWatchTest {
             .run("run-watch", new RunRequest("/repo", plan.dir(), watching(config(2), 3)));
 
     assertEquals(RunPhase.DONE, run.phase(), run.toString());
-    // index: pending, checks failed (a round), merged; api: green, changes requested, merged.
+    // index: pending, checks failed (a round), merged; api: changes requested (a round), green
+    // while stacked, its base merged (onto the target), merged.
     List<AttemptRequest> index = attemptsOf(fakes, "index");
     assertEquals(2, index.size(), fakes.events.toString());
     assertNull(index.get(0).guidance());
@@ -65,15 +67,25 @@ class PullRequestWatchTest {
     List<AttemptRequest> api = attemptsOf(fakes, "api");
     assertEquals(2, api.size(), fakes.events.toString());
     assertTrue(api.get(1).guidance().contains("Please rename it."), api.get(1).guidance());
-    // api started only once index's pull request was merged, from the target, onto the target.
+    // api started once index's pull request waited, before it merged, stacked on index's branch;
+    // when index's merged, api's pull request moved onto the target, with the target merged in.
     assertEquals(3, github.looks.stream().filter("feature/index"::equals).count());
     assertTrue(
         fakes.events.indexOf("prepare api on " + fakes.host)
-            > fakes.events.lastIndexOf("push feature/index on " + fakes.host),
+            > fakes.events.indexOf("push feature/index on " + fakes.host),
         fakes.events.toString());
-    assertEquals("main", fakes.preparedFrom.get("api"));
+    assertTrue(
+        fakes.events.indexOf("prepare api on " + fakes.host)
+            < fakes.events.lastIndexOf("push feature/index on " + fakes.host),
+        "api started before index's round: " + fakes.events);
+    assertEquals("feature/index", fakes.preparedFrom.get("api"));
     assertEquals(2, github.pulls.size(), "one pull request per task: " + github.pulls);
-    assertEquals("main", github.pulls.get(1).base());
+    assertEquals("feature/index", github.pulls.get(1).base());
+    assertEquals(List.of("#2 onto main"), github.retargets);
+    assertEquals(1, github.updates.size(), github.updates.toString());
+    assertTrue(
+        github.updates.get(0).startsWith("feature/api with main on "), github.updates.get(0));
+    assertEquals("merge-main", taskOf(run, "api").headCommit(), "the merge braid pushed");
     assertEquals(github.issues.get("run-watch/api"), github.pulls.get(1).closesIssue());
     // The run opened none of its own: each task's workflow did, and the run knows their addresses.
     assertTrue(fakes.pullRequests.isEmpty(), fakes.pullRequests.toString());
@@ -101,8 +113,71 @@ class PullRequestWatchTest {
     assertTrue(
         taskOf(run, "index").reason().contains("#1 was closed without merging"),
         taskOf(run, "index").toString());
-    assertEquals(TaskPhase.SKIPPED, taskOf(run, "api").phase(), "its dependent is unreachable");
-    assertTrue(attemptsOf(fakes, "api").isEmpty());
+    // api had started, stacked on index's branch; its work cannot land now.
+    TaskStatus api = taskOf(run, "api");
+    assertEquals(TaskPhase.SKIPPED, api.phase(), api.toString());
+    assertTrue(api.reason().contains("feature/index"), api.reason());
+    assertTrue(api.reason().contains("closed without merging"), api.reason());
+    assertEquals(List.of(), fakes.gitHubFlow.retargets);
+  }
+
+  @Test
+  void aConflictWithTheTargetWaitsForAHumanWhoseRetryTriesAgain() throws Exception {
+    Plan plan = plan(task("index", Priority.HIGH), task("api", Priority.MEDIUM, "index"));
+    Fakes fakes = new Fakes(plan);
+    FakeGitHubFlow github = fakes.gitHubFlow;
+    github.verdicts.put("feature/index", new ArrayDeque<>(List.of(VerdictKind.GREEN)));
+    github.conflictOnce.add("feature/api");
+
+    RunStatus blocked =
+        harness
+            .host(fakes)
+            .run(
+                "run-restack",
+                new RunRequest("/repo", plan.dir(), watching(withoutResolver(config(2)), 3, 1)),
+                s -> s.tasks().stream().anyMatch(t -> t.phase() == TaskPhase.BLOCKED));
+
+    TaskStatus api = taskOf(blocked, "api");
+    assertEquals(BlockKind.MERGE_CONFLICT, api.blocker().kind(), api.toString());
+    assertTrue(api.blocker().reason().contains("origin/main"), api.blocker().reason());
+    assertTrue(api.blocker().reason().contains("a.txt"), api.blocker().reason());
+
+    harness
+        .client()
+        .newWorkflowStub(ExecuteWorkflow.class, "run-restack")
+        .unblock(new UnblockRequest("api", UnblockAction.RETRY, null, null));
+    RunStatus run = harness.finalStatus("run-restack");
+
+    assertEquals(RunPhase.DONE, run.phase(), run.toString());
+    assertEquals(2, github.updates.size(), "the conflicted update, then the retry's");
+    assertEquals(1, attemptsOf(fakes, "api").size(), "no agent ran for the merge");
+    assertEquals("merge-main", taskOf(run, "api").headCommit());
+    WorkflowReplayer.replayWorkflowExecution(
+        harness.client().fetchHistory("run-restack/api"), TaskWorkflowImpl.class);
+  }
+
+  @Test
+  void aConflictWithTheTargetGoesToTheResolver() {
+    Plan plan = plan(task("index", Priority.HIGH), task("api", Priority.MEDIUM, "index"));
+    Fakes fakes = new Fakes(plan);
+    FakeGitHubFlow github = fakes.gitHubFlow;
+    github.verdicts.put("feature/index", new ArrayDeque<>(List.of(VerdictKind.GREEN)));
+    github.conflictOnce.add("feature/api");
+
+    RunStatus run =
+        harness
+            .host(fakes)
+            .run("run-resolve", new RunRequest("/repo", plan.dir(), watching(config(2), 3, 1)));
+
+    assertEquals(RunPhase.DONE, run.phase(), run.toString());
+    TaskStatus api = taskOf(run, "api");
+    assertEquals(List.of("fast", "resolver"), api.tiers(), api.toString());
+    String resolverPrompt = attemptsOf(fakes, "api").get(1).guidance();
+    assertTrue(resolverPrompt.contains("origin/main"), resolverPrompt);
+    assertTrue(resolverPrompt.contains("a.txt"), resolverPrompt);
+    // The resolved merge was pushed; the next look found the target in and left it stacked no more.
+    assertEquals(2, github.updates.size(), github.updates.toString());
+    assertEquals("merge-main", api.headCommit());
   }
 
   @Test

@@ -145,7 +145,7 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
     GitHubSession session = GitHubSession.open(checkout.local(query.github()), env, http);
     return session.run(
         "reading the checks and reviews of pull request #" + query.number(),
-        repository -> new VerdictReader(repository).read(query.number()));
+        repository -> new VerdictReader(repository).read(query.number(), query.stackedOn()));
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kohsuke.github.GHCheckRun;
+import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReview;
 import org.kohsuke.github.GHPullRequestReviewComment;
@@ -46,12 +47,18 @@ final class VerdictReader {
     this.repository = repository;
   }
 
-  PullRequestVerdict read(int number) throws IOException {
+  PullRequestVerdict read(int number, String stackedOn) throws IOException {
     GHPullRequest pr = repository.getPullRequest(number);
     String head = pr.getHead().getSha();
     PullRequestState state = PullRequestSnapshots.state(pr);
     if (state != PullRequestState.OPEN) {
       VerdictKind kind = state == PullRequestState.MERGED ? VerdictKind.MERGED : VerdictKind.CLOSED;
+      return new PullRequestVerdict(kind, number, head, List.of(), List.of(), List.of(), List.of());
+    }
+    PullRequestState base = stackedOn == null ? PullRequestState.OPEN : baseState(stackedOn);
+    if (base != PullRequestState.OPEN) {
+      VerdictKind kind =
+          base == PullRequestState.MERGED ? VerdictKind.BASE_MERGED : VerdictKind.BASE_CLOSED;
       return new PullRequestVerdict(kind, number, head, List.of(), List.of(), List.of(), List.of());
     }
     List<ReviewFeedback> changes = changesRequested(pr, head);
@@ -74,6 +81,32 @@ final class VerdictReader {
                 ? VerdictKind.PENDING
                 : !failed.isEmpty() ? VerdictKind.CHECKS_FAILED : VerdictKind.GREEN;
     return new PullRequestVerdict(kind, number, head, failed, pending, passed, changes);
+  }
+
+  /**
+   * What became of the pull requests whose head is the branch a pull request is stacked on: merged
+   * if one of them merged, closed if there are some and every one was closed without merging, else
+   * open (also when there is none yet: nothing is decided).
+   */
+  private PullRequestState baseState(String branch) throws IOException {
+    List<PullRequestState> states = new ArrayList<>();
+    for (GHPullRequest pr :
+        repository
+            .queryPullRequests()
+            .head(repository.getOwnerName() + ":" + branch)
+            .state(GHIssueState.ALL)
+            .list()
+            .toList()) {
+      if (branch.equals(pr.getHead().getRef())) {
+        states.add(PullRequestSnapshots.state(pr));
+      }
+    }
+    if (states.contains(PullRequestState.MERGED)) {
+      return PullRequestState.MERGED;
+    }
+    return !states.isEmpty() && states.stream().allMatch(s -> s == PullRequestState.CLOSED)
+        ? PullRequestState.CLOSED
+        : PullRequestState.OPEN;
   }
 
   /** The newest run of each check on the commit: a re-run replaces the run it repeats. */

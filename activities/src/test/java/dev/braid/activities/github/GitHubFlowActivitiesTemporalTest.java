@@ -85,7 +85,7 @@ class GitHubFlowActivitiesTemporalTest {
                 f.location(), "feature/b", "feature/a", "b", "b", List.of(), null, null));
 
     PullRequestVerdict asked =
-        activities.readVerdict(new PullRequestQuery(f.location(), a.number()));
+        activities.readVerdict(new PullRequestQuery(f.location(), a.number(), null));
     f.github.merge(a.number());
     PullRequestSnapshot moved =
         activities.retarget(new RetargetRequest(f.location(), b.number(), "main"));
@@ -99,12 +99,12 @@ class GitHubFlowActivitiesTemporalTest {
         List.of(new ReviewNote("a.txt", 1, "Why?")), asked.changesRequested().get(0).comments());
     assertEquals(
         PullRequestState.MERGED,
-        activities.readPullRequest(new PullRequestQuery(f.location(), a.number())).state());
+        activities.readPullRequest(new PullRequestQuery(f.location(), a.number(), null)).state());
     assertEquals("main", moved.baseBranch());
     assertTrue(updated.pushed());
     assertEquals(
         updated.head(),
-        activities.readPullRequest(new PullRequestQuery(f.location(), b.number())).headSha());
+        activities.readPullRequest(new PullRequestQuery(f.location(), b.number(), null)).headSha());
     assertEquals(1, f.github.issueComments(issue).size());
     assertEquals(List.of(), f.github.unexpected());
   }
@@ -117,7 +117,7 @@ class GitHubFlowActivitiesTemporalTest {
     ActivityFailure failure =
         assertThrows(
             ActivityFailure.class,
-            () -> activities.readVerdict(new PullRequestQuery(f.location(), 1)));
+            () -> activities.readVerdict(new PullRequestQuery(f.location(), 1, null)));
 
     ApplicationFailure cause = assertInstanceOf(ApplicationFailure.class, failure.getCause());
     assertEquals(PullRequestFailure.UNAVAILABLE, cause.getType());

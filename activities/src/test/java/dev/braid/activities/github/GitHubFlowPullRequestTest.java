@@ -95,7 +95,7 @@ class GitHubFlowPullRequestTest {
             "--git-dir", f.origin.toString(), "rev-list", "--parents", "-n", "1", mergeCommit);
     assertEquals(mergeCommit + " " + mainBefore + " " + head, parents);
     PullRequestSnapshot read =
-        f.activities.readPullRequest(new PullRequestQuery(f.location(), opened.number()));
+        f.activities.readPullRequest(new PullRequestQuery(f.location(), opened.number(), null));
     assertEquals(PullRequestState.MERGED, read.state());
     assertEquals(mergeCommit, read.mergeCommitSha());
   }
@@ -121,7 +121,7 @@ class GitHubFlowPullRequestTest {
     f.github.closePull(number);
 
     PullRequestSnapshot read =
-        f.activities.readPullRequest(new PullRequestQuery(f.location(), number));
+        f.activities.readPullRequest(new PullRequestQuery(f.location(), number, null));
 
     assertEquals(PullRequestState.CLOSED, read.state());
     assertNull(read.mergeCommitSha());
@@ -176,7 +176,7 @@ class GitHubFlowPullRequestTest {
     ApplicationFailure failure =
         assertThrows(
             ApplicationFailure.class,
-            () -> noToken.readPullRequest(new PullRequestQuery(f.location(), 1)));
+            () -> noToken.readPullRequest(new PullRequestQuery(f.location(), 1, null)));
 
     assertEquals(PullRequestFailure.AUTH, failure.getType());
     assertEquals(List.of(), f.github.requests());

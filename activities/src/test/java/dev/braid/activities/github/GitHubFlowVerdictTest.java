@@ -49,7 +49,7 @@ class GitHubFlowVerdictTest {
   }
 
   private PullRequestVerdict verdict() {
-    return f.activities.readVerdict(new PullRequestQuery(f.location(), number));
+    return f.activities.readVerdict(new PullRequestQuery(f.location(), number, null));
   }
 
   @Test
@@ -142,5 +142,40 @@ class GitHubFlowVerdictTest {
             .number();
     f.github.closePull(number);
     assertEquals(VerdictKind.CLOSED, verdict().kind());
+  }
+
+  @Test
+  void aPullRequestStackedOnAnotherHearsWhenThatOneMergesOrCloses() throws Exception {
+    open();
+    int base = number;
+    f.pushBranch("feature/b", "feature/a", "b.txt");
+    int stacked =
+        f.activities
+            .openPullRequest(
+                new PullRequestSpec(
+                    f.location(), "feature/b", "feature/a", "B", "b\n", List.of(), null, null))
+            .number();
+    PullRequestQuery query = new PullRequestQuery(f.location(), stacked, "feature/a");
+    VerdictKind own = f.activities.readVerdict(query).kind();
+    assertEquals(VerdictKind.GREEN, own, "its base is still open: its own checks speak");
+
+    f.github.merge(base);
+    assertEquals(
+        VerdictKind.GREEN,
+        f.activities.readVerdict(new PullRequestQuery(f.location(), stacked, null)).kind(),
+        "a query without the stack asks nothing of the base");
+    assertEquals(VerdictKind.BASE_MERGED, f.activities.readVerdict(query).kind());
+
+    f.pushBranch("feature/c", "feature/b", "c.txt");
+    int onB =
+        f.activities
+            .openPullRequest(
+                new PullRequestSpec(
+                    f.location(), "feature/c", "feature/b", "C", "c\n", List.of(), null, null))
+            .number();
+    f.github.closePull(stacked);
+    assertEquals(
+        VerdictKind.BASE_CLOSED,
+        f.activities.readVerdict(new PullRequestQuery(f.location(), onB, "feature/b")).kind());
   }
 }

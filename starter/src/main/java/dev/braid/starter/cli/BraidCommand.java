@@ -45,6 +45,7 @@ public class BraidCommand {
           InitCommand.class,
           WorkerCommand.class,
           ServerCommand.class,
+          WebhookCommand.class,
           DemoCommand.class,
           HelpCommand.class);
 }

@@ -27,10 +27,12 @@ import org.junit.jupiter.api.Test;
  * {@code github: {issues: true, watch: true}} in {@code pr} mode, on the real dev server against
  * the GitHub stand-in, as issue 14 tells it: CI fails one task's first push and a reviewer asks for
  * changes on another's; each goes back to its agent with GitHub's words, and the next push to the
- * same pull request satisfies them. A human (the test) then merges the pull requests in dependency
- * order: the dependent task starts, and opens its pull request, only once its dependency's is
- * merged. The run ends with every task's work on origin's main, one pull request and one issue per
- * task, each pull request closing its task's issue.
+ * same pull request satisfies them. The dependent task starts as soon as its dependency's pull
+ * request waits, and its own is stacked on the dependency's branch. A human (the test) then merges
+ * the pull requests in dependency order: once the dependency's is merged, braid moves the stacked
+ * one onto main and merges main into its branch, without force. The run ends with every task's work
+ * on origin's main, one pull request and one issue per task, each pull request closing its task's
+ * issue.
  */
 @Tag("e2e")
 class GitHubWatchIT extends EndToEndTest {
@@ -41,7 +43,7 @@ class GitHubWatchIT extends EndToEndTest {
   private static final String LINE_NOTE = "Which endpoint? Say /users.";
 
   @Test
-  void checksAndReviewsGoBackToTheAgentAndMergesReleaseDependents() throws Exception {
+  void checksAndReviewsGoBackToTheAgentAndAStackedPullRequestMovesOntoMain() throws Exception {
     try (FakeGitHub github = new FakeGitHub(TOKEN, "octo", "app")) {
       Path origin = TestRepos.bareOrigin(tmp);
       repo = TestRepos.init(tmp.resolve("repo"), "watch");
@@ -119,11 +121,28 @@ class GitHubWatchIT extends EndToEndTest {
             waiting.toString());
         assertTrue(statusText.out().contains("schema"), statusText.toString());
 
-        // The dependent has not started: its pull request comes only after schema's is merged.
-        assertEquals(List.of(), github.pullsFor("feature/api"), "api waits for schema's merge");
-        github.merge(schema);
+        // The dependent did not wait for a human: its pull request is stacked on schema's branch.
         int api = github.awaitPull("feature/api", WAIT);
-        assertEquals("main", github.pull(api).at("/base/ref").asText(), "api targets main");
+        assertEquals("feature/schema", github.pull(api).at("/base/ref").asText(), "api is stacked");
+        String apiStacked = github.pull(api).at("/head/sha").asText();
+        github.merge(schema);
+        // braid moves it onto main and brings its branch up to date, never force-pushing.
+        ObjectNode moved =
+            github.awaitPull(
+                api,
+                pr ->
+                    pr.at("/base/ref").asText().equals("main")
+                        && !pr.at("/head/sha").asText().equals(apiStacked),
+                "moved onto main, with main merged in",
+                WAIT);
+        String apiUpdated = moved.at("/head/sha").asText();
+        Git.run(origin, "merge-base", "--is-ancestor", apiStacked, apiUpdated);
+        Git.run(
+            origin,
+            "merge-base",
+            "--is-ancestor",
+            Git.run(origin, "rev-parse", "main"),
+            apiUpdated);
         github.merge(api);
 
         // docs: the reviewer's request for changes goes to its agent, whose push is approved.
