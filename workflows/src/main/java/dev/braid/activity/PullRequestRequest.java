@@ -21,6 +21,10 @@ import java.util.List;
  *     {@code https://api.github.com}
  * @param taskFile the task file, absolute, read by the activity when title or body is null, so the
  *     task's text stays out of the workflow history
+ * @param taskText the task file's whole text as the run's input carries it (masked of secrets),
+ *     used instead of reading {@code taskFile} when not null: the worker that opens it may be on
+ *     another host, whose checkout lacks a plan that was never committed; null in requests recorded
+ *     before runs carried the text, and when the plan was too large to carry
  */
 public record PullRequestRequest(
     String repo,
@@ -32,9 +36,25 @@ public record PullRequestRequest(
     List<String> labels,
     String repository,
     String apiUrl,
-    String taskFile) {
+    String taskFile,
+    String taskText) {
 
   public PullRequestRequest {
     labels = labels == null ? List.of() : List.copyOf(labels);
+  }
+
+  /** A request that reads the task file on the worker. */
+  public PullRequestRequest(
+      String repo,
+      String remote,
+      String branch,
+      String base,
+      String title,
+      String body,
+      List<String> labels,
+      String repository,
+      String apiUrl,
+      String taskFile) {
+    this(repo, remote, branch, base, title, body, labels, repository, apiUrl, taskFile, null);
   }
 }

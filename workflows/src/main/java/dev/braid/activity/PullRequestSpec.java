@@ -16,6 +16,10 @@ import java.util.List;
  *     task's text stays out of the workflow history
  * @param closesIssue the task's issue, linked with {@code Closes #N} at the end of the body; null
  *     for none
+ * @param taskText the task file's whole text as the run's input carries it (masked of secrets),
+ *     used instead of reading {@code taskFile} when not null: the worker that opens it may be on
+ *     another host, whose checkout lacks a plan that was never committed; null in requests recorded
+ *     before runs carried the text, and when the plan was too large to carry
  */
 public record PullRequestSpec(
     GitHubLocation github,
@@ -25,9 +29,23 @@ public record PullRequestSpec(
     String body,
     List<String> labels,
     String taskFile,
-    Integer closesIssue) {
+    Integer closesIssue,
+    String taskText) {
 
   public PullRequestSpec {
     labels = labels == null ? List.of() : List.copyOf(labels);
+  }
+
+  /** A spec that reads the task file on the worker. */
+  public PullRequestSpec(
+      GitHubLocation github,
+      String branch,
+      String base,
+      String title,
+      String body,
+      List<String> labels,
+      String taskFile,
+      Integer closesIssue) {
+    this(github, branch, base, title, body, labels, taskFile, closesIssue, null);
   }
 }

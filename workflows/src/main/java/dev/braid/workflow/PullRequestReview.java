@@ -87,7 +87,8 @@ final class PullRequestReview {
                 null,
                 request.task().labels(),
                 Path.of(request.planDir()).resolve(request.task().file()).toString(),
-                request.issue()));
+                request.issue(),
+                request.taskText()));
   }
 
   /** Whether GitHub said the pull request is merged: the task's work is on the target. */

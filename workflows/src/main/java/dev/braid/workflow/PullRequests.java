@@ -164,7 +164,8 @@ final class PullRequests {
         task.labels(),
         settings.repository(),
         settings.apiUrl(),
-        Path.of(request.planDir()).resolve(task.file()).toString());
+        Path.of(request.planDir()).resolve(task.file()).toString(),
+        request.snapshot() == null ? null : request.snapshot().textOf(task.id()));
   }
 
   /** Opens or updates the pull request, closing the task's issue when it has one; its address. */

@@ -84,7 +84,13 @@ final class RunIssues {
           Async.function(
               issues.github::openIssue,
               new IssueRequest(
-                  issues.location, runId + "/" + task.id(), null, null, task.labels(), file)));
+                  issues.location,
+                  runId + "/" + task.id(),
+                  null,
+                  null,
+                  task.labels(),
+                  file,
+                  request.snapshot() == null ? null : request.snapshot().textOf(task.id()))));
     }
     opening.forEach(
         (id, promise) -> {
@@ -116,7 +122,8 @@ final class RunIssues {
             pr.body(),
             pr.labels(),
             pr.taskFile(),
-            issue));
+            issue,
+            pr.taskText()));
   }
 
   /** Comments on the issue of each task that blocked, completed or was skipped since last time. */

@@ -163,7 +163,8 @@ public final class LocalCheckout {
         r.labels(),
         r.repository(),
         r.apiUrl(),
-        path(r.repo(), r.taskFile()));
+        path(r.repo(), r.taskFile()),
+        r.taskText());
   }
 
   /** The location with its checkout, whose remote may name the repository, on this host. */
@@ -184,14 +185,21 @@ public final class LocalCheckout {
         s.body(),
         s.labels(),
         path(repo, s.taskFile()),
-        s.closesIssue());
+        s.closesIssue(),
+        s.taskText());
   }
 
   /** The request with its checkout and task file on this host. */
   public IssueRequest local(IssueRequest r) {
     String repo = r.github() == null ? null : r.github().repo();
     return new IssueRequest(
-        local(r.github()), r.key(), r.title(), r.body(), r.labels(), path(repo, r.taskFile()));
+        local(r.github()),
+        r.key(),
+        r.title(),
+        r.body(),
+        r.labels(),
+        path(repo, r.taskFile()),
+        r.taskText());
   }
 
   /** The request with its checkout, where the notify command runs, on this host. */

@@ -163,7 +163,8 @@ public final class GitHubFlowActivitiesImpl implements GitHubFlowActivities {
                 request.labels(),
                 request.github().repository(),
                 request.github().apiUrl(),
-                request.taskFile()));
+                request.taskFile(),
+                request.taskText()));
     GitHubSession session = GitHubSession.open(request.github(), env, http);
     return session.run(
         "opening the issue for " + request.key(),

@@ -65,7 +65,8 @@ final class PullRequestOpener {
         spec.labels(),
         spec.github().repository(),
         spec.github().apiUrl(),
-        spec.taskFile());
+        spec.taskFile(),
+        spec.taskText());
   }
 
   /**
@@ -89,6 +90,7 @@ final class PullRequestOpener {
         r.labels(),
         r.repository(),
         r.apiUrl(),
-        r.taskFile());
+        r.taskFile(),
+        r.taskText());
   }
 }

@@ -9,23 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Fills a pull request's title and body from the task file, on the worker: the title is the file's
- * first heading, the body its Markdown after the frontmatter. Reading it here keeps the task's text
- * out of the workflow history.
+ * Fills a pull request's title and body from the task file: the title is the file's first heading,
+ * the body its Markdown after the frontmatter. The text is the one the run's input carries when the
+ * request has it, since the worker may be on a host whose checkout lacks an uncommitted plan; else
+ * the file is read on the worker, as runs that did not carry the text did.
  */
 final class TaskFileText {
   private TaskFileText() {}
 
   static PullRequestRequest fill(PullRequestRequest r) {
-    if ((r.title() != null && r.body() != null) || r.taskFile() == null) {
+    if ((r.title() != null && r.body() != null) || (r.taskFile() == null && r.taskText() == null)) {
       return r;
     }
-    Path file = Path.of(r.taskFile());
-    String text;
+    Path file = r.taskFile() == null ? null : Path.of(r.taskFile());
     Frontmatter parsed;
     try {
-      text = Files.readString(file);
-      parsed = Frontmatter.parse(text);
+      parsed = Frontmatter.parse(r.taskText() != null ? r.taskText() : Files.readString(file));
     } catch (IOException | YamlSyntaxException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           "cannot read the task file " + file + " for its pull request: " + e.getMessage(),
@@ -43,6 +42,7 @@ final class TaskFileText {
         r.labels(),
         r.repository(),
         r.apiUrl(),
-        r.taskFile());
+        r.taskFile(),
+        r.taskText());
   }
 }

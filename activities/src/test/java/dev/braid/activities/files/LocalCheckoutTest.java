@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.braid.activity.AttemptRequest;
 import dev.braid.activity.CleanupRequest;
 import dev.braid.activity.GitHubLocation;
+import dev.braid.activity.IssueRequest;
+import dev.braid.activity.PullRequestRequest;
 import dev.braid.activity.PullRequestSpec;
 import dev.braid.config.AgentTier;
 import dev.braid.workflow.BraidNames;
@@ -135,9 +137,41 @@ class LocalCheckoutTest {
                 null,
                 List.of("braid"),
                 STARTED + "/.parallel/plans/tasks/a.md",
-                7));
+                7,
+                "# Task a\n"));
     assertEquals(HERE, spec.github().repo());
     assertEquals(HERE + "/.parallel/plans/tasks/a.md", spec.taskFile());
     assertEquals(7, spec.closesIssue());
+    assertEquals("# Task a\n", spec.taskText(), "the text the run carries stays");
+
+    IssueRequest issue =
+        local.local(
+            new IssueRequest(
+                new GitHubLocation(STARTED, "origin", null, null),
+                "run/a",
+                null,
+                null,
+                List.of(),
+                STARTED + "/.parallel/plans/tasks/a.md",
+                "# Task a\n"));
+    assertEquals(HERE + "/.parallel/plans/tasks/a.md", issue.taskFile());
+    assertEquals("# Task a\n", issue.taskText());
+
+    PullRequestRequest pr =
+        local.local(
+            new PullRequestRequest(
+                STARTED,
+                "origin",
+                "feature/a",
+                "main",
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                STARTED + "/.parallel/plans/tasks/a.md",
+                "# Task a\n"));
+    assertEquals(HERE + "/.parallel/plans/tasks/a.md", pr.taskFile());
+    assertEquals("# Task a\n", pr.taskText());
   }
 }

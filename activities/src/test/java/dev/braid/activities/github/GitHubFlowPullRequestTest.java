@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.braid.activity.IssueRequest;
+import dev.braid.activity.IssueResult;
 import dev.braid.activity.PullRequestFailure;
 import dev.braid.activity.PullRequestQuery;
 import dev.braid.activity.PullRequestSnapshot;
@@ -79,6 +81,30 @@ class GitHubFlowPullRequestTest {
     assertTrue(body.startsWith("Closes #7\n"), body);
     f.activities.openPullRequest(spec("feature/b", "feature/a", 7));
     assertEquals(body, f.github.pull(b.number()).get("body").asText(), "the link is added once");
+  }
+
+  @Test
+  void theTextTheRunCarriesIsUsedWhereThisHostLacksTheTaskFile() throws Exception {
+    f.pushBranch("feature/a", "main", "a.txt");
+    String text = "---\nid: a\nlabels: [api]\n---\n# Serve the schema\n\nExpose /users.\n";
+    String missing = dir.resolve("uncommitted/plan/tasks/a.md").toString();
+
+    PullRequestSnapshot opened =
+        f.activities.openPullRequest(
+            new PullRequestSpec(
+                f.location(), "feature/a", "main", null, null, List.of(), missing, 3, text));
+    IssueResult issue =
+        f.activities.openIssue(
+            new IssueRequest(f.location(), "run/a", null, null, List.of(), missing, text));
+
+    var pr = f.github.pull(opened.number());
+    assertEquals("Serve the schema", pr.get("title").asText());
+    String body = pr.get("body").asText();
+    assertTrue(body.startsWith("Closes #3\n"), body);
+    assertTrue(body.contains("Expose /users."), body);
+    assertFalse(body.contains("labels:"), "the frontmatter stays out: " + body);
+    var opened2 = f.github.issues().stream().filter(i -> i.get("number").asInt() == issue.number());
+    assertEquals("Serve the schema", opened2.findFirst().orElseThrow().get("title").asText());
   }
 
   @Test
