@@ -43,7 +43,17 @@ class ReplayTest {
     "execute-run-budget-raised.json, execute",
     // A task that failed its checks after spending $0.50 holds the next back at perRun $0.40
     // (budget-counts-blocked-spend); both skipped by a human, the run ends failed.
-    "execute-blocked-spend.json, execute"
+    "execute-blocked-spend.json, execute",
+    // pr mode, recorded against the GitHub stand-in: pull requests that deliver, with issues
+    // (pr-delivers); watched, with a check-failure round, a changes-requested round, and a task
+    // stacked on its dependency's pull request and moved onto the target once that one merged
+    // (pr-watch, pr-stack-on-review); a task whose wait a webhook's signal ended (pr-webhook).
+    "execute-pr-delivers-issues.json, execute",
+    "execute-pr-watch-stacked.json, execute",
+    "task-pr-check-failed-round.json, task",
+    "task-pr-changes-requested-round.json, task",
+    "task-pr-stacked-moved-onto-target.json, task",
+    "task-pr-webhook-news.json, task"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =

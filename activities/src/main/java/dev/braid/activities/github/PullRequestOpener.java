@@ -7,10 +7,12 @@ import dev.braid.activity.PullRequestSpec;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.HttpException;
 
 /**
  * Opens a task's pull request on its base, or finds it again: an open one is updated by {@link
@@ -25,21 +27,41 @@ final class PullRequestOpener {
   }
 
   PullRequestSnapshot open(PullRequestSpec spec) throws IOException {
-    List<GHPullRequest> all = everyPullRequestOf(spec.branch());
-    boolean anyOpen = all.stream().anyMatch(pr -> pr.getState() == GHIssueState.OPEN);
-    if (!anyOpen && !all.isEmpty()) {
-      GHPullRequest ended =
-          all.stream()
-              .max(
-                  Comparator.comparing((GHPullRequest pr) -> pr.getMergedAt() != null)
-                      .thenComparing(GHPullRequest::getNumber))
-              .orElseThrow();
-      return PullRequestSnapshots.of(repository.getPullRequest(ended.getNumber()), false);
+    Optional<PullRequestSnapshot> ended = ended(spec.branch());
+    if (ended.isPresent()) {
+      return ended.get();
     }
     PullRequestRequest filled = TaskFileText.fill(asRequest(spec));
-    PullRequestResult result =
-        new PullRequestSync(repository).openOrUpdate(withIssueLink(filled, spec));
+    PullRequestResult result;
+    try {
+      result = new PullRequestSync(repository).openOrUpdate(withIssueLink(filled, spec));
+    } catch (HttpException e) {
+      // Merged or closed between the look above and the create, which GitHub then refuses ("No
+      // commits between"): the pull request that ended is the answer, never a second one.
+      Optional<PullRequestSnapshot> endedMeanwhile =
+          e.getResponseCode() == 422 ? ended(spec.branch()) : Optional.empty();
+      return endedMeanwhile.orElseThrow(() -> e);
+    }
     return PullRequestSnapshots.of(repository.getPullRequest(result.number()), result.created());
+  }
+
+  /**
+   * The branch's pull request that ended, merged before closed, newest first, when none is open:
+   * the workflow decides what it means. Empty while one is open, or before any was opened.
+   */
+  private Optional<PullRequestSnapshot> ended(String branch) throws IOException {
+    List<GHPullRequest> all = everyPullRequestOf(branch);
+    if (all.isEmpty() || all.stream().anyMatch(pr -> pr.getState() == GHIssueState.OPEN)) {
+      return Optional.empty();
+    }
+    GHPullRequest ended =
+        all.stream()
+            .max(
+                Comparator.comparing((GHPullRequest pr) -> pr.getMergedAt() != null)
+                    .thenComparing(GHPullRequest::getNumber))
+            .orElseThrow();
+    return Optional.of(
+        PullRequestSnapshots.of(repository.getPullRequest(ended.getNumber()), false));
   }
 
   private List<GHPullRequest> everyPullRequestOf(String branch) throws IOException {

@@ -207,4 +207,25 @@ class GitHubFlowPullRequestTest {
     assertEquals(PullRequestFailure.AUTH, failure.getType());
     assertEquals(List.of(), f.github.requests());
   }
+
+  @Test
+  void aBranchWithNothingToMergeGetsNoPullRequestAndOneMergedStaysTheAnswer() throws Exception {
+    f.pushBranch("feature/a", "main", "a.txt");
+    PullRequestSnapshot first = f.activities.openPullRequest(spec("feature/a", "main", null));
+    f.github.merge(first.number());
+
+    // As GitHub does, the stand-in refuses a pull request that would merge nothing...
+    f.git.run("push", "--quiet", "origin", "origin/main:refs/heads/feature/empty");
+    ApplicationFailure refused =
+        assertThrows(
+            ApplicationFailure.class,
+            () -> f.activities.openPullRequest(spec("feature/empty", "main", null)));
+    assertTrue(refused.getMessage().contains("No commits between"), refused.getMessage());
+
+    // ...and a merged branch is answered with its merged pull request, never a second one.
+    PullRequestSnapshot again = f.activities.openPullRequest(spec("feature/a", "main", null));
+    assertEquals(first.number(), again.number());
+    assertEquals(PullRequestState.MERGED, again.state());
+    assertEquals(1, f.github.pullsFor("feature/a").size());
+  }
 }

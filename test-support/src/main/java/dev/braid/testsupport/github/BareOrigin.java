@@ -31,6 +31,11 @@ final class BareOrigin {
     return branch.isPresent() ? branch : revParse(ref + "^{commit}");
   }
 
+  /** Whether {@code baseSha} already holds {@code headSha}: nothing would be merged. */
+  boolean contains(String baseSha, String headSha) {
+    return git("merge-base", "--is-ancestor", headSha, baseSha).exit() == 0;
+  }
+
   /** Whether merging {@code head} into {@code base} would go through without conflicts. */
   boolean mergeable(String baseSha, String headSha) {
     return git("merge-tree", "--write-tree", baseSha, headSha).exit() == 0;

@@ -60,6 +60,15 @@ final class GitHubState {
     return origin == null ? Optional.empty() : origin.branchSha(branch);
   }
 
+  /** Whether the base already holds every commit of the head, as far as the origin tells. */
+  boolean nothingBetween(String base, String head) {
+    Optional<String> baseSha = branchSha(base);
+    Optional<String> headSha = branchSha(head);
+    return baseSha.isPresent()
+        && headSha.isPresent()
+        && origin.contains(baseSha.get(), headSha.get());
+  }
+
   /**
    * The pull request with its head and base commits read from the origin now, as GitHub shows them;
    * a merged or closed pull request keeps the head it ended with.

@@ -64,6 +64,11 @@ final class PullEndpoints {
               "custom",
               "A pull request already exists for " + state.owner + ":" + branch + "."));
     }
+    if (errors.isEmpty() && state.nothingBetween(base, branch)) {
+      // GitHub refuses a pull request that would merge nothing, as when its head merged already.
+      errors.add(
+          GitHubJson.fieldError(null, "custom", "No commits between " + base + " and " + branch));
+    }
     if (!errors.isEmpty()) {
       return validationFailed(errors);
     }
