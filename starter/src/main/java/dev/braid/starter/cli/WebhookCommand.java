@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "  BRAID_WEBHOOK_SECRET=... braid webhook --listen 127.0.0.1:8787"
     })
 public class WebhookCommand implements Callable<Integer> {
-  static final String SECRET_ENV = "BRAID_WEBHOOK_SECRET";
+  static final String ENV_SECRET = "BRAID_WEBHOOK_SECRET";
 
   @Spec CommandSpec spec;
 
@@ -73,10 +73,10 @@ public class WebhookCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    String secret = System.getenv(SECRET_ENV);
+    String secret = System.getenv(ENV_SECRET);
     if (secret == null || secret.isBlank()) {
       throw new UsageError(
-          SECRET_ENV
+          ENV_SECRET
               + " is not set: GitHub signs each delivery with the webhook's secret, and"
               + " braid takes none it cannot check");
     }

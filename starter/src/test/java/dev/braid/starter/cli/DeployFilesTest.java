@@ -35,6 +35,8 @@ class DeployFilesTest {
   private static final Path DOCKERFILE = HOME.resolve(ComposeFile.WORKER_DOCKERFILE);
   private static final Path UNIT = HOME.resolve("deploy/systemd/braid-worker.service");
   private static final Path WORKER_ENV = HOME.resolve("deploy/systemd/worker.env");
+  private static final Path WEBHOOK_UNIT = HOME.resolve("deploy/systemd/braid-webhook.service");
+  private static final Path WEBHOOK_ENV = HOME.resolve("deploy/systemd/webhook.env");
   private static final Pattern BRAID_VARIABLE = Pattern.compile("\\bBRAID_[A-Z0-9_]+");
 
   private final ComposeFile compose = read();
@@ -151,13 +153,30 @@ class DeployFilesTest {
   }
 
   @Test
+  void theWebhookUnitRunsBraidWebhookWithItsSecretFromItsFile() throws Exception {
+    String unit = Files.readString(WEBHOOK_UNIT);
+    Matcher exec = Pattern.compile("(?m)^ExecStart=(.*)$").matcher(unit);
+    assertTrue(exec.find(), unit);
+    List<String> argv = List.of(exec.group(1).trim().split("\\s+"));
+    assertTrue(argv.get(0).endsWith("/braid"), "ExecStart runs " + argv);
+    assertEquals(List.of("webhook"), argv.subList(1, argv.size()));
+    assertTrue(
+        unit.contains("\nEnvironmentFile=/etc/braid/webhook.env\n"),
+        "the secret's file is required, not optional ('-'): " + unit);
+    assertTrue(
+        Files.readString(WEBHOOK_ENV).contains("\nBRAID_WEBHOOK_SECRET="),
+        "the template names the secret");
+  }
+
+  @Test
   void everyBraidVariableTheFilesSetIsOneBraidReads() throws Exception {
     Set<String> read = variablesBraidReads();
     // Sanity: the scan finds the worker's own variables, so an empty set cannot pass.
     assertTrue(
         read.containsAll(Set.of("BRAID_REPO", "BRAID_HOST", "BRAID_DRAIN_SECONDS")), "" + read);
     Map<String, Set<String>> unknown = new TreeMap<>();
-    for (Path file : List.of(ComposeFile.PATH, DOCKERFILE, UNIT, WORKER_ENV)) {
+    for (Path file :
+        List.of(ComposeFile.PATH, DOCKERFILE, UNIT, WORKER_ENV, WEBHOOK_UNIT, WEBHOOK_ENV)) {
       Matcher m = BRAID_VARIABLE.matcher(Files.readString(file));
       while (m.find()) {
         if (!read.contains(m.group())) {
