@@ -31,8 +31,8 @@ final class TaskPokes {
   /** Signals the tasks of the event; returns how many were told. */
   int poke(WebhookEvent event) {
     Set<String> taskIds = new LinkedHashSet<>();
+    String prefix = BraidNames.taskBranch("");
     for (String branch : event.branches()) {
-      String prefix = BraidNames.taskBranch("");
       if (branch.startsWith(prefix) && branch.length() > prefix.length()) {
         taskIds.add(branch.substring(prefix.length()));
       }
