@@ -38,6 +38,15 @@ public interface GitActivities {
   @ActivityMethod
   MergeResult integrate(MergeRequest request);
 
+  /**
+   * Checks a merge step ahead: in a worktree of its own, the branches are merged on top of the
+   * integration branch (the running step's branches first, then this step's), and the checks run on
+   * the result. Nothing moves: the step itself comes later, and skips its checks when its merge
+   * yields the tree found here.
+   */
+  @ActivityMethod
+  SpeculationResult speculate(MergeRequest request);
+
   /** Merges the base into the task branch, leaving conflicts in the worktree for a resolver. */
   @ActivityMethod
   SyncResult syncWithBase(SyncRequest request);

@@ -14,6 +14,8 @@ import java.util.List;
  * @param remote the remote to push the target to when the repository has it
  * @param logRun the Temporal run whose log folder holds the merge checks' log, or null for the
  *     older layout
+ * @param verifiedTrees git trees whose checks passed already (a step checked ahead found them): a
+ *     merged result with one of these trees is not checked again
  */
 public record MergeRequest(
     String runId,
@@ -23,13 +25,29 @@ public record MergeRequest(
     List<List<String>> setup,
     List<List<String>> checks,
     String remote,
-    String logRun) {
+    String logRun,
+    List<String> verifiedTrees) {
 
   public MergeRequest {
     branches = List.copyOf(branches);
     // Histories recorded before setup was added carry no value for it.
     setup = setup == null ? List.of() : setup.stream().map(List::copyOf).toList();
     checks = checks.stream().map(List::copyOf).toList();
+    // Requests recorded before steps were checked ahead carry none.
+    verifiedTrees = verifiedTrees == null ? List.of() : List.copyOf(verifiedTrees);
+  }
+
+  /** A request with no result checked ahead. */
+  public MergeRequest(
+      String runId,
+      String repo,
+      String target,
+      List<String> branches,
+      List<List<String>> setup,
+      List<List<String>> checks,
+      String remote,
+      String logRun) {
+    this(runId, repo, target, branches, setup, checks, remote, logRun, List.of());
   }
 
   /** A request in the log layout of runs from before logs were kept per Temporal run. */

@@ -10,9 +10,7 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -26,10 +24,14 @@ import java.util.function.BiConsumer;
  * step; the others merge. A conflict is found per task, since each branch is merged in turn. A task
  * that conflicts, or breaks the checks on its own, is sent back to its worktree, where the
  * integration branch is merged in and the failure is fixed.
+ *
+ * <p>While a step checks, the batches behind it may be checked ahead on top of it ({@link
+ * StepsAhead}, up to {@code merge.parallelChecks} steps checked at once), so that tasks finishing
+ * together wait for one step's checks, not one after another.
  */
 final class MergeQueue {
   /** A task that keeps failing to merge is given to a human after this many rounds. */
-  static final int MAX_ROUNDS = 3;
+  static final int MAX_ROUNDS = MergeReturns.MAX_ROUNDS;
 
   /** The change that made a step merge a batch of tasks instead of one. */
   static final String BATCH_CHANGE = "merge-batches";
@@ -38,13 +40,13 @@ final class MergeQueue {
   private final RunLogs logs;
   private final RunRequest request;
   private final RunBoard board;
-  private final BiConsumer<String, TaskRound> restart;
-  private final boolean humansDecide;
+  private final MergeReturns returns;
   private final int batchSize;
   private final RunOverlaps overlaps;
   private final Deque<MergeBatch> waiting = new ArrayDeque<>();
   private final List<TaskOutcome> integrated = new ArrayList<>();
-  private final Map<String, Integer> rounds = new HashMap<>();
+  private final StepsAhead ahead;
+  private MergeBatch running;
   private boolean busy;
 
   MergeQueue(
@@ -54,16 +56,19 @@ final class MergeQueue {
       BiConsumer<String, TaskRound> restart,
       boolean humansDecide,
       RunOverlaps overlaps) {
-    this.humansDecide = humansDecide;
     this.overlaps = overlaps;
     this.runId = logs.runId();
     this.logs = logs;
     this.request = request;
     this.board = board;
-    this.restart = restart;
+    this.returns = new MergeReturns(logs, board, restart, humansDecide, branch());
     boolean batches = Workflow.getVersion(BATCH_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     // Runs recorded before batches merged one task a step, which a batch of one does exactly.
     this.batchSize = batches ? request.config().merge().batchSize() : 1;
+    boolean checksAhead =
+        Workflow.getVersion(StepsAhead.CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1 && batches;
+    this.ahead =
+        new StepsAhead(checksAhead ? request.config().merge().checksAtOnce() - 1 : 0, board);
   }
 
   /** The integration branch's name. */
@@ -83,7 +88,7 @@ final class MergeQueue {
 
   /** Whether a merge runs or waits. */
   boolean active() {
-    return busy || !waiting.isEmpty();
+    return busy || !waiting.isEmpty() || ahead.any();
   }
 
   /** Picks up the merges an earlier execution of the run made. */
@@ -97,17 +102,32 @@ final class MergeQueue {
     board.note(outcome.taskId(), "waiting to merge into " + branch());
   }
 
-  /** Starts the next merge step unless one is running. */
+  /**
+   * Starts the next merge step unless one is running: the first batch checked ahead once its check
+   * ended, else the tasks waiting. Then checks batches ahead while the step runs.
+   */
   void startNext() {
-    if (busy || waiting.isEmpty()) {
-      return;
+    if (!busy) {
+      if (ahead.any()) {
+        if (!ahead.firstEnded()) {
+          return; // its answer decides whether its step checks again
+        }
+        StepsAhead.Checked next = ahead.takeFirst();
+        startStep(next.batch(), next.passedTrees());
+      } else if (!waiting.isEmpty()) {
+        startStep(take(), List.of());
+      }
     }
-    MergeBatch next = take();
+    checkAhead();
+    RunGauges.queueDepth(waitingTasks() + ahead.tasks());
+  }
+
+  private void startStep(MergeBatch next, List<String> passedTrees) {
     busy = true;
+    running = next;
     for (TaskOutcome task : next.tasks()) {
       board.note(task.taskId(), "merging into " + branch() + others(next));
     }
-    BraidConfig config = request.config();
     GitActivities step =
         Workflow.newActivityStub(
             GitActivities.class,
@@ -117,23 +137,61 @@ final class MergeQueue {
     // Only the new branches travel: the integration branch itself holds what was merged before,
     // which keeps each step's payload, and the history, the same size however long the plan.
     Promise<MergeResult> merge =
-        Async.function(
-            step::integrate,
-            new MergeRequest(
-                runId,
-                request.repo(),
-                config.merge().target(),
-                next.branches(),
-                config.setup(),
-                config.checks(),
-                config.merge().remote(),
-                logs.logRun()));
+        Async.function(step::integrate, request(next.branches(), passedTrees));
     merge.handle(
         (result, failure) -> {
           busy = false;
+          running = null;
+          boolean allIn = failure == null && result.checksPassed() && result.conflicted().isEmpty();
+          if (!allIn) {
+            ahead.giveBack(waiting);
+          }
           settle(next, result, failure);
           return null;
         });
+  }
+
+  /**
+   * Checks the next batch ahead while a step runs, when the batch would be full or no task still at
+   * work could join it: a batch checked ahead is fixed, so checking it at the first task to arrive
+   * would split tasks finishing together into steps one after another. Halves of a bisection are
+   * never checked ahead, nor anything on top of them.
+   */
+  private void checkAhead() {
+    while (busy
+        && !running.bisecting()
+        && ahead.hasRoom()
+        && !waiting.isEmpty()
+        && !waiting.peek().bisecting()
+        && (waitingTasks() >= batchSize || stillWorking() == 0)) {
+      List<String> below = new ArrayList<>(running.branches());
+      below.addAll(ahead.branches());
+      ahead.start(take(), branches -> request(branches, List.of()), below);
+    }
+  }
+
+  private int waitingTasks() {
+    return waiting.stream().mapToInt(MergeBatch::size).sum();
+  }
+
+  /** Tasks of the run still at work, not yet offered to the queue. */
+  private int stillWorking() {
+    int queued = waitingTasks() + ahead.tasks() + (running == null ? 0 : running.size());
+    return board.count(TaskPhase.RUNNING) - queued;
+  }
+
+  private MergeRequest request(List<String> branches, List<String> passedTrees) {
+    BraidConfig config = request.config();
+    return new MergeRequest(
+        runId,
+        request.repo(),
+        config.merge().target(),
+        branches,
+        config.setup(),
+        config.checks(),
+        config.merge().remote(),
+        logs.logRun(),
+        passedTrees);
   }
 
   /**
@@ -178,13 +236,9 @@ final class MergeQueue {
         bisect(batch, "the merge of " + batch.size() + " tasks failed");
         return;
       }
-      TaskOutcome only = batch.tasks().get(0);
-      String why = "the merge into " + branch() + " failed: " + FailureText.describe(failure);
-      if (humansDecide) {
-        giveToHuman(only, BlockKind.INTEGRATE_FAILED, why, false, null);
-      } else {
-        board.blockByMerge(only.taskId(), why, Workflow.currentTimeMillis());
-      }
+      returns.failed(
+          batch.tasks().get(0),
+          "the merge into " + branch() + " failed: " + FailureText.describe(failure));
       return;
     }
     List<TaskOutcome> conflicted = new ArrayList<>();
@@ -204,10 +258,10 @@ final class MergeQueue {
         integrated.add(task);
         board.finish(task, Workflow.currentTimeMillis());
       } else {
-        sendBack(task, false, result.checksOutput());
+        returns.sendBack(task, false, result.checksOutput());
       }
     }
-    conflicted.forEach(task -> sendBack(task, true, null));
+    conflicted.forEach(task -> returns.sendBack(task, true, null));
   }
 
   /** Runs the halves of a batch as steps of their own, first half first, ahead of the rest. */
@@ -217,49 +271,5 @@ final class MergeQueue {
     }
     waiting.addFirst(batch.secondHalf());
     waiting.addFirst(batch.firstHalf());
-  }
-
-  /** A task the merge could not take runs again in its worktree, or goes to a human. */
-  private void sendBack(TaskOutcome outcome, boolean conflict, String checksOutput) {
-    long now = Workflow.currentTimeMillis();
-    String id = outcome.taskId();
-    int round = rounds.merge(id, 1, Integer::sum);
-    String why =
-        conflict
-            ? "its branch conflicts with " + branch()
-            : "merging it into " + branch() + " made the checks fail";
-    String feedback =
-        conflict
-            ? null
-            : "Merging this task's branch into "
-                + branch()
-                + " (which holds the tasks merged before it) made the checks fail. Fix it on"
-                + " top of the merged code, which is now in this worktree:\n"
-                + checksOutput;
-    if (round > MAX_ROUNDS) {
-      String reason = why + ", " + MAX_ROUNDS + " rounds in a row";
-      if (humansDecide) {
-        BlockKind kind = conflict ? BlockKind.MERGE_CONFLICT : BlockKind.MERGE_CHECKS_FAILED;
-        giveToHuman(outcome, kind, reason, true, feedback);
-      } else {
-        board.blockByMerge(id, reason, now);
-      }
-      return;
-    }
-    board.note(id, "runs again: " + why);
-    restart.accept(id, new TaskRound(true, feedback, outcome.attempts(), outcome.tiers()));
-  }
-
-  /**
-   * The merge gives up on a task: its workflow starts again and waits, in its worktree, for a
-   * human's decision. A decision starts its rounds afresh.
-   */
-  private void giveToHuman(
-      TaskOutcome outcome, BlockKind kind, String reason, boolean sync, String feedback) {
-    String id = outcome.taskId();
-    rounds.remove(id);
-    board.note(id, "blocked by the merge; waiting for its worktree: " + reason);
-    Blocker blocker = Blocker.of(kind, reason, logs.task(id));
-    restart.accept(id, new TaskRound(sync, feedback, outcome.attempts(), outcome.tiers(), blocker));
   }
 }

@@ -19,6 +19,7 @@ final class RunBoard {
   private final Map<String, TaskStatus> statuses = new LinkedHashMap<>();
   private final Map<String, Integer> planOrder = new LinkedHashMap<>();
   private final java.util.Set<String> mergeBlocked = new java.util.HashSet<>();
+  private final java.util.Set<String> heldByTask = new java.util.HashSet<>();
   private SoftWaits softWaits = SoftWaits.NONE;
   private ReviewStacks stacks = ReviewStacks.NONE;
   private int version;
@@ -149,6 +150,12 @@ final class RunBoard {
 
   /** Records what a running task workflow reported: it became blocked, or runs again. */
   void progress(TaskProgress report) {
+    boolean blocked = report.blocker() != null && report.phase() == TaskPhase.BLOCKED;
+    if (blocked) {
+      heldByTask.add(report.taskId());
+    } else {
+      heldByTask.remove(report.taskId());
+    }
     List<String> tiers = report.tiers();
     update(
         report.taskId(),
@@ -179,7 +186,13 @@ final class RunBoard {
 
   /** Marks a task blocked, with why as data and what a human may decide. */
   void block(String id, Blocker blocker, long now) {
+    heldByTask.remove(id);
     update(id, s -> s.blockedBy(blocker, now));
+  }
+
+  /** Whether the task's own workflow blocked it and waits for the decision (not the run). */
+  boolean heldByTask(String id) {
+    return heldByTask.contains(id) && blocker(id) != null;
   }
 
   /** Why a task is blocked, or null when it is not. */

@@ -42,7 +42,8 @@ final class RunPublisher {
       for (TaskStatus s : board.statuses()) {
         if (s.phase() == TaskPhase.BLOCKED
             && s.blocker() != null
-            && s.blocker().kind().decidedByRun()) {
+            && s.blocker().kind().decidedByRun()
+            && !board.heldByTask(s.id())) {
           held.put(s.id(), s.blocker());
         }
       }
@@ -52,6 +53,7 @@ final class RunPublisher {
 
   void publish(RunPhase phase, String planName, RunBoard board, long startedAt, String message) {
     Workflow.setCurrentDetails(phase.label() + ": " + BoardDetails.of(board));
+    RunGauges.tasks(board);
     if (memo) {
       RunDigest digest =
           new RunDigest(

@@ -16,6 +16,9 @@ import org.slf4j.Logger;
 final class UnblockDesk {
   private static final Logger log = Workflow.getLogger(UnblockDesk.class);
 
+  /** The change that sent a decision to the task's workflow when that workflow holds the block. */
+  static final String TASK_HELD_CHANGE = "task-held-blocks";
+
   private final RunBoard board;
   private final List<AgentTier> tiers;
   private final boolean everyKindDecidable;
@@ -69,6 +72,10 @@ final class UnblockDesk {
     if (unblock.budget() != null && !(unblock.budget() > 0)) {
       return "a budget must be more than $0, not " + unblock.budget();
     }
+    String unused = ignoredOptions(id, blocker, unblock);
+    if (unused != null) {
+      return unused;
+    }
     if (blocker != null && !blocker.allows(unblock.action())) {
       return "task '"
           + id
@@ -82,10 +89,37 @@ final class UnblockDesk {
     return null;
   }
 
+  /**
+   * Options a retry would silently drop: a failed task's workflow starts again from its first tier
+   * and budget (only guidance goes with it), and a pull request the run holds is opened again as it
+   * is, its task's work merged already.
+   */
+  private String ignoredOptions(String id, Blocker blocker, UnblockRequest unblock) {
+    if (blocker == null || unblock.action() != UnblockAction.RETRY) {
+      return null;
+    }
+    if (blocker.kind() == BlockKind.TASK_FAILED
+        && (unblock.tier() != null || unblock.budget() != null)) {
+      return "task '"
+          + id
+          + "' is blocked by task-failed: a retry starts its workflow again from the first tier,"
+          + " with --guidance if given; --tier and --budget do not apply";
+    }
+    if (blocker.kind() == BlockKind.PULL_REQUEST_FAILED
+        && !board.heldByTask(id)
+        && (unblock.tier() != null || unblock.budget() != null || unblock.guidance() != null)) {
+      return "task '"
+          + id
+          + "' is merged, and its pull request failed to open: a retry opens it again;"
+          + " --guidance, --tier and --budget do not apply";
+    }
+    return null;
+  }
+
   /** Hands a valid decision to whoever waits for it, and says what will happen. */
   UnblockResult forward(UnblockRequest unblock, String runId) {
     Blocker blocker = board.blocker(unblock.taskId());
-    if (blocker != null && blocker.kind().decidedByRun()) {
+    if (blocker != null && runDecides(unblock.taskId(), blocker)) {
       forRun.put(unblock.taskId(), new RunDecision(unblock, blocker));
     } else {
       Workflow.newExternalWorkflowStub(
@@ -108,6 +142,21 @@ final class UnblockDesk {
         };
     log.info("unblock: {}", message);
     return new UnblockResult(unblock.taskId(), unblock.action(), message);
+  }
+
+  /**
+   * Whether the run carries out this decision itself: for a kind it holds (the task's workflow has
+   * ended), unless the task's own workflow blocked it and waits, as a task does when its pull
+   * request fails under {@code github.watch}. Runs recorded before this distinction sent such a
+   * decision to the run, which never took it.
+   */
+  private boolean runDecides(String taskId, Blocker blocker) {
+    if (!blocker.kind().decidedByRun()) {
+      return false;
+    }
+    return !board.heldByTask(taskId)
+        || Workflow.getVersion(TASK_HELD_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION;
   }
 
   /** Takes the decision for a task that the run decides itself, or null when none came. */

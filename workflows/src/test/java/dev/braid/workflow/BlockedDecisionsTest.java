@@ -87,8 +87,12 @@ class BlockedDecisionsTest {
   }
 
   private String refusal(String runId, String id, UnblockAction action) {
+    return refusal(runId, new UnblockRequest(id, action, null, null));
+  }
+
+  private String refusal(String runId, UnblockRequest decision) {
     WorkflowUpdateException refused =
-        assertThrows(WorkflowUpdateException.class, () -> decide(runId, id, action));
+        assertThrows(WorkflowUpdateException.class, () -> stub(runId).unblock(decision));
     return refused.getCause().getMessage();
   }
 
@@ -304,6 +308,9 @@ class BlockedDecisionsTest {
     // No worktree is known to hold its work: done is refused, and the task stays blocked.
     String why = refusal(runId, "a", UnblockAction.DONE);
     assertTrue(why.contains("blocked by task-failed, which allows retry, skip, not done"), why);
+    // Its workflow starts again from the first tier: a tier or a budget would be dropped silently.
+    why = refusal(runId, new UnblockRequest("a", UnblockAction.RETRY, null, "strong"));
+    assertTrue(why.contains("--tier and --budget do not apply"), why);
     assertEquals(TaskPhase.BLOCKED, taskOf(stub(runId).status(), "a").phase());
   }
 

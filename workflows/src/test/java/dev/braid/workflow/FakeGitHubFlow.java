@@ -38,6 +38,9 @@ final class FakeGitHubFlow implements GitHubFlowActivities {
 
   final List<PullRequestSpec> pulls = new CopyOnWriteArrayList<>();
 
+  /** Branches whose next pull request GitHub refuses, once. */
+  final Set<String> refuseOpenOnce = ConcurrentHashMap.newKeySet();
+
   @Override
   public IssueResult openIssue(IssueRequest request) {
     boolean created = !issues.containsKey(request.key());
@@ -62,6 +65,10 @@ final class FakeGitHubFlow implements GitHubFlowActivities {
   /** Opens a pull request once per branch; asking again finds the same one, as GitHub would. */
   @Override
   public PullRequestSnapshot openPullRequest(PullRequestSpec spec) {
+    if (refuseOpenOnce.remove(spec.branch())) {
+      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+          "GitHub refused the pull request: Validation Failed", "PullRequestRejected");
+    }
     PullRequestSpec known =
         pulls.stream().filter(p -> p.branch().equals(spec.branch())).findFirst().orElse(null);
     if (known == null) {

@@ -23,6 +23,7 @@ import dev.braid.activity.PullRequestFailure;
 import dev.braid.activity.PullRequestRequest;
 import dev.braid.activity.PullRequestResult;
 import dev.braid.activity.PushRequest;
+import dev.braid.activity.SpeculationResult;
 import dev.braid.activity.SyncRequest;
 import dev.braid.activity.SyncResult;
 import dev.braid.activity.UnmergedRequest;
@@ -358,6 +359,19 @@ final class Fakes {
   final Set<String> syncConflicts = ConcurrentHashMap.newKeySet();
 
   final List<MergeRequest> integrations = new CopyOnWriteArrayList<>();
+
+  /** The merge steps checked ahead, as asked. */
+  final List<MergeRequest> speculations = new CopyOnWriteArrayList<>();
+
+  /** The branches merge steps checked ahead of passing merged, one entry a step. */
+  final List<String> passedAhead = new CopyOnWriteArrayList<>();
+
+  /** The branches on the integration branch, in merge order: what a tree is, here. */
+  final List<String> onIntegration = new CopyOnWriteArrayList<>();
+
+  /** How long a check ahead takes. */
+  volatile long speculateMillis;
+
   final Map<String, String> bases = new ConcurrentHashMap<>();
 
   /** Counts one down; true while there was one left. */
@@ -438,7 +452,40 @@ final class Fakes {
             List.of(), conflicted, false, "FAIL: test_total", "integration", false);
       }
       events.add("integrate " + String.join(" ", merged));
+      if (conflicted.isEmpty() && request.verifiedTrees().contains(treeWith(merged))) {
+        passedAhead.add(String.join(" ", merged));
+      }
+      onIntegration.addAll(merged);
       return new MergeResult(merged, conflicted, true, "", "integration", false);
+    }
+
+    /** The fake's tree: the branches the integration branch would hold, each once, in order. */
+    private String treeWith(List<String> branches) {
+      List<String> all = new ArrayList<>(onIntegration);
+      branches.stream().filter(b -> !all.contains(b)).forEach(all::add);
+      return String.join("+", all);
+    }
+
+    @Override
+    public SpeculationResult speculate(MergeRequest request) {
+      speculations.add(request);
+      if (speculateMillis > 0) {
+        try {
+          Thread.sleep(speculateMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      // Looks at the scripted conflicts and failures without using them up: the steps do that.
+      List<String> conflicted =
+          request.branches().stream().filter(b -> conflictsLeft.getOrDefault(b, 0) > 0).toList();
+      List<String> merged =
+          request.branches().stream().filter(b -> !conflicted.contains(b)).toList();
+      boolean broken =
+          merged.stream()
+              .anyMatch(b -> breaksChecks.contains(b) || brokenMergesLeft.getOrDefault(b, 0) > 0);
+      return new SpeculationResult(
+          merged, conflicted, conflicted.isEmpty() && !broken, treeWith(merged));
     }
 
     @Override

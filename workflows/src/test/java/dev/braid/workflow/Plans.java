@@ -62,12 +62,16 @@ final class Plans {
 
   static BraidConfig mergeMode(BraidConfig c, MergeMode mode) {
     MergeSettings m = c.merge();
-    return copy(
-        c,
-        c.resolver(),
-        new MergeSettings(mode, m.target(), m.remote(), m.repository(), m.apiUrl()),
-        c.hostWaitSeconds(),
-        c.budget());
+    return copy(c, c.resolver(), m.withMode(mode), c.hostWaitSeconds(), c.budget());
+  }
+
+  /** A config that checks at most this many merge steps at once. */
+  static BraidConfig checksAtOnce(BraidConfig c, int steps) {
+    MergeSettings m = c.merge();
+    MergeSettings merge =
+        new MergeSettings(
+            m.mode(), m.target(), m.remote(), m.repository(), m.apiUrl(), m.batch(), steps);
+    return copy(c, c.resolver(), merge, c.hostWaitSeconds(), c.budget());
   }
 
   static BraidConfig withCleanup(BraidConfig c) {

@@ -157,6 +157,39 @@ class PullRequestWatchTest {
   }
 
   @Test
+  void aPullRequestGitHubRefusedWaitsInItsTaskForAHumanWhoseRetryOpensItAgain() throws Exception {
+    Plan plan = plan(task("index", Priority.HIGH));
+    Fakes fakes = new Fakes(plan);
+    FakeGitHubFlow github = fakes.gitHubFlow;
+    github.verdicts.put("feature/index", new ArrayDeque<>(List.of(VerdictKind.GREEN)));
+    github.refuseOpenOnce.add("feature/index");
+
+    RunStatus blocked =
+        harness
+            .host(fakes)
+            .run(
+                "run-pr-refused",
+                new RunRequest("/repo", plan.dir(), watching(config(1), 3, 1)),
+                s -> s.tasks().stream().anyMatch(t -> t.phase() == TaskPhase.BLOCKED));
+
+    TaskStatus index = taskOf(blocked, "index");
+    assertEquals(BlockKind.PULL_REQUEST_FAILED, index.blocker().kind(), index.toString());
+    assertTrue(index.blocker().reason().contains("Validation Failed"), index.blocker().reason());
+
+    harness
+        .client()
+        .newWorkflowStub(ExecuteWorkflow.class, "run-pr-refused")
+        .unblock(new UnblockRequest("index", UnblockAction.RETRY, null, null));
+    RunStatus run = harness.finalStatus("run-pr-refused");
+
+    assertEquals(RunPhase.DONE, run.phase(), run.toString());
+    assertEquals(1, github.pulls.size(), "opened once, on the retry");
+    assertEquals(TaskPhase.COMPLETED, taskOf(run, "index").phase());
+    WorkflowReplayer.replayWorkflowExecution(
+        harness.client().fetchHistory("run-pr-refused"), ExecuteWorkflowImpl.class);
+  }
+
+  @Test
   void aConflictWithTheTargetGoesToTheResolver() {
     Plan plan = plan(task("index", Priority.HIGH), task("api", Priority.MEDIUM, "index"));
     Fakes fakes = new Fakes(plan);

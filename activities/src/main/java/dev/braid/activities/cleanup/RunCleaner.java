@@ -73,7 +73,8 @@ public final class RunCleaner {
       sweep.worktree(path.toString(), worktrees.removeIfClean(path), BraidNames.taskBranch(id));
       heartbeat.beat((System.nanoTime() - start) / 1_000_000);
     }
-    for (Path path : IntegrationWorktrees.of(main, worktreesDir, integrationBranch)) {
+    for (Path path :
+        IntegrationWorktrees.of(main, worktreesDir, integrationBranch, request.runId())) {
       sweep.removedOnly(path.toString(), worktrees.removeOwn(path));
     }
     sweep.branch(integrationBranch);

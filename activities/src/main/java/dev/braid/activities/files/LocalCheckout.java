@@ -120,7 +120,8 @@ public final class LocalCheckout {
         r.setup(),
         r.checks(),
         r.remote(),
-        r.logRun());
+        r.logRun(),
+        r.verifiedTrees());
   }
 
   /** The request with its checkout on this host. */

@@ -9,6 +9,7 @@ import dev.braid.activity.MergeRequest;
 import dev.braid.activity.MergeResult;
 import dev.braid.activity.PublishBranchRequest;
 import dev.braid.activity.PushRequest;
+import dev.braid.activity.SpeculationResult;
 import dev.braid.activity.SyncRequest;
 import dev.braid.activity.SyncResult;
 import dev.braid.activity.UnmergedRequest;
@@ -172,6 +173,19 @@ public final class GitActivitiesImpl implements GitActivities {
   public MergeResult integrate(MergeRequest request) {
     ActivityProgress progress = new ActivityProgress(heartbeats.get());
     return new IntegrationMerge(checkout.local(request), runner, progress, false).run();
+  }
+
+  /**
+   * Merges the branches on top of the integration branch in a detached worktree of their own and
+   * runs the setup and checks there; nothing moves.
+   *
+   * <p>Idempotent: it changes no branch and no remote, and a retry removes what an earlier try left
+   * in its worktree and starts again.
+   */
+  @Override
+  public SpeculationResult speculate(MergeRequest request) {
+    ActivityProgress progress = new ActivityProgress(heartbeats.get());
+    return new SpeculativeMerge(checkout.local(request), runner, progress).run();
   }
 
   /**

@@ -84,6 +84,11 @@ public final class GitCli {
     return outcome.succeeded() ? Optional.of(outcome.output().trim()) : Optional.empty();
   }
 
+  /** The git tree a commit records: equal trees are equal content, whoever merged them. */
+  public String tree(String commit) {
+    return run("rev-parse", commit + "^{tree}");
+  }
+
   /** The current commit. */
   public String head() {
     return run("rev-parse", "HEAD");

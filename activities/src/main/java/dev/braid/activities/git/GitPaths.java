@@ -4,12 +4,17 @@ import dev.braid.activities.files.PrivateDirectory;
 import dev.braid.workflow.BraidNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Where braid puts its worktrees and logs, and how paths are compared with what git prints. */
-final class GitPaths {
+public final class GitPaths {
   private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
 
   private GitPaths() {}
@@ -22,6 +27,37 @@ final class GitPaths {
   /** A run's integration worktree; the leading dot keeps it apart from any task id's. */
   static Path integrationWorktree(Path repo, String runId) {
     return repo.resolve(BraidNames.WORKTREES_DIR).resolve(".integration-" + sanitize(runId));
+  }
+
+  /**
+   * The worktree where a merge step of a run is checked ahead, apart from the integration worktree
+   * so that both check at once; named by the branches it merges, so that steps checked ahead at the
+   * same time each have their own, and a retry of one finds its own again.
+   */
+  static Path speculationWorktree(Path repo, String runId, List<String> branches) {
+    return repo.resolve(BraidNames.WORKTREES_DIR).resolve(aheadPrefix(runId) + digest(branches));
+  }
+
+  /** How the names of a run's worktrees for steps checked ahead begin. */
+  public static String aheadPrefix(String runId) {
+    return ".ahead-" + sanitize(runId) + "-";
+  }
+
+  /** Where the checks of a merge step checked ahead are logged. */
+  static Path speculationChecksLog(Path repo, String runId, String logRun, List<String> branches) {
+    return mergeChecksLog(repo, runId, logRun)
+        .resolveSibling("merge-checks-ahead-" + digest(branches) + ".log");
+  }
+
+  private static String digest(List<String> branches) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(String.join("\n", branches).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   /** Where the merge's check output of a run is logged. */

@@ -115,9 +115,10 @@ final class IntegrationMerge {
 
   /**
    * The merge queue's step. The checks run on any head not verified before, so a step retried after
-   * a crash between its merge and its checks still checks; a failing result is backed out, so the
-   * integration branch only ever holds work whose checks passed. A passing result is pushed to the
-   * remote (when there is one), where the next step, on whichever host, starts from it.
+   * a crash between its merge and its checks still checks, unless its tree is one a step checked
+   * ahead found passing (the same content, so the same checks); a failing result is backed out, so
+   * the integration branch only ever holds work whose checks passed. A passing result is pushed to
+   * the remote (when there is one), where the next step, on whichever host, starts from it.
    */
   private MergeResult mergeCheckAndKeep(GitCli integration, VerifiedHeads verified, HubBranch hub) {
     String before = integration.head();
@@ -125,8 +126,16 @@ final class IntegrationMerge {
         new BranchMerger(main, integration, request.remote(), progress)
             .mergeAll(request.branches());
     String head = integration.head();
+    boolean checkedAhead =
+        !request.verifiedTrees().isEmpty()
+            && request.verifiedTrees().contains(integration.tree(head));
+    if (checkedAhead) {
+      log.info("{} has the tree a step checked ahead found passing; not checked again", head);
+    }
     CommandSequence.Outcome checks =
-        verified.contains(head) ? new CommandSequence.Outcome(true, "", "") : runChecks();
+        verified.contains(head) || checkedAhead
+            ? new CommandSequence.Outcome(true, "", "")
+            : runChecks();
     if (checks.succeeded()) {
       verified.add(head);
       progress.step();

@@ -97,6 +97,22 @@ final class Worktrees {
   }
 
   /**
+   * Makes {@code path} a new worktree with a detached HEAD at {@code commit}, for work that moves
+   * no branch. Idempotent: a worktree an earlier try left there is removed first and made again,
+   * since nothing in it is kept.
+   */
+  void detached(Path path, String commit) {
+    locked(
+        () -> {
+          if (WorktreeList.read(main).at(path).isPresent()) {
+            main.run("worktree", "remove", "--force", path.toString());
+          }
+          main.run("worktree", "prune");
+          return main.run("worktree", "add", "--detach", "--quiet", path.toString(), commit);
+        });
+  }
+
+  /**
    * Removes the worktree at {@code path}, discarding what it holds but keeping its branch.
    * Idempotent: a worktree already gone is fine. Only for braid's own worktrees whose content is
    * committed, such as the integration worktree.

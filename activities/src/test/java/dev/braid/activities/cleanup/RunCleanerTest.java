@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.activities.git.GitCli;
+import dev.braid.activities.git.GitPaths;
 import dev.braid.activity.CleanupRequest;
 import dev.braid.activity.CleanupResult;
 import java.nio.file.Files;
@@ -128,6 +129,22 @@ class RunCleanerTest {
                     CleanupRepo.DATE));
     assertNull(result.archivedTo());
     assertFalse(Files.exists(repo.repo.resolve(".parallel/archive")));
+  }
+
+  @Test
+  void aWorktreeWhereAStepWasCheckedAheadThatAKilledWorkerLeftIsRemoved() {
+    Path ahead = repo.repo.resolve("worktrees/" + GitPaths.aheadPrefix(CleanupRepo.RUN) + "0a1b2c");
+    repo.git("worktree", "add", "--quiet", "--detach", ahead.toString(), "main");
+    CleanupRepo.write(ahead.resolve("build/out.txt"), "checks ran here\n");
+    Path other =
+        repo.repo.resolve("worktrees/" + GitPaths.aheadPrefix("braid-other-run") + "0a1b2c");
+    repo.git("worktree", "add", "--quiet", "--detach", other.toString(), "main");
+
+    CleanupResult result = clean();
+
+    assertTrue(result.removedWorktrees().contains(ahead.toString()), result.toString());
+    assertFalse(Files.exists(ahead));
+    assertTrue(Files.exists(other.resolve(".git")), "another run's stays");
   }
 
   @Test

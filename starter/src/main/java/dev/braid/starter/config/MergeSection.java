@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class MergeSection {
   private static final Set<String> KEYS =
-      Set.of("mode", "target", "remote", "repository", "apiUrl", "batch");
+      Set.of("mode", "target", "remote", "repository", "apiUrl", "batch", "parallelChecks");
   private static final String REMOTE_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
   private static final String REPOSITORY = "[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+";
 
@@ -35,7 +35,8 @@ final class MergeSection {
             file
                 + ": merge."
                 + YamlKinds.key(key)
-                + ": unknown key (known: apiUrl, batch, mode, remote, repository, target)");
+                + ": unknown key (known: apiUrl, batch, mode, parallelChecks, remote, repository,"
+                + " target)");
       }
     }
     MergeMode mode = MergeMode.DIRECT;
@@ -97,7 +98,21 @@ final class MergeSection {
             file + ": merge.batch: must be at most " + MergeSettings.MAX_BATCH + ", not " + batch);
       }
     }
-    return new MergeSettings(mode, target, remote, repository, apiUrl, batch);
+    int parallelChecks = MergeSettings.DEFAULT_PARALLEL_CHECKS;
+    if (map.containsKey("parallelChecks")) {
+      parallelChecks =
+          CommandSections.positiveInt(
+              file, "merge.parallelChecks", map.get("parallelChecks"), problems);
+      if (parallelChecks > MergeSettings.MAX_PARALLEL_CHECKS) {
+        problems.add(
+            file
+                + ": merge.parallelChecks: must be at most "
+                + MergeSettings.MAX_PARALLEL_CHECKS
+                + ", not "
+                + parallelChecks);
+      }
+    }
+    return new MergeSettings(mode, target, remote, repository, apiUrl, batch, parallelChecks);
   }
 
   private static String text(String file, String field, Object value, List<String> problems) {

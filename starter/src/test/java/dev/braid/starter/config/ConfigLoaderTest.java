@@ -75,6 +75,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void parallelChecksDefaultsToTwoAndIsBounded() throws Exception {
+    BraidConfig defaults =
+        ConfigLoader.load(dir.resolve("braid.yaml"), false, "main", ConfigOverrides.none());
+    assertEquals(2, defaults.merge().checksAtOnce());
+    Path one = write("merge: {parallelChecks: 1}\n");
+    assertEquals(
+        1, ConfigLoader.load(one, true, "main", ConfigOverrides.none()).merge().checksAtOnce());
+    Path tooMany = write("merge: {parallelChecks: 9}\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(tooMany, true, "main", ConfigOverrides.none()));
+    assertEquals(
+        List.of("braid.yaml: merge.parallelChecks: must be at most 8, not 9"), e.problems());
+    Path zero = write("merge: {parallelChecks: 0}\n");
+    e =
+        assertThrows(
+            ConfigException.class,
+            () -> ConfigLoader.load(zero, true, "main", ConfigOverrides.none()));
+    assertEquals(
+        List.of("braid.yaml: merge.parallelChecks: must be a whole number of at least 1, not '0'"),
+        e.problems());
+  }
+
+  @Test
   void mergeBatchDefaultsToEightAndIsBounded() throws Exception {
     BraidConfig defaults =
         ConfigLoader.load(dir.resolve("braid.yaml"), false, "main", ConfigOverrides.none());
