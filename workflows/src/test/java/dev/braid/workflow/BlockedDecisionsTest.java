@@ -397,6 +397,33 @@ class BlockedDecisionsTest {
     assertEquals(List.of("feature/a"), mergedIntoTarget(fakes));
   }
 
+  // --- found while writing the matrix: the pr-mode summary after done on a failed pull request
+
+  @Test
+  @org.junit.jupiter.api.Disabled(
+      "production defect: RunSummary.of says 'all tasks completed; one pull request each' for"
+          + " merge mode pr whenever every task completed, but done on pull-request-failed"
+          + " completes the task with no pull request (PullRequests.open), so the line is false")
+  void aPullRequestNeverOpenedAndDoneByHandIsNotReportedAsOpened() throws Exception {
+    Plan plan = plan(task("a", Priority.HIGH), task("b", Priority.LOW));
+    Fakes fakes = new Fakes(plan);
+    fakes.rejectedPullRequests.add(A);
+    blockedBy(
+        "run-prf-done",
+        plan,
+        fakes,
+        Plans.mergeMode(config(2), MergeMode.PR),
+        "a",
+        BlockKind.PULL_REQUEST_FAILED);
+
+    decide("run-prf-done", "a", UnblockAction.DONE);
+
+    RunStatus end = harness.finalStatus("run-prf-done");
+    assertEquals(RunPhase.DONE, end.phase(), end.toString());
+    assertNull(taskOf(end, "a").pullRequest(), end.toString());
+    assertFalse(end.message().contains("one pull request each"), end.message());
+  }
+
   // --- every kind, every decision it allows: task a blocks, task b is fine
 
   /** Every (kind, decision) pair that {@link BlockKind} lists; waits have none. */
@@ -604,6 +631,15 @@ class BlockedDecisionsTest {
     } else {
       RunStatus end = harness.finalStatus(runId);
       assertDelivered(end, fakes, scenario.delivery());
+      if (scenario.delivery() == Delivery.PULL_REQUEST) {
+        // A retry opens a's pull request; done accepts a without one.
+        TaskStatus a = taskOf(end, "a");
+        if (action == UnblockAction.RETRY) {
+          assertNotNull(a.pullRequest(), a.toString());
+        } else {
+          assertNull(a.pullRequest(), a.toString());
+        }
+      }
       if (action == UnblockAction.DONE && !kind.decidedByRun()) {
         // The human's work, checked in a's worktree, is what was delivered.
         assertEquals("manual-a", taskOf(end, "a").headCommit(), end.toString());
