@@ -1,8 +1,15 @@
 package dev.braid.workflow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -95,10 +102,32 @@ final class Harness implements AutoCloseable {
   RunStatus finalStatus(String runId) {
     try {
       return client().newUntypedWorkflowStub(runId).getResult(RunStatus.class);
-    } catch (io.temporal.client.WorkflowFailedException failed) {
+    } catch (WorkflowFailedException failed) {
       return RunResults.fromFailure(failed)
           .orElseThrow(() -> new AssertionError("the run failed with no status", failed));
     }
+  }
+
+  /**
+   * The final status of a run that must have failed in Temporal too, so the Web UI's filters find
+   * it: its result is a {@link WorkflowFailedException} whose cause is a non-retryable {@link
+   * ApplicationFailure} of type {@link ExecuteWorkflowImpl#RUN_FAILED} whose details are the run's
+   * failed status.
+   */
+  RunStatus failedRun(String runId) {
+    WorkflowFailedException failed =
+        assertThrows(
+            WorkflowFailedException.class,
+            () -> client().newUntypedWorkflowStub(runId).getResult(RunStatus.class),
+            "the run did not fail in Temporal");
+    ApplicationFailure cause =
+        assertInstanceOf(ApplicationFailure.class, failed.getCause(), failed.toString());
+    assertEquals(ExecuteWorkflowImpl.RUN_FAILED, cause.getType(), cause.toString());
+    assertTrue(cause.isNonRetryable(), cause.toString());
+    RunStatus status = cause.getDetails().get(RunStatus.class);
+    assertEquals(RunPhase.FAILED, status.phase(), status.toString());
+    assertEquals(status.message(), cause.getOriginalMessage());
+    return status;
   }
 
   WorkflowClient client() {

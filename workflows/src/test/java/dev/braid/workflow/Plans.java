@@ -74,6 +74,17 @@ final class Plans {
     return copy(c, c.resolver(), merge, c.hostWaitSeconds(), c.budget());
   }
 
+  /** A config whose merge queue merges at most this many tasks a step. */
+  static BraidConfig batch(BraidConfig c, int batch) {
+    MergeSettings m = c.merge();
+    return copy(
+        c,
+        c.resolver(),
+        new MergeSettings(m.mode(), m.target(), m.remote(), m.repository(), m.apiUrl(), batch),
+        c.hostWaitSeconds(),
+        c.budget());
+  }
+
   static BraidConfig withCleanup(BraidConfig c) {
     return copy(c, c.resolver(), c.merge(), c.hostWaitSeconds(), c.budget(), true);
   }
