@@ -65,7 +65,7 @@ public class ExecuteCommand implements Callable<Integer> {
   boolean detach;
 
   @Option(
-      names = "--from-transcript",
+      names = ExecutePlan.TRANSCRIPT_OPTION,
       arity = "0..1",
       fallbackValue = "",
       paramLabel = "FILE",

@@ -88,6 +88,34 @@ class ExecutePlanTest {
     assertFalse(Files.exists(repo.resolve(".parallel")));
   }
 
+  @Test
+  void insideClaudeCodeWithNoTranscriptItNamesExecutesOwnFlag() {
+    UsageError e = assertThrows(UsageError.class, () -> resolve(null, claudeCode("abc-1")));
+    assertTrue(e.getMessage().startsWith("no Claude Code transcript for this repository in "));
+    // --transcript FILE is plan extract's flag; execute would refuse it.
+    assertTrue(
+        e.getMessage().endsWith("name a transcript with --from-transcript FILE)"), e.getMessage());
+    assertFalse(Files.exists(repo.resolve(".parallel")));
+  }
+
+  @Test
+  void aTranscriptNamedWithFromTranscriptIsSaidToBeSo() throws Exception {
+    Path gone = tmp.resolve("gone.jsonl");
+    UsageError missing = assertThrows(UsageError.class, () -> resolve(gone.toString(), Map.of()));
+    assertEquals("--from-transcript: no such file: " + gone, missing.getMessage());
+
+    Path named =
+        new TranscriptFile()
+            .assistant(PlanTexts.twoTasks("Named"))
+            .writeTo(tmp.resolve("named.jsonl"));
+    resolve(named.toString(), Map.of());
+
+    assertTrue(
+        err.toString()
+            .contains("Found a plan in " + named + ", line 2 (named with --from-transcript)."),
+        err.toString());
+  }
+
   private Workspace resolve(String fromTranscript, Map<String, String> env) {
     WorkspaceOptions options = new WorkspaceOptions();
     options.repo = repo;
