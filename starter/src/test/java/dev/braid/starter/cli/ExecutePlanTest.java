@@ -116,6 +116,52 @@ class ExecutePlanTest {
         err.toString());
   }
 
+  @Test
+  void outsideClaudeCodeFromTranscriptTakesTheNewestMainSession() throws Exception {
+    new TranscriptFile()
+        .assistant(PlanTexts.twoTasks("Outside"))
+        .writeTo(sessionFolder().resolve("abc-1.jsonl"));
+    // No CLAUDECODE, no session id: only the flag asks for the transcript.
+    Map<String, String> env = Map.of("CLAUDE_CONFIG_DIR", tmp.resolve("claude").toString());
+
+    Workspace ws = resolve("", env);
+
+    assertEquals(repo.resolve(".parallel/plans"), ws.planDir());
+    assertTrue(Files.readString(repo.resolve(".parallel/plans/plan.yaml")).contains("Outside"));
+    assertTrue(
+        err.toString()
+            .contains(
+                "Found a plan in "
+                    + sessionFolder().resolve("abc-1.jsonl")
+                    + ", line 2 (the newest main-session transcript of "
+                    + sessionFolder().getFileName()
+                    + ")."),
+        err.toString());
+  }
+
+  @Test
+  void aNamedTranscriptWinsOverTheCurrentSessions() throws Exception {
+    new TranscriptFile()
+        .assistant(PlanTexts.twoTasks("Current session"))
+        .writeTo(sessionFolder().resolve("abc-1.jsonl"));
+    Path named =
+        new TranscriptFile()
+            .user("plan it")
+            .assistant(PlanTexts.twoTasks("Named file"))
+            .writeTo(tmp.resolve("elsewhere/named.jsonl"));
+
+    Workspace ws = resolve(named.toString(), claudeCode("abc-1"));
+
+    assertEquals(repo.resolve(".parallel/plans"), ws.planDir());
+    String planYaml = Files.readString(repo.resolve(".parallel/plans/plan.yaml"));
+    assertTrue(planYaml.contains("Named file"), planYaml);
+    assertTrue(Files.isRegularFile(repo.resolve(".parallel/plans/tasks/task-1.md")));
+    assertTrue(
+        err.toString()
+            .contains("Found a plan in " + named + ", line 3 (named with --from-transcript)."),
+        err.toString());
+  }
+
   private Workspace resolve(String fromTranscript, Map<String, String> env) {
     WorkspaceOptions options = new WorkspaceOptions();
     options.repo = repo;
