@@ -38,7 +38,14 @@ public final class SafeYaml {
       if (mark == null) {
         throw new YamlSyntaxException(0, 0, reason);
       }
-      throw new YamlSyntaxException(mark.getLine() + 1, mark.getColumn() + 1, reason);
+      // SnakeYAML notices an unclosed '[' or quote where the text stops making sense, often lines
+      // later; the context mark is where it opened.
+      Mark opened = e.getContextMark();
+      throw new YamlSyntaxException(
+          mark.getLine() + 1,
+          mark.getColumn() + 1,
+          reason,
+          opened == null ? 0 : opened.getLine() + 1);
     } catch (YAMLException e) {
       throw new YamlSyntaxException(0, 0, e.getMessage());
     } catch (StackOverflowError e) {

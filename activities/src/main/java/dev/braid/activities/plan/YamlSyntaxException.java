@@ -11,6 +11,7 @@ public final class YamlSyntaxException extends Exception {
   private final int line;
   private final int column;
   private final String reason;
+  private final int openedLine;
 
   /**
    * Describes where and why reading stopped.
@@ -20,10 +21,21 @@ public final class YamlSyntaxException extends Exception {
    * @param reason what is wrong, as a sentence fragment
    */
   public YamlSyntaxException(int line, int column, String reason) {
+    this(line, column, reason, 0);
+  }
+
+  /**
+   * Describes where and why reading stopped, and where the construct it was reading began.
+   *
+   * @param openedLine the 1-based line where the construct being read began (an unclosed {@code [}
+   *     or quote, say), when it is another than {@code line}; else 0
+   */
+  public YamlSyntaxException(int line, int column, String reason, int openedLine) {
     super(describe(line, column, reason));
     this.line = line;
     this.column = column;
     this.reason = reason;
+    this.openedLine = openedLine == line ? 0 : openedLine;
   }
 
   /** The 1-based line in the file, or 0 when unknown. */
@@ -36,6 +48,14 @@ public final class YamlSyntaxException extends Exception {
     return column;
   }
 
+  /**
+   * The 1-based line where the construct being read began, when it is another than {@link #line()}
+   * (the parser notices an unclosed {@code [} only lines later); else 0.
+   */
+  public int openedLine() {
+    return openedLine;
+  }
+
   /** What is wrong, without the place. */
   public String reason() {
     return reason;
@@ -43,7 +63,10 @@ public final class YamlSyntaxException extends Exception {
 
   /** The same problem with its line moved down, for YAML that starts further down a file. */
   YamlSyntaxException shiftedBy(int lines) {
-    return line == 0 ? this : new YamlSyntaxException(line + lines, column, reason);
+    return line == 0
+        ? this
+        : new YamlSyntaxException(
+            line + lines, column, reason, openedLine == 0 ? 0 : openedLine + lines);
   }
 
   private static String describe(int line, int column, String reason) {

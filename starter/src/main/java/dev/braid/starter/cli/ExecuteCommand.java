@@ -65,7 +65,7 @@ public class ExecuteCommand implements Callable<Integer> {
   boolean detach;
 
   @Option(
-      names = "--from-transcript",
+      names = ExecutePlan.TRANSCRIPT_OPTION,
       arity = "0..1",
       fallbackValue = "",
       paramLabel = "FILE",
@@ -90,27 +90,15 @@ public class ExecuteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Everything the user can get wrong is refused before a plan is taken from a transcript and
+    // written to .parallel/plans/: bad input must leave nothing behind.
+    ConfigOverrides overrides = new ConfigOverrides(maxParallel, mergeMode(), overlapPolicy());
+    BraidConfig config = session.config(workspace.resolveWithoutPlan(), overrides);
+    session.checkTemporalSettings();
     Workspace ws =
         ExecutePlan.resolve(
             workspace, fromTranscript, System.getenv(), spec.commandLine().getErr());
     Plan plan = PlanLoader.load(ws.planDir());
-    MergeMode mode = null;
-    if (merge != null) {
-      mode =
-          MergeMode.parse(merge)
-              .orElseThrow(
-                  () -> new UsageError("--merge: must be direct, pr or none, not '" + merge + "'"));
-    }
-    OverlapPolicy policy = null;
-    if (overlap != null) {
-      policy =
-          OverlapPolicy.parse(overlap)
-              .orElseThrow(
-                  () ->
-                      new UsageError(
-                          "--overlap: must be serialize, warn or ignore, not '" + overlap + "'"));
-    }
-    BraidConfig config = session.config(ws, new ConfigOverrides(maxParallel, mode, policy));
     if (!json) {
       spec.commandLine().getErr().print(OverlapText.atLaunch(plan, config.overlap()));
     }
@@ -118,5 +106,27 @@ public class ExecuteCommand implements Callable<Integer> {
         session.start(ws, plan, config, detach ? WorkerMode.WORKFLOWS : WorkerMode.FULL, rerun);
     return follower.follow(
         run, detach, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** {@code --merge}, or null when not given. */
+  private MergeMode mergeMode() {
+    if (merge == null) {
+      return null;
+    }
+    return MergeMode.parse(merge)
+        .orElseThrow(
+            () -> new UsageError("--merge: must be direct, pr or none, not '" + merge + "'"));
+  }
+
+  /** {@code --overlap}, or null when not given. */
+  private OverlapPolicy overlapPolicy() {
+    if (overlap == null) {
+      return null;
+    }
+    return OverlapPolicy.parse(overlap)
+        .orElseThrow(
+            () ->
+                new UsageError(
+                    "--overlap: must be serialize, warn or ignore, not '" + overlap + "'"));
   }
 }

@@ -16,6 +16,9 @@ import java.util.Map;
  * one.
  */
 final class ExecutePlan {
+  /** {@code execute}'s option naming the transcript; {@code plan extract}'s is another. */
+  static final String TRANSCRIPT_OPTION = "--from-transcript";
+
   private ExecutePlan() {}
 
   /**
@@ -58,7 +61,8 @@ final class ExecutePlan {
     }
     Path transcript =
         fromTranscript == null || fromTranscript.isEmpty() ? null : Path.of(fromTranscript);
-    Extraction extraction = TranscriptPlans.extract(repo, transcript, false, env);
+    Extraction extraction =
+        TranscriptPlans.extract(repo, transcript, TRANSCRIPT_OPTION, false, env);
     err.println("braid: no plan on disk; taking the one made in the Claude Code session.");
     TranscriptPlans.print(extraction, err);
     err.flush();

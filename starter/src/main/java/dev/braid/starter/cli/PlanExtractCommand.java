@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
       "the newest main-session transcript of this repository in ~/.claude/projects/."
     })
 public class PlanExtractCommand implements Callable<Integer> {
+  /** The option naming the transcript; {@code execute}'s is another. */
+  static final String TRANSCRIPT_OPTION = "--transcript";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -41,7 +44,7 @@ public class PlanExtractCommand implements Callable<Integer> {
   Path repo;
 
   @Option(
-      names = "--transcript",
+      names = TRANSCRIPT_OPTION,
       paramLabel = "FILE",
       description = "The session transcript (.jsonl) to read.")
   Path transcript;
@@ -58,7 +61,8 @@ public class PlanExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = Workspace.resolveRepo(repo);
-    Extraction extraction = TranscriptPlans.extract(root, transcript, force, System.getenv());
+    Extraction extraction =
+        TranscriptPlans.extract(root, transcript, TRANSCRIPT_OPTION, force, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(

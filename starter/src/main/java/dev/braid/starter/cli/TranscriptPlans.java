@@ -28,13 +28,15 @@ final class TranscriptPlans {
    * Extracts the plan of the named transcript, or of the current session's.
    *
    * @param transcript the file named, or null for the current session's
+   * @param flag the command's option that names a transcript, for its messages
    */
-  static Extraction extract(Path repo, Path transcript, boolean force, Map<String, String> env) {
+  static Extraction extract(
+      Path repo, Path transcript, String flag, boolean force, Map<String, String> env) {
     // The session may have started in the repository or in the folder braid runs in.
     Set<Path> places = new LinkedHashSet<>();
     places.add(Path.of("").toAbsolutePath().normalize());
     places.add(repo);
-    Transcript found = new TranscriptFinder(env).find(transcript, List.copyOf(places));
+    Transcript found = new TranscriptFinder(env, flag).find(transcript, List.copyOf(places));
     return PlanExtraction.extract(found, repo, force);
   }
 

@@ -31,6 +31,11 @@ public class WorkspaceOptions {
     return Workspace.resolve(repo, plan, config);
   }
 
+  /** Resolves the flags but the plan, whose directory may not be written yet. */
+  public Workspace resolveWithoutPlan() {
+    return Workspace.resolveWithoutPlan(repo, config);
+  }
+
   /**
    * Resolves the flags for a command that may name its run: then the run says where its plan is,
    * and the plan directory is null when there is none in the default places.

@@ -122,6 +122,15 @@ public class RunSession {
     return connector.connectToRead(workspace.repo());
   }
 
+  /**
+   * Reads where Temporal is (the flags, the environment, the profile file) and refuses what is
+   * wrong there, such as a {@code --profile} no file has: a command checks it before it writes
+   * anything, where connecting would find it only later.
+   */
+  public void checkTemporalSettings() {
+    connector.settings();
+  }
+
   /** Whether nothing names a Temporal service, so braid runs its own for the repository. */
   public boolean embedded() {
     return connector.embedded();

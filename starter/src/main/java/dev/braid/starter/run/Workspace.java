@@ -25,9 +25,16 @@ public record Workspace(Path repo, Path planDir, Path configFile, boolean config
   public static Workspace resolve(Path repoFlag, Path planFlag, Path configFlag) {
     Path repo = resolveRepo(repoFlag);
     Path plan = PlanLocation.resolve(repo, planFlag);
-    Path config =
-        configFlag == null ? repo.resolve("braid.yaml") : configFlag.toAbsolutePath().normalize();
-    return new Workspace(repo, plan, config, configFlag != null);
+    return new Workspace(repo, plan, configFile(repo, configFlag), configFlag != null);
+  }
+
+  /**
+   * Resolves the flags but the plan, for what does not depend on it: {@code execute} loads the
+   * config with it before it writes a plan taken from a transcript, so a bad config writes nothing.
+   */
+  public static Workspace resolveWithoutPlan(Path repoFlag, Path configFlag) {
+    Path repo = resolveRepo(repoFlag);
+    return new Workspace(repo, null, configFile(repo, configFlag), configFlag != null);
   }
 
   /**
@@ -44,9 +51,13 @@ public record Workspace(Path repo, Path planDir, Path configFile, boolean config
         throw noDefaultPlan;
       }
     }
-    Path config =
-        configFlag == null ? repo.resolve("braid.yaml") : configFlag.toAbsolutePath().normalize();
-    return new Workspace(repo, plan, config, configFlag != null);
+    return new Workspace(repo, plan, configFile(repo, configFlag), configFlag != null);
+  }
+
+  private static Path configFile(Path repo, Path configFlag) {
+    return configFlag == null
+        ? repo.resolve("braid.yaml")
+        : configFlag.toAbsolutePath().normalize();
   }
 
   /** The repository holding this directory (default: the current one). */

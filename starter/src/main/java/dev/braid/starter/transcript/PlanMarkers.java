@@ -1,5 +1,6 @@
 package dev.braid.starter.transcript;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -35,9 +36,11 @@ final class PlanMarkers {
 
   /**
    * Whether a transcript line may hold a plan, before it is parsed as JSON: the words appear as
-   * they are in the JSON text, since JSON escapes neither '*' nor letters.
+   * they are in the JSON text, since JSON escapes neither '*' nor letters. The heading is looked
+   * for in any case, as {@link #STRUCTURE_TITLE} matches it: a case-sensitive look here would pass
+   * over a {@code ## Plan structure} the full check accepts.
    */
   static boolean mayHoldPlan(String line) {
-    return line.contains("Plan Structure") && line.contains("Type");
+    return line.contains("Type") && line.toLowerCase(Locale.ROOT).contains("plan structure");
   }
 }

@@ -27,9 +27,17 @@ public final class TranscriptFinder {
   static final String SESSION_VARIABLE = "CLAUDE_CODE_SESSION_ID";
 
   private final Map<String, String> env;
+  private final String flag;
 
-  public TranscriptFinder(Map<String, String> env) {
+  /**
+   * @param env the environment, for {@code CLAUDE_CONFIG_DIR} and the session's id
+   * @param flag the option that names a transcript in the command braid runs ({@code plan
+   *     extract}'s {@code --transcript}, {@code execute}'s {@code --from-transcript}): the messages
+   *     name it, and the other command's flag would be refused
+   */
+  public TranscriptFinder(Map<String, String> env, String flag) {
     this.env = env;
+    this.flag = flag;
   }
 
   /**
@@ -43,9 +51,9 @@ public final class TranscriptFinder {
     if (named != null) {
       Path file = named.toAbsolutePath().normalize();
       if (!Files.isRegularFile(file)) {
-        throw new UsageError("--transcript: no such file: " + file);
+        throw new UsageError(flag + ": no such file: " + file);
       }
-      return new Transcript(file, "named with --transcript");
+      return new Transcript(file, "named with " + flag);
     }
     Path root = ClaudeProjects.root(env);
     Set<Path> folders = new LinkedHashSet<>();
@@ -67,7 +75,9 @@ public final class TranscriptFinder {
     throw new UsageError(
         "no Claude Code transcript for this repository in "
             + String.join(" or ", folders.stream().map(Path::toString).toList())
-            + " (start Claude Code in the repository, or name a transcript with --transcript FILE)");
+            + " (start Claude Code in the repository, or name a transcript with "
+            + flag
+            + " FILE)");
   }
 
   private static Optional<Path> sessionFile(Path root, Set<Path> folders, String name) {

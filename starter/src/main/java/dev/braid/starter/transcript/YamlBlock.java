@@ -2,6 +2,7 @@ package dev.braid.starter.transcript;
 
 import dev.braid.activities.plan.SafeYaml;
 import dev.braid.activities.plan.YamlSyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +27,9 @@ final class YamlBlock {
       value = SafeYaml.load(yaml);
     } catch (YamlSyntaxException e) {
       int line = e.line() > 0 ? firstLine + e.line() : firstLine + 1;
-      String column = e.column() > 0 ? " (column " + e.column() + ")" : "";
       problems.add(
-          new ExtractionProblem(line, what + " is not valid YAML: " + e.reason() + column));
+          new ExtractionProblem(
+              line, what + " is not valid YAML: " + e.reason() + where(e, firstLine)));
       return Optional.empty();
     }
     if (value instanceof Map<?, ?> map) {
@@ -38,6 +39,21 @@ final class YamlBlock {
         new ExtractionProblem(
             firstLine + 1, what + " must be a mapping of keys to values, but it " + kind(value)));
     return Optional.empty();
+  }
+
+  /**
+   * The column, and the message line where what was being read began when the parser noticed the
+   * problem on a later one: the '[' left open, not the line after it, is what the user must fix.
+   */
+  private static String where(YamlSyntaxException e, int firstLine) {
+    List<String> parts = new ArrayList<>();
+    if (e.column() > 0) {
+      parts.add("column " + e.column());
+    }
+    if (e.openedLine() > 0) {
+      parts.add("opened at message line " + (firstLine + e.openedLine()));
+    }
+    return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
   }
 
   static String kind(Object value) {

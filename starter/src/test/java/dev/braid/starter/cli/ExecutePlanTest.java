@@ -88,6 +88,80 @@ class ExecutePlanTest {
     assertFalse(Files.exists(repo.resolve(".parallel")));
   }
 
+  @Test
+  void insideClaudeCodeWithNoTranscriptItNamesExecutesOwnFlag() {
+    UsageError e = assertThrows(UsageError.class, () -> resolve(null, claudeCode("abc-1")));
+    assertTrue(e.getMessage().startsWith("no Claude Code transcript for this repository in "));
+    // --transcript FILE is plan extract's flag; execute would refuse it.
+    assertTrue(
+        e.getMessage().endsWith("name a transcript with --from-transcript FILE)"), e.getMessage());
+    assertFalse(Files.exists(repo.resolve(".parallel")));
+  }
+
+  @Test
+  void aTranscriptNamedWithFromTranscriptIsSaidToBeSo() throws Exception {
+    Path gone = tmp.resolve("gone.jsonl");
+    UsageError missing = assertThrows(UsageError.class, () -> resolve(gone.toString(), Map.of()));
+    assertEquals("--from-transcript: no such file: " + gone, missing.getMessage());
+
+    Path named =
+        new TranscriptFile()
+            .assistant(PlanTexts.twoTasks("Named"))
+            .writeTo(tmp.resolve("named.jsonl"));
+    resolve(named.toString(), Map.of());
+
+    assertTrue(
+        err.toString()
+            .contains("Found a plan in " + named + ", line 2 (named with --from-transcript)."),
+        err.toString());
+  }
+
+  @Test
+  void outsideClaudeCodeFromTranscriptTakesTheNewestMainSession() throws Exception {
+    new TranscriptFile()
+        .assistant(PlanTexts.twoTasks("Outside"))
+        .writeTo(sessionFolder().resolve("abc-1.jsonl"));
+    // No CLAUDECODE, no session id: only the flag asks for the transcript.
+    Map<String, String> env = Map.of("CLAUDE_CONFIG_DIR", tmp.resolve("claude").toString());
+
+    Workspace ws = resolve("", env);
+
+    assertEquals(repo.resolve(".parallel/plans"), ws.planDir());
+    assertTrue(Files.readString(repo.resolve(".parallel/plans/plan.yaml")).contains("Outside"));
+    assertTrue(
+        err.toString()
+            .contains(
+                "Found a plan in "
+                    + sessionFolder().resolve("abc-1.jsonl")
+                    + ", line 2 (the newest main-session transcript of "
+                    + sessionFolder().getFileName()
+                    + ")."),
+        err.toString());
+  }
+
+  @Test
+  void aNamedTranscriptWinsOverTheCurrentSessions() throws Exception {
+    new TranscriptFile()
+        .assistant(PlanTexts.twoTasks("Current session"))
+        .writeTo(sessionFolder().resolve("abc-1.jsonl"));
+    Path named =
+        new TranscriptFile()
+            .user("plan it")
+            .assistant(PlanTexts.twoTasks("Named file"))
+            .writeTo(tmp.resolve("elsewhere/named.jsonl"));
+
+    Workspace ws = resolve(named.toString(), claudeCode("abc-1"));
+
+    assertEquals(repo.resolve(".parallel/plans"), ws.planDir());
+    String planYaml = Files.readString(repo.resolve(".parallel/plans/plan.yaml"));
+    assertTrue(planYaml.contains("Named file"), planYaml);
+    assertTrue(Files.isRegularFile(repo.resolve(".parallel/plans/tasks/task-1.md")));
+    assertTrue(
+        err.toString()
+            .contains("Found a plan in " + named + ", line 3 (named with --from-transcript)."),
+        err.toString());
+  }
+
   private Workspace resolve(String fromTranscript, Map<String, String> env) {
     WorkspaceOptions options = new WorkspaceOptions();
     options.repo = repo;

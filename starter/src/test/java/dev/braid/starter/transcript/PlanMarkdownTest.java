@@ -149,6 +149,8 @@ class PlanMarkdownTest {
     assertTrue(
         problems.get(0).startsWith("message line 11: the Plan Structure's YAML is not valid YAML:"),
         problems.get(0));
+    // The parser notices on line 11; the '[' left open is on line 10.
+    assertTrue(problems.get(0).endsWith("; opened at message line 10)"), problems.get(0));
   }
 
   @Test

@@ -87,7 +87,7 @@ class TranscriptFinderTest {
   private TranscriptFinder finder(Map<String, String> env) {
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("CLAUDE_CONFIG_DIR", tmp.resolve("config").toString());
-    return new TranscriptFinder(all);
+    return new TranscriptFinder(all, "--transcript");
   }
 
   private static Path touch(Path file, long secondsAfterEpoch) throws Exception {

@@ -42,6 +42,15 @@ class TranscriptScannerTest {
   }
 
   @Test
+  void aPlanStructureHeadingInAnyCaseIsFound() throws Exception {
+    // The heading is matched case-insensitively; the quick look at the raw line must be too.
+    String lowerCase =
+        PlanTexts.twoTasks("Lower case").replace("## Plan Structure", "## plan STRUCTURE");
+    Path file = new TranscriptFile().assistant(lowerCase).writeTo(tmp.resolve("s.jsonl"));
+    assertTrue(TranscriptScanner.lastPlan(file).orElseThrow().text().contains("Lower case"));
+  }
+
+  @Test
   void aPlainStringContentIsReadToo() throws Exception {
     Path file =
         new TranscriptFile()
