@@ -42,8 +42,20 @@ final class RunSummary {
               + "; "
               + settings.target()
               + " was left as it is (merge: none)";
-      case PR -> "all tasks completed; one pull request each";
+      case PR -> "all tasks completed; " + pullRequests(board);
     };
+  }
+
+  /** Which tasks have a pull request: a task a human accepted without one is named. */
+  private static String pullRequests(RunBoard board) {
+    String without =
+        board.statuses().stream()
+            .filter(s -> s.phase() == TaskPhase.COMPLETED && s.pullRequest() == null)
+            .map(TaskStatus::id)
+            .collect(Collectors.joining(", "));
+    return without.isEmpty()
+        ? "one pull request each"
+        : "one pull request each, except " + without + " (accepted by hand without one)";
   }
 
   /** The line of runs recorded before the run-truth change, kept word for word for replay. */

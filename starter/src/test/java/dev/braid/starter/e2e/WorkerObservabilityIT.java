@@ -118,6 +118,28 @@ class WorkerObservabilityIT extends EndToEndTest {
     assertTrue(
         metrics.contains("braid_merge_steps_total{outcome=\"merged\",step=\"integrate\"} 1.0"),
         evidence);
+    // The run's gauges, from its workflow: its one task completed, nothing waits to merge.
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("braid_tasks{")
+                        && l.contains("state=\"completed\"")
+                        && l.endsWith(" 1.0")),
+        "braid_tasks by state" + evidence);
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("braid_tasks{")
+                        && l.contains("state=\"running\"")
+                        && l.endsWith(" 0.0")),
+        "no task still running" + evidence);
+    assertTrue(
+        metrics.lines().anyMatch(l -> l.startsWith("braid_merge_queue_depth{")),
+        "the merge queue's depth" + evidence);
   }
 
   @Test
