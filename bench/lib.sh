@@ -42,7 +42,7 @@ agent:
     - {name: fast, command: [$home/agents/scripted-agent], attempts: 1, timeout: 30m}
 checks: $checks
 maxParallel: $parallel
-merge: {mode: direct, target: main}
+merge: {mode: direct, target: main, parallelChecks: ${BENCH_CHECKS_AT_ONCE:-2}}
 YAML
   python3 - "$repo/.parallel/plans" "$tasks" "$agent" <<'PY'
 import pathlib, sys

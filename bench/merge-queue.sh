@@ -2,11 +2,12 @@
 # How close braid's merge queue comes to the lower bound of any design, through the real CLI on the
 # embedded dev server (issue 12, scenario 1).
 #
-# Usage: bench/merge-queue.sh [-r RUNS] [-a AGENT_SECONDS] [-k DIR] [--scaling | CONFIG...]
+# Usage: bench/merge-queue.sh [-r RUNS] [-a AGENT_SECONDS] [-c STEPS] [-k DIR] [--scaling | CONFIG...]
 #   CONFIG      NxC: N independent tasks, checks of C seconds (default: 8x2)
 #   --scaling   every CONFIG of N in {8, 32, 128} and C in {0, 2, 10}; or name the ones to run,
 #               e.g. `8x0 8x10 32x2` (128x10 takes about an hour per run)
 #   -r RUNS     runs per CONFIG (default 3); -a AGENT_SECONDS the agent's work (default 3)
+#   -c STEPS    merge.parallelChecks, the merge steps checked at once (default 2; 1: one at a time)
 #   -k DIR      keeps every run's folder (run.json, histories/; not the repositories) under DIR, for bench/phases.py
 #
 # Each task's agent is the scripted agent, told to sleep A seconds and write one file; the only
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
     -r) runs="$2"; shift 2 ;;
     -a) agent_s="$2"; shift 2 ;;
     -k) keep="$2"; shift 2 ;;
+    -c) export BENCH_CHECKS_AT_ONCE="$2"; shift 2 ;;
     --scaling) configs+=(8x0 8x2 8x10 32x0 32x2 32x10 128x0 128x2 128x10); shift ;;
     *x*) configs+=("$1"); shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;

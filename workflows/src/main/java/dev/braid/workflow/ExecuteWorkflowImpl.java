@@ -101,6 +101,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
     launcher = new TaskLauncher(logs, request, runPlan, board, truthful);
     issues = RunIssues.open(runId, request, plan, board);
     launcher.issuesFrom(issues::number);
+    launcher.budgetFrom(id -> budget.shareFor(id, board));
     integration = integrationFor(logs, carry, overlaps);
     launcher.integrateInto(integration.baseBranch(), integration::offer);
     ReviewStacks stacks = ReviewStacks.of(request);

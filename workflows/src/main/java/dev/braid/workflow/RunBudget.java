@@ -52,6 +52,27 @@ final class RunBudget {
         : null;
   }
 
+  /**
+   * What the run's budget leaves a task that starts now: the budget in force and what the other
+   * tasks spent; null without a run budget, or in runs recorded before attempts were held to it.
+   */
+  RunBudgetShare shareFor(String taskId, RunBoard board) {
+    if (perRunUsd == null
+        || Workflow.getVersion(ATTEMPTS_CHANGE, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return null;
+    }
+    TaskStatus own = board.status(taskId);
+    double mine =
+        own == null || own.usage() == null || own.usage().costUsd() == null
+            ? 0
+            : own.usage().costUsd();
+    return new RunBudgetShare(perRunUsd, Math.max(0, board.spentUsd() - mine));
+  }
+
+  /** The change that held a running task's attempts to the run's budget, not only its start. */
+  static final String ATTEMPTS_CHANGE = "run-budget-attempts";
+
   void raiseTo(double usd) {
     perRunUsd = usd;
   }

@@ -22,6 +22,20 @@ final class RunDecisions {
   }
 
   void carryOut() {
+    Double raised = desk.takeRunBudgetRaise();
+    if (raised != null) {
+      budget.raiseTo(raised);
+      // Tasks the spent budget held back wait to start again; the loop holds back any it still
+      // must.
+      for (TaskStatus s : board.statuses()) {
+        if (s.phase() == TaskPhase.BLOCKED
+            && s.blocker() != null
+            && s.blocker().kind() == BlockKind.RUN_BUDGET
+            && !board.heldByTask(s.id())) {
+          board.end(s.id(), TaskPhase.WAITING, null, 0);
+        }
+      }
+    }
     for (String id : desk.pendingForRun(BlockKind.TASK_FAILED)) {
       UnblockDesk.RunDecision decision = desk.takeForRun(id);
       launcher.decide(decision.request(), decision.blocker(), board.status(id));

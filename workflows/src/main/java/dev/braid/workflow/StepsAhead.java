@@ -5,7 +5,6 @@ import dev.braid.activity.MergeRequest;
 import dev.braid.activity.SpeculationResult;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayDeque;
@@ -21,8 +20,7 @@ import java.util.function.Function;
  * of their own and checked at the same time. A batch checked ahead then becomes a step like any
  * other, in the same order; when its merge yields the tree found passing ahead, it is not checked
  * again. Only the tree is trusted, so nothing merges unchecked: when the step ahead of it fails,
- * every batch checked ahead goes back to the queue (the result it checked will never exist) and the
- * check is cancelled.
+ * every batch checked ahead goes back to the queue (the result it checked will never exist).
  */
 final class StepsAhead {
   /** The change that made the merge queue check batches ahead of the running step. */
@@ -31,7 +29,6 @@ final class StepsAhead {
   /** A batch being checked ahead, and what was found once the check ended. */
   private static final class Ahead {
     final MergeBatch batch;
-    CancellationScope scope;
     SpeculationResult found;
     boolean ended;
 
@@ -89,18 +86,12 @@ final class StepsAhead {
             ActivityOptions.newBuilder(BraidActivityOptions.merge())
                 .setSummary("check ahead " + batch.ids())
                 .build());
-    ahead.scope =
-        Workflow.newCancellationScope(
-            () -> {
-              Promise<SpeculationResult> check =
-                  Async.function(git::speculate, request.apply(branches));
-              check.handle(
-                  (found, failure) -> {
-                    ended(ahead, found);
-                    return null;
-                  });
-            });
-    ahead.scope.run();
+    Promise<SpeculationResult> check = Async.function(git::speculate, request.apply(branches));
+    check.handle(
+        (found, failure) -> {
+          ended(ahead, found);
+          return null;
+        });
     for (TaskOutcome task : batch.tasks()) {
       board.note(task.taskId(), "checked ahead, on top of the merge step before it");
     }
@@ -142,7 +133,8 @@ final class StepsAhead {
 
   /**
    * The step in front failed in part or whole: every batch checked ahead goes back to the front of
-   * {@code waiting}, in its order, and its check is cancelled.
+   * {@code waiting}, in its order. A check still running is left to end and its answer ignored:
+   * cancelling it could race its completion, and it moves nothing anyway.
    */
   void giveBack(Deque<MergeBatch> waiting) {
     Iterator<Ahead> last = checking.descendingIterator();
@@ -153,8 +145,6 @@ final class StepsAhead {
         board.note(task.taskId(), "waiting to merge: the step ahead of it did not pass");
       }
     }
-    List<Ahead> given = List.copyOf(checking);
     checking.clear();
-    given.forEach(a -> a.scope.cancel());
   }
 }

@@ -47,6 +47,7 @@ final class TaskFlow {
     this.reporter = new TaskReporter(request, cascade);
     cascade.waitWith(new TaskRateLimits(request, limit, reporter));
     cascade.budget(request.config().budget().perTaskUsd());
+    cascade.runBudget(request.runBudget());
     this.host = TaskHost.none(request);
     TaskRound round = request.round();
     sync = round != null && round.sync();
@@ -143,7 +144,9 @@ final class TaskFlow {
       result = round.result();
       return TaskStep.COMPLETE;
     }
-    return block(BlockKind.afterCascade(round.failureType()), round.failure());
+    return block(
+        cascade.stopKind(round.failureType()),
+        cascade.stopReason(round.failureType(), round.failure()));
   }
 
   /** A merge into the task's branch, resolved or not: its work to push, or a human's decision. */
@@ -155,9 +158,10 @@ final class TaskFlow {
       result = synced.result();
       return TaskStep.COMPLETE;
     }
-    return block(
-        synced.conflict() ? BlockKind.MERGE_CONFLICT : BlockKind.afterCascade(synced.failureType()),
-        synced.failure());
+    String type = synced.failureType();
+    return synced.conflict()
+        ? block(BlockKind.MERGE_CONFLICT, synced.failure())
+        : block(cascade.stopKind(type), cascade.stopReason(type, synced.failure()));
   }
 
   private TaskStep manual() {
@@ -205,7 +209,7 @@ final class TaskFlow {
   private TaskStep retry(Blocker decided, UnblockRequest decision) {
     firstTier = cascade.tierIndex(decision.tier());
     if (decision.budget() != null) {
-      cascade.budget(decision.budget());
+      cascade.raiseBudget(decided.kind(), decision.budget());
     }
     String feedback = request.round() == null ? null : request.round().feedback();
     guidance = TaskRound.withGuidance(feedback, decision.guidance());

@@ -34,6 +34,7 @@ final class TaskLauncher {
   private Consumer<TaskOutcome> onCompleted;
   private Function<PlanTask, String> startBranch = task -> null;
   private Function<String, Integer> issueOf = id -> null;
+  private Function<String, RunBudgetShare> runBudget = id -> null;
 
   /**
    * @param failuresBlock false for runs recorded before blockers existed, whose failed task
@@ -64,6 +65,11 @@ final class TaskLauncher {
   /** Tasks learn their GitHub issue's number from this, for their own pull request. */
   void issuesFrom(Function<String, Integer> issueOf) {
     this.issueOf = issueOf;
+  }
+
+  /** Tasks learn what the run's budget leaves them from this, as they start. */
+  void budgetFrom(Function<String, RunBudgetShare> runBudget) {
+    this.runBudget = runBudget;
   }
 
   /** Starts a task for the first time. */
@@ -138,7 +144,8 @@ final class TaskLauncher {
                 plan.textOf(task.id()),
                 statusQueue(),
                 startBranch.apply(task),
-                issueOf.apply(task.id())));
+                issueOf.apply(task.id()),
+                runBudget.apply(task.id())));
     children.add(outcome);
     outcome.handle(
         (result, failure) -> {

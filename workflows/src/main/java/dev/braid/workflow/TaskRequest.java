@@ -23,6 +23,9 @@ import dev.braid.plan.PlanTask;
  * @param startBranch the branch a new worktree starts from when it is not {@code baseBranch}: a
  *     pull request's task starts from what its pull request is based on ({@link PullRequestBases});
  *     null for {@code baseBranch}
+ * @param issue the task's GitHub issue number, or null
+ * @param runBudget what the run's budget left the task as it started, or null without a run budget
+ *     (and in runs from before attempts were held to it)
  */
 public record TaskRequest(
     String runId,
@@ -37,7 +40,8 @@ public record TaskRequest(
     String taskText,
     String statusQueue,
     String startBranch,
-    Integer issue) {
+    Integer issue,
+    RunBudgetShare runBudget) {
 
   /** A request with no rate limit in force, as every request was before rate-limit waits. */
   public TaskRequest(
@@ -48,7 +52,21 @@ public record TaskRequest(
       BraidConfig config,
       String baseBranch,
       TaskRound round) {
-    this(runId, repo, planDir, task, config, baseBranch, round, 0, null, null, null, null, null);
+    this(
+        runId,
+        repo,
+        planDir,
+        task,
+        config,
+        baseBranch,
+        round,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The folder of this task's logs. */

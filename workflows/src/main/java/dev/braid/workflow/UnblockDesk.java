@@ -23,6 +23,7 @@ final class UnblockDesk {
   private final List<AgentTier> tiers;
   private final boolean everyKindDecidable;
   private final Map<String, RunDecision> forRun = new HashMap<>();
+  private Double runBudgetRaised;
 
   /**
    * A decision the run carries out itself.
@@ -119,6 +120,13 @@ final class UnblockDesk {
   /** Hands a valid decision to whoever waits for it, and says what will happen. */
   UnblockResult forward(UnblockRequest unblock, String runId) {
     Blocker blocker = board.blocker(unblock.taskId());
+    if (blocker != null
+        && blocker.kind() == BlockKind.RUN_BUDGET
+        && unblock.budget() != null
+        && board.heldByTask(unblock.taskId())) {
+      // The run's budget stopped a running task's attempts: raising it is the run's too.
+      runBudgetRaised = unblock.budget();
+    }
     if (blocker != null && runDecides(unblock.taskId(), blocker)) {
       forRun.put(unblock.taskId(), new RunDecision(unblock, blocker));
     } else {
@@ -157,6 +165,13 @@ final class UnblockDesk {
     return !board.heldByTask(taskId)
         || Workflow.getVersion(TASK_HELD_CHANGE, Workflow.DEFAULT_VERSION, 1)
             == Workflow.DEFAULT_VERSION;
+  }
+
+  /** Takes the run's budget a human raised through a running task's decision, or null. */
+  Double takeRunBudgetRaise() {
+    Double raised = runBudgetRaised;
+    runBudgetRaised = null;
+    return raised;
   }
 
   /** Takes the decision for a task that the run decides itself, or null when none came. */

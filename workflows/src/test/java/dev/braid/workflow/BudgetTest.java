@@ -63,6 +63,40 @@ class BudgetTest {
   }
 
   @Test
+  void noAttemptStartsOnceTheRunSpentItsBudgetAndARaiseLetsTheTaskAndTheRunGoOn() throws Exception {
+    Plan plan = plan(task("a", Priority.HIGH), task("b", Priority.LOW));
+    Fakes fakes = new Fakes(plan);
+    fakes.costPerAttempt.put("a", 0.50);
+    fakes.failuresLeft.put("a", 2);
+    fakes.costPerAttempt.put("b", 0.10);
+
+    RunStatus blocked =
+        harness
+            .host(fakes)
+            .run(
+                "run-attempts",
+                new RunRequest("/repo", plan.dir(), Plans.budget(config(1), null, 0.40)),
+                s -> s.phase() == RunPhase.BLOCKED);
+
+    TaskStatus a = taskOf(blocked, "a");
+    assertEquals(BlockKind.RUN_BUDGET, a.blocker().kind(), a.toString());
+    assertEquals("run budget: spent $0.50 of $0.40 (this task $0.50)", a.reason());
+    assertEquals(1, a.attempts(), "its second attempt never started: " + fakes.events);
+    assertTrue(
+        fakes.events.stream().noneMatch(e -> e.startsWith("prepare b")),
+        "b never started either: " + fakes.events);
+
+    stub("run-attempts").unblock(new UnblockRequest("a", UnblockAction.RETRY, null, null, 5.0));
+
+    RunStatus end = harness.finalStatus("run-attempts");
+    assertEquals(RunPhase.DONE, end.phase(), end.toString());
+    assertEquals(3, taskOf(end, "a").attempts());
+    assertEquals(1.50, taskOf(end, "a").usage().costUsd(), 0.001);
+    assertEquals(TaskPhase.COMPLETED, taskOf(end, "b").phase(), "the raise reached the run");
+    assertEquals(5.0, end.budget().perRunUsd(), 0.001);
+  }
+
+  @Test
   void noTaskStartsOnceTheRunSpentItsBudgetUntilAHumanRaisesIt() throws Exception {
     Plan plan = plan(task("first", Priority.HIGH), task("second", Priority.LOW));
     Fakes fakes = new Fakes(plan);
