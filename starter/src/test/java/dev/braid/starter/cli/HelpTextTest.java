@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.starter.PlainComponents;
+import dev.braid.workflow.BlockKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -83,6 +84,27 @@ class HelpTextTest {
                 "  temporal workflow signal -w braid-demo-0123abcd --name unblock \\\n"
                     + "    --input '{\"taskId\": \"task-2\", \"action\": \"retry\"}'"),
         r.out());
+  }
+
+  @Test
+  void unblockHelpSaysWhatRetryDoesForEveryKindThatIsNotAWait() {
+    CliHarness.Result r = CliHarness.run("unblock", "--help");
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.out().contains("null"), r.out());
+    List<String> lines = r.out().lines().toList();
+    for (BlockKind kind : BlockKind.values()) {
+      if (kind.isWait()) {
+        continue;
+      }
+      String row =
+          lines.stream()
+              .filter(line -> line.startsWith("  " + kind.label() + " "))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError("no row for " + kind.label() + ":\n" + r.out()));
+      // label (22), decisions (17), then what --retry does: the row must go on past both columns.
+      assertTrue(row.length() > 2 + 22 + 1 + 17 + 1, "nothing after the decisions: " + row);
+    }
   }
 
   @Test
