@@ -108,6 +108,44 @@ class HelpTextTest {
   }
 
   @Test
+  void noCommandsExampleLineIsWrapped() {
+    try (PlainComponents components = new PlainComponents()) {
+      List<CommandLine> commands = new java.util.ArrayList<>();
+      collect(tree(components), commands);
+      for (CommandLine command : commands) {
+        var usage = command.getCommandSpec().usageMessage();
+        String rendered = command.getUsageMessage();
+        List<String> renderedLines = rendered.lines().toList();
+        boolean inExamples = false;
+        for (String line : usage.footer()) {
+          if (line.isBlank()) {
+            inExamples = false;
+          } else if (line.equals("Examples:")) {
+            inExamples = true;
+          } else if (inExamples) {
+            String name = command.getCommandSpec().qualifiedName();
+            assertTrue(
+                line.length() <= usage.width(),
+                name
+                    + ": example is "
+                    + line.length()
+                    + " columns, over "
+                    + usage.width()
+                    + " (break it with \\): "
+                    + line);
+            assertTrue(renderedLines.contains(line), name + " wraps its example: " + line);
+          }
+        }
+      }
+    }
+  }
+
+  private static void collect(CommandLine command, List<CommandLine> into) {
+    into.add(command);
+    command.getSubcommands().values().forEach(sub -> collect(sub, into));
+  }
+
+  @Test
   void planValidateJsonListsEveryProblemWithExitTwo() throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("braid-plan-json");
     java.nio.file.Files.writeString(
