@@ -67,10 +67,35 @@ class HelpTextTest {
         assertTrue(
             tree.getSubcommands().get(name).getCommandSpec().findOption("--json") != null, name);
       }
+      assertTrue(
+          tree.getSubcommands()
+                  .get("init")
+                  .getSubcommands()
+                  .get("claude")
+                  .getCommandSpec()
+                  .findOption("--json")
+              != null,
+          "init claude");
       CommandLine plan = tree.getSubcommands().get("plan");
       for (String name : List.of("validate", "graph")) {
         assertTrue(
             plan.getSubcommands().get(name).getCommandSpec().findOption("--json") != null, name);
+      }
+    }
+  }
+
+  @Test
+  void descriptionsBreakLinesOnlyBetweenSentences() {
+    try (PlainComponents components = new PlainComponents()) {
+      List<CommandLine> commands = new java.util.ArrayList<>();
+      collect(tree(components), commands);
+      for (CommandLine command : commands) {
+        for (String line : command.getCommandSpec().usageMessage().description()) {
+          String end = line.replace("%n", "").strip();
+          assertTrue(
+              end.isEmpty() || end.endsWith(".") || end.endsWith(":") || end.endsWith(")"),
+              command.getCommandSpec().qualifiedName() + ": a line breaks mid-sentence: " + line);
+        }
       }
     }
   }
