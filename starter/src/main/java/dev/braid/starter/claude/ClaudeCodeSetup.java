@@ -39,9 +39,9 @@ public final class ClaudeCodeSetup {
    *
    * @param force whether command files that differ from braid's (changed by the user, or from
    *     another braid version) may be replaced
-   * @return what was done, a line per file, for the user
+   * @return what was done
    */
-  public static List<String> install(Path repo, boolean force) {
+  public static ClaudeCodeInstall install(Path repo, boolean force) {
     Map<Path, String> commands = new LinkedHashMap<>();
     List<String> conflicts = new ArrayList<>();
     for (String name : COMMANDS) {
@@ -62,31 +62,26 @@ public final class ClaudeCodeSetup {
     Path settingsFile = repo.resolve(SETTINGS);
     ClaudeSettings settings = ClaudeSettings.read(settingsFile);
     settings.allow(PERMISSIONS);
-    List<String> done = new ArrayList<>();
+    List<String> written = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
     try {
       for (Map.Entry<Path, String> command : commands.entrySet()) {
         Path file = command.getKey();
-        String slash = "/braid:" + file.getFileName().toString().replace(".md", "");
+        String relative = repo.relativize(file).toString();
         if (Files.exists(file) && command.getValue().equals(read(file))) {
-          done.add(String.format("unchanged  %s (%s)", repo.relativize(file), slash));
+          unchanged.add(relative);
           continue;
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, command.getValue());
-        done.add(String.format("wrote      %s (%s)", repo.relativize(file), slash));
+        written.add(relative);
       }
       settings.write();
     } catch (IOException e) {
       throw new UsageError("cannot write the Claude Code setup in " + repo + ": " + e);
     }
-    done.add(
-        settings.added().isEmpty()
-            ? String.format(
-                "unchanged  %s (it allows %s)", SETTINGS, String.join(", ", PERMISSIONS))
-            : String.format(
-                "allowed    %s in %s permissions.allow",
-                String.join(", ", settings.added()), SETTINGS));
-    return done;
+    return new ClaudeCodeInstall(
+        repo.toString(), written, unchanged, SETTINGS.toString(), settings.added());
   }
 
   private static String template(String name) {

@@ -43,7 +43,9 @@ final class BlockKindsHelp implements IHelpSectionRenderer {
               BlockKind.REVIEW_ROUNDS,
               "gives its agents github.maxRounds more rounds on the pull request"),
           Map.entry(BlockKind.TASK_FAILED, "starts the task's workflow again"),
-          Map.entry(BlockKind.BUDGET, "runs the agent tiers again"));
+          Map.entry(BlockKind.BUDGET, "runs the agent tiers again"),
+          Map.entry(
+              BlockKind.RUN_BUDGET, "starts the task again (--budget raises the run's budget)"));
 
   @Override
   public String render(Help help) {

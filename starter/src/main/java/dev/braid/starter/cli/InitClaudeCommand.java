@@ -1,5 +1,6 @@
 package dev.braid.starter.cli;
 
+import dev.braid.starter.claude.ClaudeCodeInstall;
 import dev.braid.starter.claude.ClaudeCodeSetup;
 import dev.braid.starter.run.Workspace;
 import java.io.File;
@@ -19,11 +20,12 @@ import picocli.CommandLine.Spec;
     header =
         "Writes the /braid:execute, /braid:status and /braid:unblock commands for Claude Code.",
     description = {
-      "Writes the slash commands /braid:execute, /braid:status and /braid:unblock into the",
-      "repository's .claude/commands/braid/, and allows the braid calls they make in",
-      ".claude/settings.json (permissions.allow, merged into what is there). In Claude Code,",
-      "make a plan in the conversation, then type /braid:execute."
-    })
+      "Writes the slash commands /braid:execute, /braid:status and /braid:unblock into the"
+          + " repository's .claude/commands/braid/, and allows the braid calls they make in"
+          + " .claude/settings.json (permissions.allow, merged into what is there). In Claude"
+          + " Code, make a plan in the conversation, then type /braid:execute."
+    },
+    footer = {"", "Examples:", "  braid init claude", "  braid init claude --force --json"})
 public class InitClaudeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -36,11 +38,19 @@ public class InitClaudeCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace command files that differ from braid's.")
   boolean force;
 
+  @Option(names = "--json", description = "Print one JSON document for scripts.")
+  boolean json;
+
   @Override
   public Integer call() {
     Path root = Workspace.resolveRepo(repo);
     PrintWriter out = spec.commandLine().getOut();
-    ClaudeCodeSetup.install(root, force).forEach(line -> out.println("  " + line));
+    ClaudeCodeInstall done = ClaudeCodeSetup.install(root, force);
+    if (json) {
+      CliJson.print(out, done);
+      return ExitCodes.DONE;
+    }
+    done.lines().forEach(line -> out.println("  " + line));
     out.println(
         "In Claude Code, in "
             + root

@@ -2,6 +2,7 @@ package dev.braid.starter.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.braid.starter.run.RepoFilter;
 import dev.braid.starter.run.RunList;
 import dev.braid.starter.run.RunListing;
 import dev.braid.starter.run.RunSession;
@@ -30,9 +31,11 @@ import picocli.CommandLine.Spec;
           + " blocked, when it started and its Temporal run id. It reads Temporal's visibility"
           + " (the search attributes BraidPlan, BraidState, BraidTasksDone, BraidTasksBlocked and"
           + " BraidRepo), so it needs no worker.",
-      "On a cluster, the runs of this repository are those braid started with its path in"
-          + " BraidRepo; --all lists every run of the namespace. The embedded server belongs to"
-          + " the repository, so there every run is listed."
+      "On a cluster, the runs of this repository are those whose BraidRepo is its identity"
+          + " (its origin's URL, so any clone on any host lists them; with no origin, its path)"
+          + " or, for runs an older braid started, this clone's path; --all lists every run of"
+          + " the namespace. The embedded server belongs to the repository, so there every run is"
+          + " listed."
     },
     footer = {"", "Examples:", "  braid list", "  braid list --all --limit 5 --json"})
 public class ListCommand implements Callable<Integer> {
@@ -85,7 +88,7 @@ public class ListCommand implements Callable<Integer> {
         all && !session.embedded() ? Path.of("").toAbsolutePath() : Workspace.resolveRepo(repo);
     Workspace ws = new Workspace(root, null, root.resolve("braid.yaml"), false);
     Connection connection = session.connectToRead(ws);
-    Path filter = all || connection.embedded() ? null : root;
+    RepoFilter filter = all || connection.embedded() ? null : RepoFilter.of(root);
     List<RunListing> runs = RunList.of(connection, filter, limit);
     if (json) {
       out.println(
@@ -95,14 +98,14 @@ public class ListCommand implements Callable<Integer> {
                   new ListJson(
                       connection.address(),
                       connection.namespace(),
-                      filter == null ? null : filter.toString(),
+                      filter == null ? null : filter.identity(),
                       runs)));
       return ExitCodes.DONE;
     }
     if (runs.isEmpty()) {
       out.println(
           "No runs"
-              + (filter == null ? "" : " of " + filter)
+              + (filter == null ? "" : " of " + filter.identity())
               + " in namespace "
               + connection.namespace()
               + " on "

@@ -24,13 +24,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Writes the plan a Claude Code conversation made as a plan braid can run.",
     description = {
-      "Writes the plan made in a Claude Code session to .parallel/plans/ (plan.yaml and tasks/*.md).",
-      "It reads the session's transcript and takes its last assistant message holding the marker",
-      "**Type:** Plan and a '## Plan Structure' section, with a '### Task N: Name' section per task.",
-      "The plan is validated before anything is written; a problem is named with its line and what",
-      "was expected, exit code 2. Default transcript: inside Claude Code the current session's, else",
-      "the newest main-session transcript of this repository in ~/.claude/projects/."
-    })
+      "Writes the plan made in a Claude Code session to .parallel/plans/ (plan.yaml and"
+          + " tasks/*.md). It reads the session's transcript and takes its last assistant message"
+          + " holding the marker **Type:** Plan and a '## Plan Structure' section, with a '### Task"
+          + " N: Name' section per task.",
+      "",
+      "The plan is validated before anything is written; a problem is named with its line and"
+          + " what was expected, exit code 2. Default transcript: inside Claude Code the current"
+          + " session's, else the newest main-session transcript of this repository in"
+          + " ~/.claude/projects/."
+    },
+    footer = {"", "Examples:", "  braid plan extract", "  braid plan extract --force --json"})
 public class PlanExtractCommand implements Callable<Integer> {
   /** The option naming the transcript; {@code execute}'s is another. */
   static final String TRANSCRIPT_OPTION = "--transcript";

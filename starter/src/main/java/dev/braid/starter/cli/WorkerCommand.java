@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  braid worker",
-      "  TEMPORAL_ADDRESS=temporal.internal:7233 braid worker --max-agents 4 --metrics-port 9464",
+      "  TEMPORAL_ADDRESS=temporal.internal:7233 \\",
+      "    braid worker --max-agents 4 --metrics-port 9464",
       "  curl -s http://127.0.0.1:9464/metrics | grep '^braid_'"
     })
 public class WorkerCommand implements Callable<Integer> {

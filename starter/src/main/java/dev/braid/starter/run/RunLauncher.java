@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -86,9 +87,11 @@ public final class RunLauncher {
                 .setStaticSummary(
                     "braid plan: " + plan.name() + " (" + plan.tasks().size() + " tasks)")
                 .setStaticDetails("repository: " + request.repo() + "\nplan: " + request.planDir())
-                // Set by the client at start, so braid list finds a repository's runs.
+                // Set by the client at start, so braid list in any clone finds the run.
                 .setTypedSearchAttributes(
-                    SearchAttributes.newBuilder().set(REPO_KEY, request.repo()).build())
+                    SearchAttributes.newBuilder()
+                        .set(REPO_KEY, RepositoryIdentity.of(Path.of(request.repo())))
+                        .build())
                 .build());
   }
 }

@@ -9,7 +9,6 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.common.converter.DataConverter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +26,7 @@ public final class RunList {
    * @param repo the repository whose runs to list, or null for every run of the namespace
    * @param limit at most this many, the newest
    */
-  public static List<RunListing> of(Connection connection, Path repo, int limit) {
+  public static List<RunListing> of(Connection connection, RepoFilter repo, int limit) {
     DataConverter converter = connection.client().getOptions().getDataConverter();
     return connection
         .stubs()
@@ -48,19 +47,25 @@ public final class RunList {
   }
 
   /** The visibility query: braid's runs, of one repository when it is named. */
-  static String query(Path repo) {
+  static String query(RepoFilter repo) {
     // A run that continued as new goes on in its newest execution; the older ones are history.
     String runs =
         "WorkflowType = '" + RUN_WORKFLOW_TYPE + "' AND ExecutionStatus != 'ContinuedAsNew'";
     if (repo == null) {
       return runs;
     }
+    // BraidRepo holds the repository's identity, the same in every clone; runs started before
+    // braid stored the identity hold the starting clone's path.
     return runs
-        + " AND "
-        + StarterSearchAttributes.SA_REPO
-        + " = '"
-        + repo.toString().replace("\\", "\\\\").replace("'", "\\'")
-        + "'";
+        + " AND ("
+        + repo.values().stream()
+            .map(value -> StarterSearchAttributes.SA_REPO + " = '" + quoted(value) + "'")
+            .collect(java.util.stream.Collectors.joining(" OR "))
+        + ")";
+  }
+
+  private static String quoted(String value) {
+    return value.replace("\\", "\\\\").replace("'", "\\'");
   }
 
   private static RunListing listing(WorkflowExecutionInfo info, DataConverter converter) {

@@ -14,7 +14,8 @@ package dev.braid.starter.run;
  * @param tasksTotal tasks in the plan (the run's memo), or -1 when unknown
  * @param startedAtMillis when the execution started
  * @param closedAtMillis when it closed, or 0 while it runs
- * @param repo the repository ({@code BraidRepo}), or null for runs started before braid set it
+ * @param repo the repository's identity ({@code BraidRepo}); the starting clone's path for runs an
+ *     older braid started, or null for runs started before braid set it
  */
 public record RunListing(
     String runId,

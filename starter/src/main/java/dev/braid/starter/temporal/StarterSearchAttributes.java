@@ -9,8 +9,9 @@ import java.util.Map;
  */
 public final class StarterSearchAttributes {
   /**
-   * The repository a run works on (its absolute path), so {@code braid list} shows one repository's
-   * runs on a cluster that many share.
+   * The repository a run works on, by its identity ({@code RepositoryIdentity}: its origin's URL,
+   * or with no origin its path), so {@code braid list} in any of its clones shows its runs on a
+   * cluster that many share. Runs an older braid started hold the starting clone's path.
    */
   public static final String SA_REPO = "BraidRepo";
 

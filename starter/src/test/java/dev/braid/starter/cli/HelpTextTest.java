@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.braid.starter.PlainComponents;
+import dev.braid.workflow.BlockKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -66,10 +67,35 @@ class HelpTextTest {
         assertTrue(
             tree.getSubcommands().get(name).getCommandSpec().findOption("--json") != null, name);
       }
+      assertTrue(
+          tree.getSubcommands()
+                  .get("init")
+                  .getSubcommands()
+                  .get("claude")
+                  .getCommandSpec()
+                  .findOption("--json")
+              != null,
+          "init claude");
       CommandLine plan = tree.getSubcommands().get("plan");
       for (String name : List.of("validate", "graph")) {
         assertTrue(
             plan.getSubcommands().get(name).getCommandSpec().findOption("--json") != null, name);
+      }
+    }
+  }
+
+  @Test
+  void descriptionsBreakLinesOnlyBetweenSentences() {
+    try (PlainComponents components = new PlainComponents()) {
+      List<CommandLine> commands = new java.util.ArrayList<>();
+      collect(tree(components), commands);
+      for (CommandLine command : commands) {
+        for (String line : command.getCommandSpec().usageMessage().description()) {
+          String end = line.replace("%n", "").strip();
+          assertTrue(
+              end.isEmpty() || end.endsWith(".") || end.endsWith(":") || end.endsWith(")"),
+              command.getCommandSpec().qualifiedName() + ": a line breaks mid-sentence: " + line);
+        }
       }
     }
   }
@@ -83,6 +109,65 @@ class HelpTextTest {
                 "  temporal workflow signal -w braid-demo-0123abcd --name unblock \\\n"
                     + "    --input '{\"taskId\": \"task-2\", \"action\": \"retry\"}'"),
         r.out());
+  }
+
+  @Test
+  void unblockHelpSaysWhatRetryDoesForEveryKindThatIsNotAWait() {
+    CliHarness.Result r = CliHarness.run("unblock", "--help");
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.out().contains("null"), r.out());
+    List<String> lines = r.out().lines().toList();
+    for (BlockKind kind : BlockKind.values()) {
+      if (kind.isWait()) {
+        continue;
+      }
+      String row =
+          lines.stream()
+              .filter(line -> line.startsWith("  " + kind.label() + " "))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError("no row for " + kind.label() + ":\n" + r.out()));
+      // label (22), decisions (17), then what --retry does: the row must go on past both columns.
+      assertTrue(row.length() > 2 + 22 + 1 + 17 + 1, "nothing after the decisions: " + row);
+    }
+  }
+
+  @Test
+  void noCommandsExampleLineIsWrapped() {
+    try (PlainComponents components = new PlainComponents()) {
+      List<CommandLine> commands = new java.util.ArrayList<>();
+      collect(tree(components), commands);
+      for (CommandLine command : commands) {
+        var usage = command.getCommandSpec().usageMessage();
+        String rendered = command.getUsageMessage();
+        List<String> renderedLines = rendered.lines().toList();
+        boolean inExamples = false;
+        for (String line : usage.footer()) {
+          if (line.isBlank()) {
+            inExamples = false;
+          } else if (line.equals("Examples:")) {
+            inExamples = true;
+          } else if (inExamples) {
+            String name = command.getCommandSpec().qualifiedName();
+            assertTrue(
+                line.length() <= usage.width(),
+                name
+                    + ": example is "
+                    + line.length()
+                    + " columns, over "
+                    + usage.width()
+                    + " (break it with \\): "
+                    + line);
+            assertTrue(renderedLines.contains(line), name + " wraps its example: " + line);
+          }
+        }
+      }
+    }
+  }
+
+  private static void collect(CommandLine command, List<CommandLine> into) {
+    into.add(command);
+    command.getSubcommands().values().forEach(sub -> collect(sub, into));
   }
 
   @Test

@@ -49,6 +49,31 @@ class InitClaudeCommandTest {
   }
 
   @Test
+  void jsonListsTheFilesWrittenAndThePermissionsAdded() throws Exception {
+    CliHarness.Result first = CliHarness.run("init", "claude", "--repo", repo.toString(), "--json");
+    assertEquals(0, first.exitCode(), first.err());
+    JsonNode doc = JSON.readTree(first.out());
+    assertEquals(repo.toString(), doc.get("repo").asText(), first.out());
+    assertEquals(
+        List.of(
+            ".claude/commands/braid/execute.md",
+            ".claude/commands/braid/status.md",
+            ".claude/commands/braid/unblock.md"),
+        texts(doc.get("written")));
+    assertEquals(List.of(), texts(doc.get("unchanged")));
+    assertEquals(".claude/settings.json", doc.get("settings").asText());
+    assertEquals(
+        List.of("Bash(braid execute:*)", "Bash(braid status:*)", "Bash(braid unblock:*)"),
+        texts(doc.get("permissionsAdded")));
+
+    CliHarness.Result again = CliHarness.run("init", "claude", "--repo", repo.toString(), "--json");
+    JsonNode second = JSON.readTree(again.out());
+    assertEquals(List.of(), texts(second.get("written")), again.out());
+    assertEquals(3, second.get("unchanged").size(), again.out());
+    assertEquals(List.of(), texts(second.get("permissionsAdded")), again.out());
+  }
+
+  @Test
   void existingSettingsAreKeptAndOnlyTheMissingRulesAdded() throws Exception {
     Path settings = repo.resolve(".claude/settings.json");
     Files.createDirectories(settings.getParent());
@@ -136,6 +161,12 @@ class InitClaudeCommandTest {
         CliHarness.run("init", "claude", "--repo", repo.toString(), "--force");
     assertEquals(0, forced.exitCode(), forced.err());
     assertTrue(Files.readString(execute).contains("braid execute --json"));
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
   }
 
   private static List<String> allow(JsonNode settings) {

@@ -39,10 +39,25 @@ final class BraidProcess {
 
   static Result run(Path cwd, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return within(java.time.Duration.ofMinutes(10), cwd, env, args);
+  }
+
+  /**
+   * Runs braid, failing when it has not ended within {@code limit}: a bound that catches a hang,
+   * not a measure of speed.
+   */
+  static Result within(java.time.Duration limit, Path cwd, String... args)
+      throws IOException, InterruptedException {
+    return within(limit, cwd, Map.of(), args);
+  }
+
+  private static Result within(
+      java.time.Duration limit, Path cwd, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("braid-e2e-", ".out");
     Path err = Files.createTempFile("braid-e2e-", ".err");
     Process process = BraidLauncher.command(cwd, env, out, err, args).start();
-    boolean ended = process.waitFor(10, TimeUnit.MINUTES);
+    boolean ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     if (!ended) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
@@ -55,7 +70,7 @@ final class BraidProcess {
     Files.deleteIfExists(out);
     Files.deleteIfExists(err);
     assertTrue(
-        ended, "braid " + String.join(" ", args) + " did not end within 10 minutes: " + result);
+        ended, "braid " + String.join(" ", args) + " did not end within " + limit + ": " + result);
     return result;
   }
 }

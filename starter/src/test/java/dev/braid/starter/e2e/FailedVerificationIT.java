@@ -54,7 +54,13 @@ class FailedVerificationIT extends EndToEndTest {
 
     String described =
         temporal(repo, "workflow", "describe", "--workflow-id", runId, "--run-id", firstRun);
-    assertTrue(described.contains("Failed") || described.contains("FAILED"), described);
+    // The execution's own status, the line "Status   FAILED" under Results: the memo's JSON says
+    // "phase":"FAILED" even of a run that Temporal recorded as completed, so the word alone
+    // anywhere in the output proves nothing.
+    java.util.regex.Matcher statusLine =
+        java.util.regex.Pattern.compile("(?m)^\\s*Status\\s+(\\S+)\\s*$").matcher(described);
+    assertTrue(statusLine.find(), "no Status line in: " + described);
+    assertEquals("FAILED", statusLine.group(1), described);
 
     Path reports = repo.resolve(".parallel/reports/" + runId);
     Path firstReport = reports.resolve(firstRun + ".md");

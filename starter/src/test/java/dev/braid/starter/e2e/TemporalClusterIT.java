@@ -104,6 +104,17 @@ class TemporalClusterIT extends EndToEndTest {
     JsonNode listed = JSON.readTree(list.out()).get("runs").get(0);
     assertEquals(runId, listed.get("runId").asText(), list.toString());
     assertEquals(repo.toString(), listed.get("repo").asText(), list.toString());
+    // Another clone of the repository, at another path as on another host: its origin is this
+    // repository, so its identity is the same, and list there shows the run.
+    Path otherClone = tmp.resolve("other-host").resolve("clone");
+    Files.createDirectories(otherClone.getParent());
+    new dev.braid.activities.git.GitCli(otherClone.getParent())
+        .run("clone", "-q", repo.toString(), otherClone.toString());
+    BraidProcess.Result elsewhere = BraidProcess.run(otherClone, profileEnv, "list", "--json");
+    assertEquals(0, elsewhere.exitCode(), elsewhere.toString());
+    JsonNode runsElsewhere = JSON.readTree(elsewhere.out()).get("runs");
+    assertEquals(1, runsElsewhere.size(), "the run, listed in the other clone: " + elsewhere);
+    assertEquals(runId, runsElsewhere.get(0).get("runId").asText(), elsewhere.toString());
 
     before = System.nanoTime();
     BraidProcess.Result unblock =

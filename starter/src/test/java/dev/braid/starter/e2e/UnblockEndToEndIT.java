@@ -60,6 +60,17 @@ class UnblockEndToEndIT extends EndToEndTest {
         status.out().contains("braid unblock " + runId + " needs-human --done"), status.out());
     assertTrue(
         status.out().contains("braid unblock " + runId + " needs-human --retry"), status.out());
+    // Named by its id, from anywhere: the same story, and no wait for a worker that is not there
+    // (the bound only catches a hang).
+    BraidProcess.Result named =
+        BraidProcess.within(java.time.Duration.ofSeconds(60), repo, "status", runId);
+    assertEquals(3, named.exitCode(), named.toString());
+    for (String id : List.of("escalates", "needs-human", "after", "free")) {
+      assertTrue(named.out().contains(id), id + " in " + named.out());
+    }
+    assertTrue(
+        named.out().contains("needs-human [agent-tiers-exhausted]: strong tier: AgentFailed"),
+        named.out());
     // Logs are kept per Temporal run: .parallel/logs/<run>/<temporal run id>/<task>/<attempt>.
     String logs = java.util.regex.Pattern.quote(repo.resolve(".parallel/logs/" + runId).toString());
     assertTrue(
