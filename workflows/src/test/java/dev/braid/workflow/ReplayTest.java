@@ -53,7 +53,9 @@ class ReplayTest {
     "task-pr-check-failed-round.json, task",
     "task-pr-changes-requested-round.json, task",
     "task-pr-stacked-moved-onto-target.json, task",
-    "task-pr-webhook-news.json, task"
+    "task-pr-webhook-news.json, task",
+    // A merge queue that checked the next batch ahead of the running step (bench/merge-queue.sh).
+    "execute-merge-steps-ahead.json, execute"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =
