@@ -3,6 +3,7 @@ package dev.braid.starter.cli;
 import dev.braid.starter.config.WorkerGrants;
 import dev.braid.starter.run.RepositoryIdentity;
 import dev.braid.starter.run.Workspace;
+import dev.braid.starter.telemetry.ServiceLogging;
 import dev.braid.starter.telemetry.Telemetry;
 import dev.braid.starter.temporal.Connection;
 import dev.braid.starter.temporal.SearchAttributeRegistrar;
@@ -112,6 +113,7 @@ public class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     checkOptions();
+    ServiceLogging.apply(System.getenv(ServiceLogging.LEVEL_VARIABLE));
     // A worker serves one checkout: the runs of the repository it holds, wherever it lives.
     Path root = Workspace.resolveRepo(repo);
     Telemetry telemetry = Telemetry.start(metricsPort, metricsBind, System.getenv());
