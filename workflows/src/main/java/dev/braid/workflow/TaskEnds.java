@@ -27,9 +27,20 @@ final class TaskEnds {
         result.headCommit(),
         null,
         tiers,
-        result.usage(),
+        spent(result.usage(), cascade),
         worktree.baseCommit(),
         pullRequest);
+  }
+
+  /**
+   * What the task cost: the result's usage, or, when it reports none (a human's fix accepted with
+   * done), what its attempts reported before, which a report must not call unknown.
+   */
+  private static Usage spent(Usage reported, Cascade cascade) {
+    if ((reported != null && reported.known()) || cascade.spentUsd() == null) {
+      return reported;
+    }
+    return new Usage(cascade.spentUsd(), null, null, null, null);
   }
 
   /** A human gave the task up, or its pull request was closed. */
@@ -43,7 +54,7 @@ final class TaskEnds {
         null,
         reason,
         cascade.tiersRun(),
-        Usage.unknown(),
+        spent(Usage.unknown(), cascade),
         null);
   }
 }

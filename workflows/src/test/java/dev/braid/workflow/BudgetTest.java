@@ -97,6 +97,33 @@ class BudgetTest {
   }
 
   @Test
+  void aTaskAcceptedByHandAfterItsBudgetKeepsWhatItsAttemptsCostAndSkippedOnesToo()
+      throws Exception {
+    Plan plan = plan(task("a", Priority.HIGH), task("b", Priority.LOW));
+    Fakes fakes = new Fakes(plan);
+    fakes.costPerAttempt.put("a", 1.50);
+    fakes.failuresLeft.put("a", 5);
+    fakes.costPerAttempt.put("b", 1.50);
+    fakes.failuresLeft.put("b", 5);
+    fakes.manualChecksPass.add("a");
+
+    harness
+        .host(fakes)
+        .run(
+            "run-spent-done",
+            new RunRequest("/repo", plan.dir(), Plans.budget(config(2), 2.00, null)),
+            s -> s.tasks().stream().filter(t -> t.phase() == TaskPhase.BLOCKED).count() == 2);
+    stub("run-spent-done").unblock(new UnblockRequest("a", UnblockAction.DONE, null, null));
+    stub("run-spent-done").unblock(new UnblockRequest("b", UnblockAction.SKIP, null, null));
+    RunStatus end = harness.failedRun("run-spent-done");
+
+    assertEquals(TaskPhase.COMPLETED, taskOf(end, "a").phase());
+    assertEquals(3.00, taskOf(end, "a").usage().costUsd(), 0.001, "its two attempts, not unknown");
+    assertEquals(TaskPhase.SKIPPED, taskOf(end, "b").phase());
+    assertEquals(3.00, taskOf(end, "b").usage().costUsd(), 0.001, "a skip spent money too");
+  }
+
+  @Test
   void noTaskStartsOnceTheRunSpentItsBudgetUntilAHumanRaisesIt() throws Exception {
     Plan plan = plan(task("first", Priority.HIGH), task("second", Priority.LOW));
     Fakes fakes = new Fakes(plan);

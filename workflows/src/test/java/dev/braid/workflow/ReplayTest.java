@@ -55,7 +55,11 @@ class ReplayTest {
     "task-pr-stacked-moved-onto-target.json, task",
     "task-pr-webhook-news.json, task",
     // A merge queue that checked the next batch ahead of the running step (bench/merge-queue.sh).
-    "execute-merge-steps-ahead.json, execute"
+    "execute-merge-steps-ahead.json, execute",
+    // The run's budget stopped a running task's attempts; a human's raise reached the task's own
+    // workflow and the run, which released the task it had held back (recorded by hand).
+    "execute-run-budget-attempts.json, execute",
+    "task-run-budget-held-by-task.json, task"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =
