@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class BisectionKillIT extends FaultTest {
-  /** The merge checks in the queue's worktree, counted: a, then the batch, then the first half. */
+  /**
+   * The merge checks in the queue's worktrees, counted: a; the batch of b, c and d checked ahead on
+   * top of a while a's is held (it fails: c is in it); a's step passing, then the batch's own step
+   * (the tree checked ahead failed, so it checks), which fails; then the first half.
+   */
   private static final String MERGE_CHECK = "check-integration";
 
   @Test
@@ -39,9 +43,9 @@ class BisectionKillIT extends FaultTest {
     }
     // Pushed, each task hands its work to the queue a moment later.
     Thread.sleep(3_000);
-    // Moving the gate to the third check lets a's go.
-    r.holdRun(MERGE_CHECK, 3);
-    long half = awaitThirdCheck();
+    // Moving the gate to the fourth check lets a's go.
+    r.holdRun(MERGE_CHECK, 4);
+    long half = awaitFirstHalf();
     first.kill9();
     r.releaseAll();
 
@@ -51,9 +55,9 @@ class BisectionKillIT extends FaultTest {
         CompletedRun.check(r, resumed, Map.of("a", 1, "b", 1, "c", 2, "d", 1));
     assertTrue(tasks.containsKey("c"), resumed.toString());
     assertEquals(false, Processes.running(half), "the held check ended");
-    // The batch of three failed once, then its halves: at least a, the batch, two halves, c
-    // alone, c again after its round, and the final verification.
-    assertTrue(r.runs(MERGE_CHECK) >= 7, "merge checks: " + r.runs(MERGE_CHECK));
+    // The batch of three failed once ahead and once in its step, then its halves: at least a, the
+    // batch twice, two halves, c alone, c again after its round, and the final verification.
+    assertTrue(r.runs(MERGE_CHECK) >= 8, "merge checks: " + r.runs(MERGE_CHECK));
   }
 
   private void awaitPushed(String id) throws Exception {
@@ -73,8 +77,8 @@ class BisectionKillIT extends FaultTest {
     throw new AssertionError("feature/" + id + " never reached origin");
   }
 
-  /** Waits for the third merge check (the first half of the bisection) to be held. */
-  private long awaitThirdCheck() throws Exception {
+  /** Waits for the fourth merge check (the first half of the bisection) to be held. */
+  private long awaitFirstHalf() throws Exception {
     long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       var held = r.heldPids();

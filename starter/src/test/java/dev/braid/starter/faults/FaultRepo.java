@@ -20,10 +20,10 @@ import java.util.stream.Stream;
  * <p>Every task writes {@code out/<id>.txt} holding {@code work of <id>}. The setup and the checks
  * are {@code phase.py}, a script kept outside the repository: it notes each run in the marks folder
  * and, while the test holds the gate {@code <phase>-<where>}, waits there; {@code where} is the
- * task's id in a task's worktree and {@code integration} in the merge queue's worktree. As a check
- * it then verifies that every {@code out/*.txt} is its task's work, so the checks on main prove the
- * work arrived whole. Holding a gate makes a phase as long as the test needs and no longer: nothing
- * depends on timing.
+ * task's id in a task's worktree and {@code integration} in the merge queue's worktrees (its
+ * integration worktree, and those where it checks a step ahead). As a check it then verifies that
+ * every {@code out/*.txt} is its task's work, so the checks on main prove the work arrived whole.
+ * Holding a gate makes a phase as long as the test needs and no longer: nothing depends on timing.
  */
 final class FaultRepo {
   private static final String PHASE_SCRIPT =
@@ -33,7 +33,8 @@ final class FaultRepo {
       MARKS = pathlib.Path(sys.argv[2])
       phase = sys.argv[1]
       cwd = pathlib.Path.cwd()
-      where = "integration" if cwd.name.startswith(".integration") else cwd.name
+      # The merge queue checks in its worktree, and checks steps ahead in worktrees of their own.
+      where = "integration" if cwd.name.startswith((".integration", ".ahead")) else cwd.name
       if phase in ("push", "delete"):
           # Both hooks read "<old> <new> <ref>" lines; the gate is named after the branch.
           updates = [line.split() for line in sys.stdin.read().splitlines() if line.strip()]
