@@ -26,8 +26,7 @@ final class Cascade {
   private final TaskRequest request;
   private PreparedWorktree worktree;
   private RateLimitWaits waits = RateLimitWaits.NONE;
-  private Double budgetUsd;
-  private RunBudgetShare runBudget;
+  private AttemptBudget budget = new AttemptBudget(null, null);
   private int limitsInARow;
   private Double spentUsd;
   private String resumeSession;
@@ -43,49 +42,13 @@ final class Cascade {
     }
   }
 
-  /** What the task may spend over all its attempts, or null for no limit. */
-  void budget(Double usd) {
-    this.budgetUsd = usd;
+  /** What the task's attempts may spend; the task's workflow sets it before the first. */
+  void budget(AttemptBudget attemptBudget) {
+    this.budget = attemptBudget;
   }
 
-  Double budget() {
-    return budgetUsd;
-  }
-
-  /** What the run's budget leaves the task, or null without one. */
-  void runBudget(RunBudgetShare share) {
-    this.runBudget = share;
-  }
-
-  /** A human raised the budget that stopped the task: the run's or the task's own. */
-  void raiseBudget(BlockKind stoppedBy, double usd) {
-    if (stoppedBy == BlockKind.RUN_BUDGET && runBudget != null) {
-      runBudget = runBudget.raisedTo(usd);
-    } else {
-      budgetUsd = usd;
-    }
-  }
-
-  /** What the attempts may spend: the task's budget, or less when the run's leaves less. */
-  private Double attemptBudget() {
-    if (runBudget == null) {
-      return budgetUsd;
-    }
-    return budgetUsd == null ? runBudget.leftUsd() : Math.min(budgetUsd, runBudget.leftUsd());
-  }
-
-  /** Why the cascade stopped, as a kind: a spent budget is the run's when the run's bound it. */
-  BlockKind stopKind(String failureType) {
-    BlockKind kind = BlockKind.afterCascade(failureType);
-    boolean runs = runBudget != null && (budgetUsd == null || runBudget.leftUsd() < budgetUsd);
-    return kind == BlockKind.BUDGET && runs ? BlockKind.RUN_BUDGET : kind;
-  }
-
-  /** Why the cascade stopped, in words: the run's spend when the run's budget stopped it. */
-  String stopReason(String failureType, String failure) {
-    return stopKind(failureType) == BlockKind.RUN_BUDGET
-        ? runBudget.reason(spentUsd == null ? 0 : spentUsd)
-        : failure;
+  AttemptBudget budget() {
+    return budget;
   }
 
   /** Who waits out an agent's rate limit; without one, a limit is waited out at once (legacy). */
@@ -285,7 +248,7 @@ final class Cascade {
         guidance,
         worktree.baseCommit(),
         resetOnRetry,
-        attemptBudget(),
+        budget.forAttempts(),
         request.logRun(),
         resumeSession,
         request.taskText());

@@ -46,8 +46,7 @@ final class TaskFlow {
     this.cascade = new Cascade(request, null);
     this.reporter = new TaskReporter(request, cascade);
     cascade.waitWith(new TaskRateLimits(request, limit, reporter));
-    cascade.budget(request.config().budget().perTaskUsd());
-    cascade.runBudget(request.runBudget());
+    cascade.budget(new AttemptBudget(request.config().budget().perTaskUsd(), request.runBudget()));
     this.host = TaskHost.none(request);
     TaskRound round = request.round();
     sync = round != null && round.sync();
@@ -145,8 +144,8 @@ final class TaskFlow {
       return TaskStep.COMPLETE;
     }
     return block(
-        cascade.stopKind(round.failureType()),
-        cascade.stopReason(round.failureType(), round.failure()));
+        cascade.budget().stopKind(round.failureType()),
+        cascade.budget().stopReason(round.failureType(), round.failure(), cascade.spentUsd()));
   }
 
   /** A merge into the task's branch, resolved or not: its work to push, or a human's decision. */
@@ -161,7 +160,9 @@ final class TaskFlow {
     String type = synced.failureType();
     return synced.conflict()
         ? block(BlockKind.MERGE_CONFLICT, synced.failure())
-        : block(cascade.stopKind(type), cascade.stopReason(type, synced.failure()));
+        : block(
+            cascade.budget().stopKind(type),
+            cascade.budget().stopReason(type, synced.failure(), cascade.spentUsd()));
   }
 
   private TaskStep manual() {
@@ -209,7 +210,7 @@ final class TaskFlow {
   private TaskStep retry(Blocker decided, UnblockRequest decision) {
     firstTier = cascade.tierIndex(decision.tier());
     if (decision.budget() != null) {
-      cascade.raiseBudget(decided.kind(), decision.budget());
+      cascade.budget().raise(decided.kind(), decision.budget());
     }
     String feedback = request.round() == null ? null : request.round().feedback();
     guidance = TaskRound.withGuidance(feedback, decision.guidance());
