@@ -1,6 +1,7 @@
 package dev.braid.activities.process;
 
 import dev.braid.activities.secrets.ChildEnvironment;
+import dev.braid.activities.secrets.ChildKind;
 import dev.braid.activities.secrets.SecretMask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,8 +113,11 @@ public final class ProcessRunner {
       boolean timedOut = !waitFor(process, spec.timeout(), heartbeat, start, beatEvery);
       if (timedOut) {
         ProcessTree.kill(process.toHandle(), killGrace);
-      } else {
-        // The leader is gone; children it left in its group must not outlive the attempt.
+      } else if (spec.kind() != ChildKind.GIT) {
+        // The leader is gone; children it left in its group must not outlive the attempt. braid's
+        // own git calls are left out: git waits for what it starts (a detached `gc --auto` leaves
+        // the session on purpose), and the sweep's kill(1) start was half the processes a task
+        // cost.
         ProcessTree.kill(process.toHandle(), Duration.ZERO);
       }
       int exit = exitCode(process);

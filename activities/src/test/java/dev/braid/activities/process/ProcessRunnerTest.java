@@ -29,6 +29,13 @@ class ProcessRunnerTest {
     return runner.run(ProcessSpec.captured(List.of("bash", "-c", script), dir, timeout), heartbeat);
   }
 
+  /** A check's script: unlike braid's own git calls, what it leaves in its group is swept. */
+  private ProcessOutcome check(String script) throws IOException {
+    return runner.run(
+        new ProcessSpec(List.of("bash", "-c", script), dir, Map.of(), null, LONG, null),
+        Heartbeat.NONE);
+  }
+
   @Test
   void reportsExitCodesAndCapturesOutput() throws IOException {
     ProcessOutcome failed =
@@ -98,8 +105,7 @@ class ProcessRunnerTest {
   @Test
   void childrenLeftByALeaderThatExitedAreKilled() throws Exception {
     Path pids = dir.resolve("pids");
-    ProcessOutcome outcome =
-        bash("sleep 1000 & echo $! > " + pids + "; exit 0", LONG, Heartbeat.NONE);
+    ProcessOutcome outcome = check("sleep 1000 & echo $! > " + pids + "; exit 0");
     assertTrue(outcome.succeeded());
     List<Long> recorded = Pids.read(pids);
     assertTrue(Pids.allGone(recorded), "left behind: " + recorded);
@@ -109,8 +115,7 @@ class ProcessRunnerTest {
   void aStoppedChildLeftByALeaderThatExitedIsKilled() throws Exception {
     // SIGTERM stays pending for a stopped process; only the SIGKILL that follows ends it.
     Path pids = dir.resolve("pids");
-    ProcessOutcome outcome =
-        bash("sleep 1000 & echo $! > " + pids + "; kill -STOP $!; exit 0", LONG, Heartbeat.NONE);
+    ProcessOutcome outcome = check("sleep 1000 & echo $! > " + pids + "; kill -STOP $!; exit 0");
     assertTrue(outcome.succeeded());
     List<Long> recorded = Pids.read(pids);
     assertTrue(Pids.allGone(recorded), "left behind: " + recorded);
