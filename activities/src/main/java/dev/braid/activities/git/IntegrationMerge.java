@@ -46,7 +46,13 @@ final class IntegrationMerge {
     this.path = GitPaths.integrationWorktree(repo, request.runId());
   }
 
-  /** Runs the merge and removes the integration worktree, whether the merge succeeded or not. */
+  /**
+   * Runs the merge. The run's finish removes the integration worktree, whether the merge succeeded
+   * or not; a queue step that ends keeps it for the next step (checking out the whole tree and
+   * removing it again were a fifth of a step's git work), which {@link IntegrationWorktree#recover}
+   * and {@link IntegrationWorktree#adopt} bring to a known state first. Cleanup removes what a run
+   * that never finished left.
+   */
   MergeResult run() {
     MergeResult result;
     try {
@@ -60,8 +66,10 @@ final class IntegrationMerge {
       }
       throw e;
     }
-    // Only the worktree goes: the branch keeps the merged result for the report and for cleanup.
-    worktrees.remove(path);
+    if (moveTarget) {
+      // Only the worktree goes: the branch keeps the merged result for the report and for cleanup.
+      worktrees.remove(path);
+    }
     return result;
   }
 

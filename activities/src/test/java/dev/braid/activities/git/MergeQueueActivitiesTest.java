@@ -71,6 +71,31 @@ class MergeQueueActivitiesTest {
   }
 
   @Test
+  void stepsShareOneIntegrationWorktreeThatTheRunsFinishRemoves() throws Exception {
+    Path worktree = repo.repo.resolve("worktrees/.integration-run1");
+    repo.taskWithFile("a", "a.txt", "a\n");
+    repo.taskWithFile("b", "b.txt", "b\n");
+    // The check leaves a file behind, as a build does; the next step must not merge on top of it.
+    List<List<String>> leavesOutput = List.of(List.of("sh", "-c", "echo out > left.txt"));
+
+    git.integrate(request(List.of("feature/a"), leavesOutput));
+    assertTrue(Files.exists(worktree.resolve("a.txt")), "the step kept its worktree");
+    MergeResult second = git.integrate(request(List.of("feature/b"), List.of()));
+
+    assertTrue(second.checksPassed());
+    assertEquals(repo.rev("braid/run1"), TestRepo.gitIn(worktree, "rev-parse", "HEAD").strip());
+    assertFalse(Files.exists(worktree.resolve("left.txt")), "the next step discarded it");
+    assertEquals(2, repo.mergeCount("braid/run1"));
+
+    MergeResult finish =
+        git.merge(
+            new MergeRequest(
+                "run1", repo.repo.toString(), "main", List.of(), List.of(), List.of(), "origin"));
+    assertEquals(repo.rev("braid/run1"), finish.targetHead());
+    assertFalse(Files.exists(worktree), "the finish removed it");
+  }
+
+  @Test
   void dependentTaskStartsFromTheIntegratedWork() {
     repo.taskWithFile("a", "a.txt", "from a\n");
     git.integrate(request(List.of("feature/a"), List.of()));
