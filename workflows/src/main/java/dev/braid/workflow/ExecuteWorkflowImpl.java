@@ -125,7 +125,7 @@ public class ExecuteWorkflowImpl implements ExecuteWorkflow {
         continueAsNew(request);
       }
       for (PlanTask task : draining ? List.<PlanTask>of() : board.ready()) {
-        if (board.count(TaskPhase.RUNNING) >= maxParallel) {
+        if (board.count(TaskPhase.RUNNING) - integration.freedSlots() >= maxParallel) {
           break;
         }
         if (!budget.holdsBack(task.id(), board, logs.task(task.id()))) {

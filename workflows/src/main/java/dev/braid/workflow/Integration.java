@@ -25,6 +25,11 @@ interface Integration {
   /** A task's work is pushed; it completes once integrated. */
   void offer(TaskOutcome outcome);
 
+  /** Running tasks that leave their slot to the next task: their work waits to be merged. */
+  default int freedSlots() {
+    return 0;
+  }
+
   /** Starts the next merge unless one runs. */
   void startNext();
 

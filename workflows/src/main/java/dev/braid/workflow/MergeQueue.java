@@ -46,6 +46,7 @@ final class MergeQueue {
   private final Deque<MergeBatch> waiting = new ArrayDeque<>();
   private final List<TaskOutcome> integrated = new ArrayList<>();
   private final StepsAhead ahead;
+  private final QueueSlots slots;
   private MergeBatch running;
   private boolean busy;
 
@@ -69,6 +70,12 @@ final class MergeQueue {
         Workflow.getVersion(StepsAhead.CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1 && batches;
     this.ahead =
         new StepsAhead(checksAhead ? request.config().merge().checksAtOnce() - 1 : 0, board);
+    this.slots = new QueueSlots(board);
+  }
+
+  /** Running tasks that leave their slot to the next task ({@link QueueSlots}). */
+  int freedSlots() {
+    return slots.freed(queued());
   }
 
   /** The integration branch's name. */
@@ -98,6 +105,7 @@ final class MergeQueue {
 
   /** A task pushed its work; it completes once that work is merged. */
   void offer(TaskOutcome outcome) {
+    slots.queued(outcome);
     waiting.add(MergeBatch.of(outcome));
     board.note(outcome.taskId(), "waiting to merge into " + branch());
   }
@@ -176,8 +184,11 @@ final class MergeQueue {
 
   /** Tasks of the run still at work, not yet offered to the queue. */
   private int stillWorking() {
-    int queued = waitingTasks() + ahead.tasks() + (running == null ? 0 : running.size());
-    return board.count(TaskPhase.RUNNING) - queued;
+    return board.count(TaskPhase.RUNNING) - queued();
+  }
+
+  private int queued() {
+    return waitingTasks() + ahead.tasks() + (running == null ? 0 : running.size());
   }
 
   private MergeRequest request(List<String> branches, List<String> passedTrees) {

@@ -57,6 +57,11 @@ final class QueueIntegration implements Integration {
   }
 
   @Override
+  public int freedSlots() {
+    return queue.freedSlots();
+  }
+
+  @Override
   public void startNext() {
     queue.startNext();
   }

@@ -59,7 +59,10 @@ class ReplayTest {
     // The run's budget stopped a running task's attempts; a human's raise reached the task's own
     // workflow and the run, which released the task it had held back (recorded by hand).
     "execute-run-budget-attempts.json, execute",
-    "task-run-budget-held-by-task.json, task"
+    "task-run-budget-held-by-task.json, task",
+    // 20 tasks at maxParallel 4 whose queued tasks left their slot to the next task
+    // (queued-tasks-free-slots; bench/per-task.sh).
+    "execute-queue-free-slots.json, execute"
   })
   void recordedHistoryReplaysWithoutNondeterminism(String file, String kind) throws Exception {
     WorkflowExecutionHistory history =
