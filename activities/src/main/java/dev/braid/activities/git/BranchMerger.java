@@ -59,7 +59,9 @@ final class BranchMerger {
         continue;
       }
       String commit = commitOf(branch, refs.get(branch));
-      if (integration.isAncestor(commit, "HEAD")) {
+      // With two branches or more the one call above asked already; a branch contained since (an
+      // ancestor of one merged before it) merges as "already up to date", with no commit.
+      if (refs.size() < 2 && integration.isAncestor(commit, "HEAD")) {
         log.info("{} is already merged", branch);
         merged.add(branch);
       } else if (merge(branch, commit)) {

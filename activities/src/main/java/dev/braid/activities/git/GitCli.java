@@ -24,6 +24,7 @@ public final class GitCli {
   private final ProcessRunner runner;
   private final Heartbeat heartbeat;
   private volatile Path commonDir;
+  private volatile List<String> identity;
 
   public GitCli(Path dir) {
     this(dir, new ProcessRunner());
@@ -173,9 +174,17 @@ public final class GitCli {
    * for want of an identity.
    */
   public List<String> identityOptions() {
-    return List.of(
-        "-c", "user.name=" + identity("user.name", "braid"),
-        "-c", "user.email=" + identity("user.email", "braid@localhost"));
+    // Asked once per instance, like the common dir: a queue step merging a batch asked twice a
+    // merge.
+    List<String> known = identity;
+    if (known == null) {
+      known =
+          List.of(
+              "-c", "user.name=" + identity("user.name", "braid"),
+              "-c", "user.email=" + identity("user.email", "braid@localhost"));
+      identity = known;
+    }
+    return known;
   }
 
   /** Whether the repository has this remote. */
