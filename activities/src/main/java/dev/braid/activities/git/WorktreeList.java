@@ -62,6 +62,14 @@ final class WorktreeList {
         .findFirst();
   }
 
+  /**
+   * Whether a registered worktree's directory is gone (main checkout aside), which only {@code git
+   * worktree prune} clears.
+   */
+  boolean anyGone() {
+    return entries.stream().skip(1).anyMatch(e -> !exists(e));
+  }
+
   /** Whether the worktree is still on disk; git itself prunes one whose {@code .git} is gone. */
   private static boolean exists(WorktreeEntry entry) {
     return Files.exists(entry.path().resolve(".git"));

@@ -83,7 +83,11 @@ final class Worktrees {
               path, branch));
     }
     // A registration whose directory is gone would make `worktree add` refuse the branch or path.
-    main.run("worktree", "prune");
+    // Only then is there anything to prune: the call runs under the lock that serialises every
+    // task's start, so a needless one delays all the tasks starting behind it.
+    if (list.anyGone()) {
+      main.run("worktree", "prune");
+    }
     if (main.resolve("refs/heads/" + branch).isPresent()) {
       log.info("Adding worktree {} on existing branch {}", path, branch);
       main.run("worktree", "add", path.toString(), branch);
@@ -104,10 +108,13 @@ final class Worktrees {
   void detached(Path path, String commit) {
     locked(
         () -> {
-          if (WorktreeList.read(main).at(path).isPresent()) {
+          WorktreeList list = WorktreeList.read(main);
+          if (list.at(path).isPresent()) {
             main.run("worktree", "remove", "--force", path.toString());
           }
-          main.run("worktree", "prune");
+          if (list.anyGone()) {
+            main.run("worktree", "prune");
+          }
           return main.run("worktree", "add", "--detach", "--quiet", path.toString(), commit);
         });
   }
