@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 
 /**
  * Runs a plan: starts each task's workflow as soon as its dependencies are completed, highest
- * priority first and never more than {@code maxParallel} at once, integrates what completed, and
- * ends telling the truth: a run that did not bring every task to the target fails, with its final
- * status as the failure's details. The jobs around the loop live in helpers: {@link TaskLauncher}
- * starts tasks, {@link Integration} merges, {@link UnblockDesk} takes decisions, {@link
- * RunPublisher} tells the Web UI, {@link RunCleanup} cleans up.
+ * priority first and never more than {@code maxParallel} at work at once, integrates what
+ * completed, and ends telling the truth: a run that did not bring every task to the target fails,
+ * with its final status as the failure's details. The jobs around the loop live in helpers: {@link
+ * TaskLauncher} starts tasks, {@link Integration} merges, {@link UnblockDesk} takes decisions,
+ * {@link RunPublisher} tells the Web UI, {@link RunCleanup} cleans up.
  */
 public class ExecuteWorkflowImpl implements ExecuteWorkflow {
   private static final Logger log = Workflow.getLogger(ExecuteWorkflowImpl.class);

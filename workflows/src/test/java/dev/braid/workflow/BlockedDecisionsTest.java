@@ -1,5 +1,6 @@
 package dev.braid.workflow;
 
+import static dev.braid.workflow.Harness.taskOf;
 import static dev.braid.workflow.Plans.config;
 import static dev.braid.workflow.Plans.plan;
 import static dev.braid.workflow.Plans.task;
@@ -49,10 +50,6 @@ class BlockedDecisionsTest {
   @AfterEach
   void close() {
     harness.close();
-  }
-
-  private static TaskStatus taskOf(RunStatus run, String id) {
-    return run.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
 
   private ExecuteWorkflow stub(String runId) {

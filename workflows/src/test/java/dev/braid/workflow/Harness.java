@@ -139,4 +139,9 @@ final class Harness implements AutoCloseable {
     factories.stream().skip(1).forEach(WorkerFactory::shutdownNow);
     env.close();
   }
+
+  /** The task's status in the run's. */
+  static TaskStatus taskOf(RunStatus run, String id) {
+    return run.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.braid.workflow;
 
+import static dev.braid.workflow.Harness.taskOf;
 import static dev.braid.workflow.Plans.config;
 import static dev.braid.workflow.Plans.plan;
 import static dev.braid.workflow.Plans.task;
@@ -52,10 +53,6 @@ class MergeBatchTest {
 
   private static List<List<String>> steps(Fakes fakes) {
     return fakes.integrations.stream().map(MergeRequest::branches).toList();
-  }
-
-  private static TaskStatus taskOf(RunStatus run, String id) {
-    return run.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
 
   private static List<String> branches(String... ids) {

@@ -1,5 +1,6 @@
 package dev.braid.workflow;
 
+import static dev.braid.workflow.Harness.taskOf;
 import static dev.braid.workflow.Plans.config;
 import static dev.braid.workflow.Plans.plan;
 import static dev.braid.workflow.Plans.task;
@@ -26,10 +27,6 @@ class MergeQueueTest {
     int i = events.indexOf(event);
     assertTrue(i >= 0, "no '" + event + "' in " + events);
     return i;
-  }
-
-  private static TaskStatus taskOf(RunStatus run, String id) {
-    return run.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.braid.workflow;
 
+import static dev.braid.workflow.Harness.taskOf;
 import static dev.braid.workflow.Plans.config;
 import static dev.braid.workflow.Plans.plan;
 import static dev.braid.workflow.Plans.task;
@@ -29,10 +30,6 @@ class PullRequestModeTest {
   @AfterEach
   void close() {
     harness.close();
-  }
-
-  private static TaskStatus taskOf(RunStatus run, String id) {
-    return run.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test

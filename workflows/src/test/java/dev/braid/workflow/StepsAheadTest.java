@@ -1,5 +1,6 @@
 package dev.braid.workflow;
 
+import static dev.braid.workflow.Harness.taskOf;
 import static dev.braid.workflow.Plans.config;
 import static dev.braid.workflow.Plans.plan;
 import static dev.braid.workflow.Plans.task;
@@ -55,10 +56,6 @@ class StepsAheadTest {
 
   private static List<String> branches(String... ids) {
     return java.util.Arrays.stream(ids).map(BraidNames::taskBranch).sorted().toList();
-  }
-
-  private static TaskStatus taskOf(RunStatus run, String id) {
-    return run.tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test
